@@ -1,0 +1,255 @@
+"""Date arithmetic over any Calendar: working days, hours, months; scalar and array forms.
+
+Working days are counted through a precomputed index of the calendar's
+vouched range (which days work, and a running count of working days), so
+"the Nth working day after X" is two array lookups, for one date or a
+million. Dates outside the vouched range raise CalendarRangeError.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+from zoneinfo import ZoneInfo
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+from dateutil.relativedelta import relativedelta
+
+from .calendars.base import Calendar
+from .errors import CalendarRangeError
+
+LONDON = ZoneInfo("Europe/London")
+DAY = np.timedelta64(1, "D")
+
+DateArray = npt.NDArray[np.datetime64]
+
+
+@attrs.frozen(eq=False)
+class WorkingDayIndex:
+    """Which days of a calendar's vouched range work, and how many up to each."""
+
+    calendar: Calendar
+    origin: np.datetime64
+    is_working: npt.NDArray[np.bool_]
+    running_count: npt.NDArray[np.int64]  # working days in [origin, origin + i]
+    working_offsets: npt.NDArray[np.int64]  # offsets of the working days, ascending
+
+    @classmethod
+    def build(cls, calendar: Calendar) -> WorkingDayIndex:
+        first, last = calendar.first_day, calendar.last_day
+        size = (last - first).days + 1
+        flags = np.fromiter(
+            (calendar.is_working_day(first + dt.timedelta(days=i)) for i in range(size)),
+            dtype=np.bool_,
+            count=size,
+        )
+        return cls(
+            calendar,
+            np.datetime64(first, "D"),
+            flags,
+            np.cumsum(flags, dtype=np.int64),
+            np.flatnonzero(flags).astype(np.int64),
+        )
+
+    # -- range checks ------------------------------------------------------
+    def _offset(self, day: dt.date) -> int:
+        offset = (day - self.calendar.first_day).days
+        if not 0 <= offset < len(self.is_working):
+            raise _out_of_range(self.calendar, day)
+        return offset
+
+    def offsets(self, days: DateArray) -> npt.NDArray[np.int64]:
+        """Offsets of many dates into the index; raises if any falls outside."""
+        offsets = (days.astype("datetime64[D]") - self.origin).astype(np.int64)
+        bad = (offsets < 0) | (offsets >= len(self.is_working))
+        if bad.any():
+            first_bad = days[np.flatnonzero(bad)[0]].astype("datetime64[D]").item()
+            raise _out_of_range(self.calendar, first_bad)
+        return offsets
+
+    def in_range(self, days: DateArray) -> npt.NDArray[np.bool_]:
+        offsets = (days.astype("datetime64[D]") - self.origin).astype(np.int64)
+        return (offsets >= 0) & (offsets < len(self.is_working))
+
+    def _day(self, position: int, anchor: dt.date) -> dt.date:
+        if not 0 <= position < len(self.working_offsets):
+            raise _out_of_range(self.calendar, anchor, result=True)
+        return self.calendar.first_day + dt.timedelta(days=int(self.working_offsets[position]))
+
+    # -- scalar --------------------------------------------------------------
+    def after(self, day: dt.date, count: int) -> dt.date:
+        """The ``count``-th working day strictly after ``day`` (count >= 1)."""
+        offset = self._offset(day)
+        return self._day(int(self.running_count[offset]) + count - 1, day)
+
+    def before(self, day: dt.date, count: int) -> dt.date:
+        """The ``count``-th working day strictly before ``day`` (count >= 1)."""
+        offset = self._offset(day)
+        earlier = int(self.running_count[offset]) - int(self.is_working[offset])
+        return self._day(earlier - count, day)
+
+    def roll_forward(self, day: dt.date) -> dt.date:
+        """``day`` if it is a working day, else the next working day."""
+        offset = self._offset(day)
+        return day if self.is_working[offset] else self.after(day, 1)
+
+    def roll_backward(self, day: dt.date) -> dt.date:
+        offset = self._offset(day)
+        return day if self.is_working[offset] else self.before(day, 1)
+
+    def count_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days in (start, end], negative when end is before start."""
+        a, b = self._offset(start), self._offset(end)
+        return int(self.running_count[b]) - int(self.running_count[a])
+
+    # -- arrays ----------------------------------------------------------------
+    def after_array(self, days: DateArray, counts: npt.ArrayLike) -> DateArray:
+        offsets = self.offsets(days)
+        positions = self.running_count[offsets] + np.asarray(counts, dtype=np.int64) - 1
+        return self._days_at(positions, days)
+
+    def before_array(self, days: DateArray, counts: npt.ArrayLike) -> DateArray:
+        offsets = self.offsets(days)
+        earlier = self.running_count[offsets] - self.is_working[offsets]
+        return self._days_at(earlier - np.asarray(counts, dtype=np.int64), days)
+
+    def roll_forward_array(self, days: DateArray) -> DateArray:
+        offsets = self.offsets(days)
+        rolled = self.after_array(days, 1)
+        return np.where(self.is_working[offsets], days.astype("datetime64[D]"), rolled)
+
+    def roll_backward_array(self, days: DateArray) -> DateArray:
+        offsets = self.offsets(days)
+        rolled = self.before_array(days, 1)
+        return np.where(self.is_working[offsets], days.astype("datetime64[D]"), rolled)
+
+    def count_between_array(self, starts: DateArray, ends: DateArray) -> npt.NDArray[np.int64]:
+        return self.running_count[self.offsets(ends)] - self.running_count[self.offsets(starts)]
+
+    def _days_at(self, positions: npt.NDArray[np.int64], anchors: DateArray) -> DateArray:
+        bad = (positions < 0) | (positions >= len(self.working_offsets))
+        if bad.any():
+            anchor = anchors[np.flatnonzero(bad)[0]].astype("datetime64[D]").item()
+            raise _out_of_range(self.calendar, anchor, result=True)
+        result: DateArray = self.origin + self.working_offsets[positions]
+        return result
+
+
+def _out_of_range(calendar: Calendar, day: dt.date, result: bool = False) -> CalendarRangeError:
+    what = "counting from" if result else "date"
+    return CalendarRangeError(
+        f"{what} {day.isoformat()} leads outside the years the calendar "
+        f"'{calendar.name}' vouches for ({calendar.first_day.isoformat()} to "
+        f"{calendar.last_day.isoformat()}); bank holidays there are not known"
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _cached_index(calendar: Calendar) -> WorkingDayIndex:
+    return WorkingDayIndex.build(calendar)
+
+
+def working_day_index(calendar: Calendar) -> WorkingDayIndex:
+    """The (cached) index of a calendar; unhashable calendars get a fresh one."""
+    try:
+        return _cached_index(calendar)
+    except TypeError:
+        return WorkingDayIndex.build(calendar)
+
+
+def check_in_range(calendar: Calendar, day: dt.date) -> None:
+    if not calendar.first_day <= day <= calendar.last_day:
+        raise _out_of_range(calendar, day)
+
+
+def non_working_days(calendar: Calendar, start: dt.date, end: dt.date) -> list[
+    tuple[dt.date, str]
+]:
+    """Non-working days strictly between start and end (either order), with reasons."""
+    low, high = (start, end) if start <= end else (end, start)
+    found = []
+    day = low + dt.timedelta(days=1)
+    while day < high:
+        reason = calendar.non_working_reason(day)
+        if reason is not None:
+            found.append((day, reason))
+        day += dt.timedelta(days=1)
+    return found
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Calendar months, clipped to the month's last day (31 Jan + 1 month = 28/29 Feb)."""
+    result: dt.date = day + relativedelta(months=months)
+    return result
+
+
+def add_hours(moment: dt.datetime, hours: int) -> dt.datetime:
+    """Elapsed hours in Europe/London: a daylight-saving change shifts the wall clock.
+
+    ``moment`` is a naive local (London) time; so is the result.
+    """
+    aware = moment.replace(tzinfo=LONDON)
+    shifted = (aware.astimezone(dt.UTC) + dt.timedelta(hours=hours)).astimezone(LONDON)
+    return shifted.replace(tzinfo=None)
+
+
+def hours_on_date_only(day: dt.date, hours: int, direction: int) -> dt.date:
+    """Hours from a date with no time: whole days, rounded up in the reader's favour."""
+    days = math.ceil(hours / 24)
+    return day + dt.timedelta(days=direction * days)
+
+
+def add_working_hours(calendar: Calendar, moment: dt.datetime, hours: int) -> dt.datetime:
+    """``hours`` counted only on working days (and only in office hours, if set).
+
+    Without office hours a working day contributes all 24 hours, so 24
+    working hours after Friday 14:00 is Monday 14:00. A moment on a
+    non-working day (or outside office hours) starts at the next opening.
+    """
+    index = working_day_index(calendar)
+    opening, closing = calendar.office_hours or (dt.time(0), None)
+    remaining = dt.timedelta(hours=hours)
+    day = moment.date()
+    position = max(moment, dt.datetime.combine(day, opening))
+    while True:
+        day = index.roll_forward(day)
+        start = dt.datetime.combine(day, opening)
+        end = (
+            dt.datetime.combine(day, closing)
+            if closing is not None
+            else dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0))
+        )
+        position = max(position, start)
+        available = end - position if position < end else dt.timedelta(0)
+        if remaining <= available:
+            return position + remaining
+        remaining -= available
+        day = day + dt.timedelta(days=1)
+        position = dt.datetime.combine(day, opening)
+
+
+def subtract_working_hours(calendar: Calendar, moment: dt.datetime, hours: int) -> dt.datetime:
+    """``hours`` counted backwards over working time."""
+    index = working_day_index(calendar)
+    opening, closing = calendar.office_hours or (dt.time(0), None)
+    remaining = dt.timedelta(hours=hours)
+    day = moment.date()
+    position = moment
+    while True:
+        day = index.roll_backward(day)
+        start = dt.datetime.combine(day, opening)
+        end = (
+            dt.datetime.combine(day, closing)
+            if closing is not None
+            else dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0))
+        )
+        position = min(position, end)
+        available = position - start if position > start else dt.timedelta(0)
+        if remaining <= available:
+            return position - remaining
+        remaining -= available
+        day = day - dt.timedelta(days=1)
+        position = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0))

@@ -1,0 +1,32 @@
+"""Built-in calendars by name, as used in ruleset headers and on the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..errors import CalendarError, did_you_mean
+from .base import HolidayCalendar
+from .uk import england_and_wales, northern_ireland, scotland, weekends_only
+
+_BUILT_IN: dict[str, Callable[[], HolidayCalendar]] = {
+    "england-and-wales": england_and_wales,
+    "scotland": scotland,
+    "northern-ireland": northern_ireland,
+    "weekends-only": weekends_only,
+}
+
+CALENDAR_NAMES: tuple[str, ...] = tuple(_BUILT_IN)
+
+
+def calendar_by_name(name: str) -> HolidayCalendar:
+    """A built-in calendar; names are case-insensitive, spaces and hyphens alike."""
+    key = "-".join(name.lower().replace("_", " ").split())
+    if key in ("england", "wales", "england-wales"):
+        key = "england-and-wales"
+    factory = _BUILT_IN.get(key)
+    if factory is None:
+        known = ", ".join(CALENDAR_NAMES)
+        suggestion = did_you_mean(key, CALENDAR_NAMES, cutoff=0.6)
+        hint = f"; did you mean '{suggestion}'?" if suggestion else ""
+        raise CalendarError(f"unknown calendar '{name}'{hint} (known: {known})")
+    return factory()

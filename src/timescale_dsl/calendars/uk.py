@@ -1,0 +1,57 @@
+"""The UK nations' bank holidays, from the `holidays` package.
+
+`holidays` must be asked for a subdivision: without one it returns only the
+days all four nations share (no Easter Monday in Scotland, so it drops it for
+everyone). It also lists a holiday falling at a weekend next to its weekday
+substitute; only weekdays matter here, so weekend entries are dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import holidays
+
+from .base import HolidayCalendar
+
+#: Years these calendars vouch for. Before 1990 case records are out of scope;
+#: after 2030 one-off bank holidays (jubilees, coronations, state funerals)
+#: cannot be known, so dates there fail rather than silently count as ordinary.
+FIRST_YEAR = 1990
+LAST_YEAR = 2030
+
+
+def _bank_holidays(subdivision: str) -> dict[dt.date, str]:
+    found = holidays.country_holidays(
+        "GB", subdiv=subdivision, years=range(FIRST_YEAR, LAST_YEAR + 1)
+    )
+    return {day: str(name) for day, name in found.items() if day.weekday() < 5}
+
+
+@functools.cache
+def _calendar(name: str, subdivision: str) -> HolidayCalendar:
+    return HolidayCalendar(
+        name=name,
+        holidays=_bank_holidays(subdivision),
+        first_day=dt.date(FIRST_YEAR, 1, 1),
+        last_day=dt.date(LAST_YEAR, 12, 31),
+    )
+
+
+def england_and_wales() -> HolidayCalendar:
+    """England and Wales bank holidays (the default calendar)."""
+    return _calendar("england-and-wales", "ENG")
+
+
+def scotland() -> HolidayCalendar:
+    return _calendar("scotland", "SCT")
+
+
+def northern_ireland() -> HolidayCalendar:
+    return _calendar("northern-ireland", "NIR")
+
+
+def weekends_only() -> HolidayCalendar:
+    """Saturdays and Sundays only: for systems that count bank holidays as working."""
+    return england_and_wales().without_holidays()

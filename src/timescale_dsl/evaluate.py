@@ -1,0 +1,384 @@
+"""Scalar evaluation: a timescale, facts and a calendar -> a Deadline with its explanation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+
+import attrs
+
+from .arithmetic import (
+    add_hours,
+    add_months,
+    add_working_hours,
+    hours_on_date_only,
+    non_working_days,
+    subtract_working_hours,
+    working_day_index,
+)
+from .calendars.base import Calendar
+from .errors import (
+    EvaluationError,
+    FactTypeError,
+    FactValueError,
+    MissingFactsError,
+    NoApplicableAlternative,
+)
+from .facts import parse_boolean, parse_when
+from .model import Deadline, Explanation, SkippedDay, When, as_date, end_of
+from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
+from .syntax import ast
+from .syntax.format import format_condition, format_schedule
+
+#: How many later due dates of a recurring rule are projected by default.
+DEFAULT_PROJECTION = 6
+
+
+@attrs.frozen
+class Bounds:
+    due: When
+    earliest: When | None = None
+    target: When | None = None
+
+
+def _show(value: When) -> str:
+    if isinstance(value, dt.datetime):
+        return f"{value:%a %d %b %Y %H:%M}"
+    return f"{value:%a %d %b %Y}"
+
+
+def later(a: When, b: When) -> bool:
+    return end_of(a) > end_of(b)
+
+
+class Evaluation:
+    """One evaluation: the facts, the calendar and the explanation being written."""
+
+    def __init__(
+        self,
+        task: str,
+        facts: Mapping[str, object],
+        calendar: Calendar,
+        event_day_number: int,
+        resolve_rule: Callable[[str], Deadline],
+    ) -> None:
+        self.task = task
+        self.facts = facts
+        self.calendar = calendar
+        self.index = working_day_index(calendar)
+        self.event_day_number = event_day_number
+        self.resolve_rule = resolve_rule
+        self.steps: list[str] = []
+        self.skipped: dict[dt.date, str] = {}
+
+    # -- facts -----------------------------------------------------------------
+    def moment(self, anchor: ast.FactRef | ast.RuleRef) -> When:
+        if isinstance(anchor, ast.RuleRef):
+            other = self.resolve_rule(anchor.rule_id)
+            if other.due is None:
+                raise EvaluationError(
+                    f"{self.task}: [{anchor.rule_id}] has no fixed timescale to count from"
+                )
+            self.steps.append(f"[{anchor.rule_id}] ({other.task}) is due {_show(other.due)}")
+            return other.due
+        value = self.facts[anchor.key]
+        if isinstance(value, str):
+            try:
+                value = parse_when(value)
+            except FactValueError as error:
+                raise FactTypeError(f"{self.task}: fact '{anchor.text}': {error}") from None
+        if not isinstance(value, dt.date):
+            raise FactTypeError(
+                f"{self.task}: fact '{anchor.text}' must be a date or date-time, "
+                f"not {type(value).__name__} {value!r}"
+            )
+        return value
+
+    def check_present(self, node: object) -> None:
+        missing: list[str] = []
+        for anchor in anchors(node):
+            if isinstance(anchor, ast.FactRef) and self.facts.get(anchor.key) is None:
+                if anchor.text not in missing:
+                    missing.append(anchor.text)
+        if missing:
+            raise MissingFactsError(self.task, missing)
+
+    # -- arithmetic ------------------------------------------------------------
+    def shift(self, start: When, duration: ast.Duration, direction: ast.Direction) -> When:
+        """``duration`` after (or before) ``start``, as SEMANTICS.md defines it."""
+        n, unit = duration.count, duration.unit
+        sign = 1 if direction is ast.Direction.AFTER else -1
+        day = as_date(start)
+        # Counting the event day as day 1 is counting from the day before it.
+        day1 = dt.timedelta(days=sign * (self.event_day_number == 1))
+        if unit is ast.Unit.WORKING_DAYS:
+            base = day - day1
+            result: When = (
+                self.index.after(base, n) if sign > 0 else self.index.before(base, n)
+            )
+            self.note_skipped(day, result)
+            return result
+        if unit is ast.Unit.CALENDAR_DAYS:
+            return day - day1 + dt.timedelta(days=sign * n)
+        if unit is ast.Unit.WEEKS:
+            return day + dt.timedelta(weeks=sign * n)
+        if unit is ast.Unit.MONTHS:
+            return add_months(day, sign * n)
+        if unit is ast.Unit.YEARS:
+            return add_months(day, sign * 12 * n)
+        if unit is ast.Unit.HOURS:
+            if isinstance(start, dt.datetime):
+                return add_hours(start, sign * n)
+            return hours_on_date_only(day, n, sign)
+        return self.shift_working_hours(start, n, sign)
+
+    def shift_working_hours(self, start: When, hours: int, sign: int) -> When:
+        if not isinstance(start, dt.datetime):
+            if hours % 24 == 0 and self.calendar.office_hours is None:
+                whole = ast.Duration(hours // 24, ast.Unit.WORKING_DAYS)
+                direction = ast.Direction.AFTER if sign > 0 else ast.Direction.BEFORE
+                return self.shift(start, whole, direction)
+            # A date alone: its own day does not count, as with working days.
+            edge = start + dt.timedelta(days=1) if sign > 0 else start
+            start = dt.datetime.combine(edge, dt.time(0))
+        if sign > 0:
+            result = add_working_hours(self.calendar, start, hours)
+        else:
+            result = subtract_working_hours(self.calendar, start, hours)
+        self.note_skipped(start.date(), result.date())
+        return result
+
+    def note_skipped(self, start: dt.date, end: dt.date) -> None:
+        last = as_date(end)
+        for day, reason in non_working_days(self.calendar, start, last):
+            self.skipped[day] = reason
+        if last != start and not self.calendar.is_working_day(last):
+            reason = self.calendar.non_working_reason(last)
+            if reason:
+                self.skipped[last] = reason
+
+    # -- deadlines -------------------------------------------------------------
+    def deadline(self, node: ast.SingleDeadline) -> Bounds:
+        match node:
+            case ast.OnDay(anchor=anchor):
+                at = self.moment(anchor)
+                self.steps.append(f"on the day of {_name(anchor)}: {_show(as_date(at))}")
+                return Bounds(as_date(at))
+            case ast.Offset():
+                return self.offset(node)
+            case ast.Window(start=start, end=end):
+                earliest = self.deadline(start).due
+                bounds = self.deadline(end)
+                return Bounds(bounds.due, earliest, bounds.target)
+            case ast.Age(years=years, months=months):
+                born = as_date(self.moment(_DOB))
+                due = add_months(born, 12 * years + months)
+                self.steps.append(
+                    f"date of birth {_show(born)} + {years} years and {months} months: {_show(due)}"
+                )
+                return Bounds(due)
+            case ast.Birthday(years=years):
+                born = as_date(self.moment(_DOB))
+                due = add_months(born, 12 * years)
+                self.steps.append(f"{_ordinal(years)} birthday: {_show(due)}")
+                return Bounds(due)
+            case ast.Rolled(inner=inner, roll=roll):
+                return self.rolled(self.deadline(inner), roll)
+            case ast.Choice(options=options, pick=pick):
+                results = [self.deadline(option) for option in options]
+                chosen = results[0]
+                for other in results[1:]:
+                    if later(other.due, chosen.due) == (pick is ast.Pick.LATER):
+                        chosen = other
+                self.steps.append(f"whichever is {pick.value}: {_show(chosen.due)}")
+                return chosen
+        raise AssertionError(f"not a deadline: {node!r}")  # pragma: no cover
+
+    def offset(self, node: ast.Offset) -> Bounds:
+        start = self.moment(node.anchor)
+        due = self.shift(start, node.duration, node.direction)
+        words = f"{_duration(node.duration)} {node.direction.value} {_name(node.anchor)}"
+        self.steps.append(f"{_name(node.anchor)}: {_show(start)}")
+        self.steps.append(f"{words}: {_show(due)}")
+        target = None
+        if node.target is not None:
+            target = self.shift(start, node.target, node.direction)
+            self.steps.append(f"target {_duration(node.target)}: {_show(target)}")
+        return Bounds(due, None, target)
+
+    def rolled(self, bounds: Bounds, roll: ast.Roll) -> Bounds:
+        move = self.index.roll_forward if roll is ast.Roll.NEXT else self.index.roll_backward
+        day = as_date(bounds.due)
+        moved = move(day)
+        if moved != day:
+            reason = self.calendar.non_working_reason(day) or "not a working day"
+            self.skipped[day] = reason
+            self.steps.append(
+                f"{_show(day)} is not a working day ({reason}): "
+                f"moved to the {roll.value} working day, {_show(moved)}"
+            )
+        earliest = bounds.earliest
+        return Bounds(moved if moved != day else bounds.due, earliest, bounds.target)
+
+    # -- recurrence ------------------------------------------------------------
+    def recurrence_first(self, node: ast.Recurrence) -> Bounds:
+        if node.first is not None:
+            return self.deadline(node.first)
+        every = node.every
+        if every is None or every.interval is None:
+            raise EvaluationError(f"{self.task}: the recurrence has no interval")
+        anchor = every.anchor or ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
+        start = self.moment(anchor)
+        due = self.shift(start, every.interval, ast.Direction.AFTER)
+        self.steps.append(
+            f"{_name(anchor)}: {_show(start)}; every {_duration(every.interval)}: {_show(due)}"
+        )
+        return Bounds(due)
+
+    def next_interval(self, node: ast.Recurrence, number: int) -> ast.Duration:
+        """The interval from occurrence ``number`` (1-based) to the next one."""
+        steps = node.steps
+        if number - 1 < len(steps):
+            return steps[number - 1]
+        if node.every is None or node.every.interval is None:
+            raise EvaluationError(f"{self.task}: the recurrence has no further interval")
+        return node.every.interval
+
+    def has_next(self, node: ast.Recurrence, number: int) -> bool:
+        return number - 1 < len(node.steps) or (
+            node.every is not None and node.every.interval is not None
+        )
+
+    def schedule(self, node: ast.Schedule) -> tuple[Bounds, tuple[When, ...]]:
+        if not isinstance(node, ast.Recurrence):
+            return self.deadline(node), ()
+        first = self.recurrence_first(node)
+        projected: list[When] = []
+        previous = first.due
+        number = 1
+        while len(projected) < self.projection and self.has_next(node, number):
+            previous = self.shift(previous, self.next_interval(node, number), ast.Direction.AFTER)
+            projected.append(previous)
+            number += 1
+        return first, tuple(projected)
+
+    projection = DEFAULT_PROJECTION
+
+    # -- alternatives ----------------------------------------------------------
+    def truth(self, condition: ast.Condition) -> bool | None:
+        """Three-valued: None when a fact it needs was not supplied."""
+        match condition:
+            case ast.FactTrue(fact=fact):
+                value = self.facts.get(fact.key)
+                if value is None:
+                    return None
+                if isinstance(value, str):
+                    try:
+                        return parse_boolean(value)
+                    except FactValueError as error:
+                        raise FactTypeError(f"{self.task}: fact '{fact.text}': {error}") from None
+                if not isinstance(value, bool):
+                    raise FactTypeError(
+                        f"{self.task}: fact '{fact.text}' must be true or false, not {value!r}"
+                    )
+                return value
+            case ast.FactEquals(fact=fact, value=expected, negated=negated):
+                value = self.facts.get(fact.key)
+                if value is None:
+                    return None
+                equal = str(value).strip().casefold() == expected.strip().casefold()
+                return equal != negated
+            case ast.Not(operand=operand):
+                inner = self.truth(operand)
+                return None if inner is None else not inner
+            case ast.AllOf(operands=operands):
+                values = [self.truth(o) for o in operands]
+                if False in values:
+                    return False
+                return None if None in values else True
+            case ast.AnyOf(operands=operands):
+                values = [self.truth(o) for o in operands]
+                if True in values:
+                    return True
+                return None if None in values else False
+        raise AssertionError(f"not a condition: {condition!r}")  # pragma: no cover
+
+    def choose(self, alternatives: ast.Alternatives) -> ast.Guarded:
+        options = alternatives.options
+        if len(options) == 1 and options[0].condition is None:
+            return options[0]
+        holding: list[ast.Guarded] = []
+        unknown: list[str] = []
+        fallback: ast.Guarded | None = None
+        for option in options:
+            if option.otherwise or option.condition is None:
+                fallback = option
+                continue
+            verdict = self.truth(option.condition)
+            if verdict:
+                holding.append(option)
+            elif verdict is None:
+                for key, _ in condition_facts(option.condition):
+                    if self.facts.get(key) is None and key not in unknown:
+                        unknown.append(key)
+        if len(holding) > 1:
+            both = " and ".join(f"'{format_condition(o.condition)}'" for o in holding if o.condition)
+            raise EvaluationError(f"{self.task}: more than one alternative applies: {both}")
+        if holding:
+            chosen = holding[0]
+            assert chosen.condition is not None
+            self.steps.append(f"applies because {format_condition(chosen.condition)}")
+            return chosen
+        if unknown:
+            raise MissingFactsError(self.task, unknown)
+        if fallback is not None:
+            self.steps.append("no condition holds: otherwise")
+            return fallback
+        raise NoApplicableAlternative(
+            f"{self.task}: none of the alternatives applies to the facts given"
+        )
+
+    def run(self, timescale: ast.Timescale, rule_id: str | None) -> Deadline:
+        if isinstance(timescale, ast.NoFixedTimescale):
+            return Deadline(
+                self.task,
+                None,
+                rule_id,
+                explanation=Explanation(("no fixed timescale",)),
+                no_fixed_timescale=timescale.wording or "",
+            )
+        chosen = self.choose(timescale)
+        self.check_present(chosen.schedule)
+        self.steps.insert(0, f"timescale: {format_schedule(chosen.schedule)}")
+        bounds, projected = self.schedule(chosen.schedule)
+        self.steps.append(f"due: {_show(bounds.due)}" + _end_note(bounds.due))
+        skipped = tuple(SkippedDay(d, r) for d, r in sorted(self.skipped.items()))
+        return Deadline(
+            self.task,
+            bounds.due,
+            rule_id,
+            earliest=bounds.earliest,
+            target=bounds.target,
+            explanation=Explanation(tuple(self.steps), skipped),
+            schedule=projected,
+        )
+
+
+_DOB = ast.FactRef(ast.DATE_OF_BIRTH, ast.DATE_OF_BIRTH)
+
+
+def _end_note(value: When) -> str:
+    return "" if isinstance(value, dt.datetime) else " (by the end of the day)"
+
+
+def _name(anchor: ast.FactRef | ast.RuleRef) -> str:
+    return f"[{anchor.rule_id}]" if isinstance(anchor, ast.RuleRef) else anchor.text
+
+
+def _duration(duration: ast.Duration) -> str:
+    return f"{duration.count} {duration.unit.text(duration.count)}"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -1,0 +1,74 @@
+"""Fact values: what a caller may supply, and how text becomes a value.
+
+Dates are ISO 8601 (``2026-12-24``, ``2026-12-24T14:30``) or the UK day-first
+form common in case-management exports (``24/12/2026``, ``24/12/2026 14:30``).
+Month-first is never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+
+from .errors import FactValueError
+from .syntax.names import fold
+
+FactValue = dt.date | dt.datetime | bool | str
+
+_UK_DATE = re.compile(
+    r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
+    r"(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?$"
+)
+_TRUE = {"true", "yes", "y", "1"}
+_FALSE = {"false", "no", "n", "0"}
+
+
+def parse_when(text: str) -> dt.date | dt.datetime:
+    """A date or date-time from ISO 8601 or UK day-first text; FactValueError otherwise."""
+    value = text.strip()
+    match = _UK_DATE.match(value)
+    try:
+        if match:
+            day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            if match["H"] is None:
+                return day
+            return dt.datetime(
+                day.year, day.month, day.day,
+                int(match["H"]), int(match["M"]), int(match["S"] or 0),
+            )
+        if len(value) == 10:
+            return dt.date.fromisoformat(value)
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError as error:
+        raise FactValueError(f"'{text}' is not a valid date: {error}") from None
+    if moment.tzinfo is not None:
+        # Case systems record local time; keep the wall clock in London.
+        from .arithmetic import LONDON
+
+        moment = moment.astimezone(LONDON).replace(tzinfo=None)
+    return moment
+
+
+def parse_boolean(text: str) -> bool:
+    key = text.strip().lower()
+    if key in _TRUE:
+        return True
+    if key in _FALSE:
+        return False
+    raise FactValueError(f"'{text}' is not true or false (use true/false or yes/no)")
+
+
+def parse_fact_text(text: str) -> FactValue:
+    """Guess the kind of a value typed on the command line: date, boolean or text."""
+    stripped = text.strip()
+    if re.match(r"^\d{4}-\d{2}-\d{2}", stripped) or _UK_DATE.match(stripped):
+        return parse_when(stripped)
+    if stripped.lower() in ("true", "false", "yes", "no"):
+        return parse_boolean(stripped)
+    return text
+
+
+def fold_facts(facts: Mapping[str, object]) -> dict[str, object]:
+    """Fact names folded so that lookups ignore case and spacing."""
+    return {fold(str(name)): value for name, value in facts.items()}

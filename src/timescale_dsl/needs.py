@@ -1,0 +1,73 @@
+"""Which facts a timescale may need: anchors, condition facts, date of birth."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from .syntax import ast
+
+#: The fact an unanchored recurrence ("every 10 working days") counts from.
+PREVIOUS_OCCURRENCE = "previous occurrence"
+
+Need = tuple[str, str]  # (folded fact name, "date" | "boolean" | "text")
+
+
+def condition_facts(condition: ast.Condition) -> Iterator[Need]:
+    match condition:
+        case ast.FactTrue(fact=fact):
+            yield (fact.key, "boolean")
+        case ast.FactEquals(fact=fact):
+            yield (fact.key, "text")
+        case ast.Not(operand=operand):
+            yield from condition_facts(operand)
+        case ast.AllOf(operands=operands) | ast.AnyOf(operands=operands):
+            for operand in operands:
+                yield from condition_facts(operand)
+
+
+def anchors(node: object) -> Iterator[ast.FactRef | ast.RuleRef]:
+    """Every anchor a schedule or deadline counts from, in reading order."""
+    match node:
+        case ast.OnDay(anchor=anchor) | ast.Offset(anchor=anchor):
+            yield anchor
+        case ast.Window(start=start, end=end):
+            yield from anchors(start)
+            yield from anchors(end)
+        case ast.Age() | ast.Birthday():
+            yield ast.FactRef(ast.DATE_OF_BIRTH, ast.DATE_OF_BIRTH)
+        case ast.Rolled(inner=inner):
+            yield from anchors(inner)
+        case ast.Choice(options=options):
+            for option in options:
+                yield from anchors(option)
+        case ast.Recurrence(first=first, every=every):
+            if first is not None:
+                yield from anchors(first)
+            elif every is not None and every.anchor is not None:
+                yield every.anchor
+            else:
+                yield ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
+        case ast.Guarded(schedule=schedule):
+            yield from anchors(schedule)
+        case ast.Alternatives(options=options):
+            for option in options:
+                yield from anchors(option)
+
+
+def timescale_needs(
+    timescale: ast.Timescale, rule_needs: Callable[[str], list[Need]]
+) -> list[Need]:
+    """Facts in reading order, without repeats; [rule-id] anchors expand to that rule's."""
+    found: dict[str, str] = {}
+    if isinstance(timescale, ast.Alternatives):
+        for option in timescale.options:
+            if option.condition is not None:
+                for key, kind in condition_facts(option.condition):
+                    found.setdefault(key, kind)
+            for anchor in anchors(option.schedule):
+                if isinstance(anchor, ast.RuleRef):
+                    for key, kind in rule_needs(anchor.rule_id):
+                        found.setdefault(key, kind)
+                else:
+                    found.setdefault(anchor.key, "date")
+    return list(found.items())

@@ -1,0 +1,1 @@
+"""Text to AST and back: the grammar front end, the node types and the formatter."""

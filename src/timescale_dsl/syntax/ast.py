@@ -1,0 +1,303 @@
+"""The abstract syntax tree: frozen attrs nodes.
+
+Every node carries the :class:`~timescale_dsl.errors.Span` it was parsed from;
+spans are left out of equality so that text -> AST -> text -> AST compares
+equal. Names of facts are stored folded (see :mod:`.names`) with the author's
+spelling kept alongside for display.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Union
+
+import attrs
+
+from ..errors import Span
+
+
+def _span() -> Span | None:
+    return attrs.field(default=None, eq=False, repr=False, kw_only=True)  # type: ignore[no-any-return]
+
+
+class Unit(enum.Enum):
+    WORKING_DAYS = "working days"
+    CALENDAR_DAYS = "days"
+    WEEKS = "weeks"
+    MONTHS = "months"
+    YEARS = "years"
+    HOURS = "hours"
+    WORKING_HOURS = "working hours"
+
+    @property
+    def is_hours(self) -> bool:
+        return self in (Unit.HOURS, Unit.WORKING_HOURS)
+
+    def text(self, count: int) -> str:
+        return self.value[:-1] if count == 1 else self.value
+
+
+class Direction(enum.Enum):
+    AFTER = "after"
+    BEFORE = "before"
+
+
+class Pick(enum.Enum):
+    EARLIER = "earlier"
+    LATER = "later"
+
+
+class Roll(enum.Enum):
+    NEXT = "next"
+    PREVIOUS = "previous"
+
+
+@attrs.frozen
+class Duration:
+    count: int
+    unit: Unit
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class FactRef:
+    """A dated fact of the case, e.g. ``actual meeting``."""
+
+    key: str
+    text: str = attrs.field(eq=False)
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class RuleRef:
+    """Another rule's due date, written ``[rule-id]``."""
+
+    rule_id: str
+    span: Span | None = _span()
+
+
+Anchor = Union[FactRef, RuleRef]
+
+
+@attrs.frozen
+class OnDay:
+    anchor: Anchor
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class Offset:
+    duration: Duration
+    direction: Direction
+    anchor: Anchor
+    target: Duration | None = None
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class Window:
+    """Earliest and due bounds: ``between N and M ...`` or ``from ... to ...``."""
+
+    start: OnDay | Offset
+    end: OnDay | Offset
+    span: Span | None = _span()
+
+
+DATE_OF_BIRTH = "date of birth"
+
+
+@attrs.frozen
+class Age:
+    """``by age Y years and M months``: counted from the fact ``date of birth``."""
+
+    years: int
+    months: int = 0
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class Birthday:
+    """``on the 18th birthday``."""
+
+    years: int
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class Rolled:
+    """A deadline moved to a working day if it is not one."""
+
+    inner: Deadline
+    roll: Roll
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class Choice:
+    """``A or B, whichever is earlier/later``."""
+
+    options: tuple[Deadline | Rolled, ...]
+    pick: Pick
+    span: Span | None = _span()
+
+
+Deadline = Union[OnDay, Offset, Window, Age, Birthday]
+SingleDeadline = Union[OnDay, Offset, Window, Age, Birthday, Rolled, Choice]
+
+
+@attrs.frozen
+class Every:
+    """``every N unit [after X]``: the repeating part of a recurrence."""
+
+    interval: Duration | None
+    anchor: Anchor | None = None
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class Recurrence:
+    """A first deadline, then steps from each previous occurrence, then ``every``."""
+
+    first: SingleDeadline | None
+    steps: tuple[Duration, ...] = ()
+    every: Every | None = None
+    span: Span | None = _span()
+
+
+Schedule = Union[SingleDeadline, Recurrence]
+
+
+@attrs.frozen
+class FactTrue:
+    fact: FactRef
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class FactEquals:
+    fact: FactRef
+    value: str
+    negated: bool = False
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class Not:
+    operand: Condition
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class AllOf:
+    operands: tuple[Condition, ...]
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class AnyOf:
+    operands: tuple[Condition, ...]
+    span: Span | None = _span()
+
+
+Condition = Union[FactTrue, FactEquals, Not, AllOf, AnyOf]
+
+
+@attrs.frozen
+class Guarded:
+    """One alternative: a schedule and the condition under which it applies."""
+
+    schedule: Schedule
+    condition: Condition | None = None
+    otherwise: bool = False
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class Alternatives:
+    options: tuple[Guarded, ...]
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class NoFixedTimescale:
+    """A row with no computable deadline, kept with its wording."""
+
+    wording: str | None = None
+    span: Span | None = _span()
+
+
+Timescale = Union[Alternatives, NoFixedTimescale]
+
+
+@attrs.frozen
+class Statement:
+    task: str
+    timescale: Timescale
+    span: Span | None = _span()
+
+
+class FactType(enum.Enum):
+    DATE = "date"
+    DATETIME = "date-time"
+    BOOLEAN = "boolean"
+    TEXT = "text"
+
+
+@attrs.frozen
+class FactDecl:
+    key: str
+    name: str = attrs.field(eq=False)
+    type: FactType
+    description: str | None = None
+    allowed: tuple[str, ...] = ()
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class Closure:
+    first: dt.date
+    last: dt.date
+    name: str | None = None
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class Header:
+    title: str | None = None
+    source: str | None = None
+    calendar: str | None = None
+    closures: tuple[Closure, ...] = ()
+    facts: tuple[FactDecl, ...] = ()
+    bank_holidays_are_working_days: bool = False
+    event_day_number: int = 0
+    weekend: tuple[str, ...] | None = None
+    office_hours: tuple[dt.time, dt.time] | None = None
+    #: Where each header line was written, by its key ("calendar", "weekend", ...).
+    spans: tuple[tuple[str, Span | None], ...] = attrs.field(default=(), eq=False, repr=False)
+    span: Span | None = _span()
+
+    def span_of(self, key: str) -> Span | None:
+        return dict(self.spans).get(key, self.span)
+
+
+@attrs.frozen
+class RuleDecl:
+    statement: Statement
+    rule_id: str | None = None
+    section: str | None = None
+    process: str | None = None
+    recorded_in: str | None = None
+    form: str | None = None
+    recorded_by: str | None = None
+    source: str | None = None
+    note: str | None = None
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class RulesetFile:
+    header: Header
+    rules: tuple[RuleDecl, ...]
+    path: str = attrs.field(default="<string>", eq=False)
+    span: Span | None = _span()

@@ -1,0 +1,162 @@
+"""AST -> canonical text. Parsing the text again gives an equal AST."""
+
+from __future__ import annotations
+
+import re
+
+from . import ast
+
+_SIMPLE_WORD = re.compile(r"^[^\W_\d][\w'’&/+.-]*$")
+# Words that would end or change a name where it stands, so names holding
+# them are written in quotes.
+_TASK_RESERVED = {"within", "on", "same", "between", "from", "by", "every", "at", "no", "otherwise"}
+_TASK_RESERVED |= {"section", "process", "recorded", "source", "note", "title", "calendar"}
+_TASK_RESERVED |= {"closed", "bank", "event", "weekend", "office", "fact", "a"}
+_ANCHOR_RESERVED = {"then", "if", "or", "to", "whichever", "otherwise", "the", "thereafter"}
+_FACT_RESERVED = {"and", "or", "is", "not", "then", "if", "otherwise"}
+
+
+def _quote(text: str) -> str:
+    return f'"{text}"'
+
+
+def _name(text: str, reserved: set[str], first_reserved: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+    words = text.split()
+    simple = bool(words) and all(_SIMPLE_WORD.match(w) for w in words)
+    if (
+        simple
+        and not any(w.lower() in reserved for w in words)
+        and words[0].lower() not in first_reserved
+    ):
+        return " ".join(words)
+    return _quote(text)
+
+
+def format_task(task: str) -> str:
+    return _name(task, set(), _TASK_RESERVED) if ":" not in task else _quote(task)
+
+
+def format_anchor(anchor: ast.FactRef | ast.RuleRef) -> str:
+    if isinstance(anchor, ast.RuleRef):
+        return f"[{anchor.rule_id}]"
+    return _name(anchor.text, _ANCHOR_RESERVED)
+
+
+def format_duration(duration: ast.Duration) -> str:
+    return f"{duration.count} {duration.unit.text(duration.count)}"
+
+
+def _direction(direction: ast.Direction) -> str:
+    return "of" if direction is ast.Direction.AFTER else "before"
+
+
+def _bound(node: ast.OnDay | ast.Offset) -> str:
+    if isinstance(node, ast.OnDay):
+        return f"on the day of {format_anchor(node.anchor)}"
+    return f"{format_duration(node.duration)} {node.direction.value} {format_anchor(node.anchor)}"
+
+
+def format_deadline(node: ast.SingleDeadline) -> str:
+    match node:
+        case ast.OnDay(anchor=anchor):
+            return f"on the day of {format_anchor(anchor)}"
+        case ast.Offset(duration=duration, direction=direction, anchor=anchor, target=target):
+            lead = "within " if direction is ast.Direction.AFTER else ""
+            text = f"{lead}{format_duration(duration)} {_direction(direction)} "
+            text += format_anchor(anchor)
+            if target is not None:
+                text += f" (target {format_duration(target)})"
+            return text
+        case ast.Window(start=start, end=end):
+            if (
+                isinstance(start, ast.Offset)
+                and isinstance(end, ast.Offset)
+                and start.anchor == end.anchor
+                and start.direction == end.direction
+                and start.duration.unit == end.duration.unit
+                and start.target is None
+                and end.target is None
+            ):
+                return (
+                    f"between {start.duration.count} and {format_duration(end.duration)} "
+                    f"{end.direction.value} {format_anchor(end.anchor)}"
+                )
+            return f"from {_bound(start)} to {_bound(end)}"
+        case ast.Age(years=years, months=months):
+            text = f"by age {years} {'year' if years == 1 else 'years'}"
+            if months:
+                text += f" and {months} {'month' if months == 1 else 'months'}"
+            return text
+        case ast.Birthday(years=years):
+            return f"on the {_ordinal(years)} birthday"
+        case ast.Rolled(inner=inner, roll=roll):
+            return (
+                f"{format_deadline(inner)}, or the {roll.value} working day "
+                "if that is not a working day"
+            )
+        case ast.Choice(options=options, pick=pick):
+            joined = " or ".join(format_deadline(o) for o in options)
+            return f"{joined}, whichever is {pick.value}"
+    raise AssertionError(f"not a deadline: {node!r}")  # pragma: no cover
+
+
+def format_schedule(node: ast.Schedule) -> str:
+    if not isinstance(node, ast.Recurrence):
+        return format_deadline(node)
+    parts = [format_deadline(node.first)] if node.first is not None else []
+    parts += [f"within {format_duration(step)}" for step in node.steps]
+    if node.every is not None:
+        every = "every"
+        if node.every.interval is not None:
+            every += f" {format_duration(node.every.interval)}"
+        if node.every.anchor is not None:
+            every += f" after {format_anchor(node.every.anchor)}"
+        parts.append(every)
+    return ", then ".join(parts)
+
+
+def _fact(fact: ast.FactRef) -> str:
+    return _name(fact.text, _FACT_RESERVED)
+
+
+def _value(value: str) -> str:
+    return _name(value, _FACT_RESERVED | _ANCHOR_RESERVED) if value else _quote(value)
+
+
+def format_condition(node: ast.Condition) -> str:
+    match node:
+        case ast.FactTrue(fact=fact):
+            return _fact(fact)
+        case ast.FactEquals(fact=fact, value=value, negated=negated):
+            return f"{_fact(fact)} is {'not ' if negated else ''}{_value(value)}"
+        case ast.Not(operand=operand):
+            return f"not {format_condition(operand)}"
+        case ast.AllOf(operands=operands):
+            return " and ".join(format_condition(o) for o in operands)
+        case ast.AnyOf(operands=operands):
+            return " or ".join(format_condition(o) for o in operands)
+    raise AssertionError(f"not a condition: {node!r}")  # pragma: no cover
+
+
+def format_guarded(node: ast.Guarded) -> str:
+    if node.otherwise:
+        return f"otherwise {format_schedule(node.schedule)}"
+    text = format_schedule(node.schedule)
+    if node.condition is not None:
+        text += f" if {format_condition(node.condition)}"
+    return text
+
+
+def format_timescale(node: ast.Timescale) -> str:
+    if isinstance(node, ast.NoFixedTimescale):
+        return "no fixed timescale" + (f" {_quote(node.wording)}" if node.wording else "")
+    return "; ".join(format_guarded(option) for option in node.options)
+
+
+def format_statement(node: ast.Statement) -> str:
+    return f"{format_task(node.task)} {format_timescale(node.timescale)}"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -1,0 +1,31 @@
+"""A catalogue of known mistakes, each mapped to a friendly explanation.
+
+Lark's ``match_examples`` finds the example that fails in the same parser
+state as the user's text; the test suite checks every entry still maps.
+"""
+
+from __future__ import annotations
+
+KNOWN_MISTAKES: dict[str, list[str]] = {
+    "a timescale must say what it counts from, e.g. 'after actual meeting'": [
+        "Minutes within 15 working days",
+        "Minutes 15 working days after",
+        "Minutes within 3 days of",
+    ],
+    "a count needs a unit: working days, days, weeks, months, years or hours": [
+        "Minutes within 15 of meeting",
+        "Minutes within 15",
+    ],
+    "put 'after' (or 'of', 'from') or 'before' (or 'prior to') between the count and the event": [
+        "Minutes within 15 working days meeting",
+        "Minutes 15 days meeting",
+    ],
+    "a task name must be followed by its timescale, e.g. 'within 5 working days of meeting'": [
+        "Minutes",
+        "Pre-meeting report",
+    ],
+    "write a range as 'between N and M working days after X' or 'N-M working days after X'": [
+        "QA form between 11 to 15 working days after meeting",
+        "QA form between 11 15 working days after meeting",
+    ],
+}

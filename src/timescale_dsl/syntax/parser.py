@@ -1,0 +1,182 @@
+"""The Lark LALR front end: text -> AST, Lark's errors -> our diagnostics."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+
+from lark import Lark, Token, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
+from lark.exceptions import VisitError
+
+from ..errors import Diagnostic, Severity, Span, SyntaxProblem, did_you_mean
+from . import ast
+from .mistakes import KNOWN_MISTAKES
+from .transform import ToAst
+
+SYNTAX_ERROR = "TS001"
+
+_DESCRIBE = {
+    "NUMBER": "a number",
+    "WORD": "a name",
+    "STRING": 'a quoted "text"',
+    "DATE": "a date (YYYY-MM-DD)",
+    "TIME": "a time (HH:MM)",
+    "ORDINAL": "an ordinal such as 18th",
+    "RULE_ID": "a rule id",
+    "_NL": "the end of the line",
+    "$END": "the end of the text",
+    "_THEN": "', then'",
+    "_OR_THE": "', or the'",
+    "_OR": "'or'",
+    "_WHICHEVER": "', whichever is'",
+    "_IF_NOT_WORKING": "'if that is not a working day'",
+    "_WITHIN": "'within'",
+    "PICK": "'earlier' or 'later'",
+    "ROLL_DIRECTION": "'next' or 'previous'",
+}
+
+_UNIT_WORDS = {"working", "calendar", "day", "days", "week", "weeks", "month", "months"}
+_UNIT_WORDS |= {"year", "years", "hour", "hours", "hr", "hrs"}
+_DIRECTION_WORDS = {"of", "after", "from", "following", "before", "prior"}
+_UNIT_PHRASE = "a unit: working days, days, weeks, months, years, hours or working hours"
+_DIRECTION_PHRASE = "'after', 'of', 'from', 'before' or 'prior to'"
+
+
+def grammar_text() -> str:
+    """The grammar: shipped inside the package, or read from the source tree."""
+    packaged = resources.files("timescale_dsl").joinpath("grammar/timescale.lark")
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    in_tree = Path(__file__).resolve().parents[3] / "grammar" / "timescale.lark"
+    return in_tree.read_text(encoding="utf-8")
+
+
+@functools.cache
+def _lark() -> Lark:
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        start=["ruleset", "single"],
+        propagate_positions=True,
+        maybe_placeholders=False,
+    )
+
+
+@functools.cache
+def _keywords() -> dict[str, str]:
+    """Terminal name -> the literal keyword it stands for."""
+    return {
+        t.name: t.pattern.value for t in _lark().terminals if t.pattern.type == "str"
+    }
+
+
+def describe_expected(names: set[str]) -> tuple[str, list[str]]:
+    """Words for what the parser expected, and the keywords among them."""
+    keywords = _keywords()
+    literal = {keywords[n].lower() for n in names if n in keywords}
+    phrases: list[str] = []
+    if len(literal & _UNIT_WORDS) >= 3:
+        phrases.append(_UNIT_PHRASE)
+        literal -= _UNIT_WORDS
+    if len(literal & _DIRECTION_WORDS) >= 3:
+        phrases.append(_DIRECTION_PHRASE)
+        literal -= _DIRECTION_WORDS | {"to"}
+    phrases += [f"'{k}'" for k in sorted(literal)]
+    phrases += sorted({_DESCRIBE[n] for n in names if n not in keywords and n in _DESCRIBE})
+    candidates = sorted({keywords[n].lower() for n in names if n in keywords})
+    if len(phrases) > 1:
+        text = ", ".join(phrases[:-1]) + " or " + phrases[-1]
+    else:
+        text = phrases[0] if phrases else "something else"
+    return text, candidates
+
+
+def _source_line(text: str, line: int) -> str | None:
+    lines = text.splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else None
+
+
+def _offending_word(error: UnexpectedInput, text: str) -> str:
+    if isinstance(error, UnexpectedCharacters):
+        start = error.pos_in_stream
+        end = start
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        return text[start:end] or text[start : start + 1]
+    token = getattr(error, "token", None)
+    if isinstance(token, Token):
+        return "" if token.type == "$END" else str(token)
+    return ""
+
+
+def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str, start: str) -> Diagnostic:
+    line = getattr(error, "line", 0) or 0
+    column = getattr(error, "column", 0) or 0
+    token = getattr(error, "token", None)
+    at_end = isinstance(token, Token) and token.type == "$END"
+    if isinstance(error, UnexpectedEOF) or at_end or line <= 0:
+        lines = text.splitlines() or [""]
+        line, column = len(lines), len(lines[-1]) + 1
+    expected_names: set[str] = set(
+        getattr(error, "expected", None) or getattr(error, "allowed", None) or set()
+    )
+    expected, candidates = describe_expected(expected_names)
+    word = _offending_word(error, text)
+    if word:
+        message = f"unexpected '{word}'"
+        if isinstance(token, Token) and token.type == "_NL":
+            message = "unexpected end of line"
+    else:
+        message = "unexpected end of text"
+    suggestion = did_you_mean(word, candidates, cutoff=0.7) if word else None
+    if suggestion:
+        message += f"; did you mean '{suggestion}'?"
+    hint = f"expected {expected}"
+    known = _known_mistake(error, start)
+    if known:
+        hint = f"{known} (expected {expected})"
+    end_column = column + max(len(word), 1)
+    span = Span(path, line, column, line, end_column)
+    return Diagnostic(
+        SYNTAX_ERROR, Severity.ERROR, message, span, hint, _source_line(text, line)
+    )
+
+
+def _known_mistake(error: UnexpectedInput, start: str) -> str | None:
+    def parse(text: str) -> object:
+        return _lark().parse(text, start="single")
+
+    if start != "single":
+        return None
+    label = error.match_examples(parse, KNOWN_MISTAKES, use_accepts=True)
+    return str(label) if label else None
+
+
+def _parse(text: str, path: str, start: str) -> object:
+    try:
+        tree = _lark().parse(text, start=start)
+    except UnexpectedInput as error:
+        raise SyntaxProblem([_syntax_diagnostic(error, text, path, start)]) from None
+    try:
+        return ToAst(path).transform(tree)
+    except VisitError as error:  # pragma: no cover - a transformer bug, not bad input
+        raise error.orig_exc from None
+
+
+def parse_statement(text: str, path: str = "<statement>") -> ast.Statement:
+    """Parse one statement such as ``Minutes within 15 working days after meeting``."""
+    result = _parse(text.strip(), path, "single")
+    assert isinstance(result, ast.Statement)
+    return result
+
+
+def parse_ruleset_text(text: str, path: str = "<string>") -> ast.RulesetFile:
+    """Parse the text of a rule file."""
+    body = text.lstrip("\ufeff")
+    if not body.endswith("\n"):
+        body += "\n"
+    result = _parse(body, path, "ruleset")
+    assert isinstance(result, ast.RulesetFile)
+    return result

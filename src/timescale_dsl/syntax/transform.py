@@ -1,0 +1,330 @@
+"""Parse tree -> AST. Builds nodes with spans; makes no semantic decisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+from lark import Token, Transformer, v_args
+from lark.tree import Meta
+
+from ..errors import Span
+from . import ast
+from .names import fold
+
+
+def _unquote(token: Token) -> str:
+    return str(token)[1:-1]
+
+
+def _join(words: list[Token]) -> str:
+    return " ".join(str(w) for w in words)
+
+
+@v_args(meta=True)
+class ToAst(Transformer[Token, Any]):
+    """One method per grammar rule; each returns an AST node or a plain value."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path
+
+    def _span(self, meta: Meta) -> Span | None:
+        if getattr(meta, "empty", True):
+            return None
+        return Span(self.path, meta.line, meta.column, meta.end_line, meta.end_column)
+
+    # -- names and words ---------------------------------------------------
+    def task_words(self, meta: Meta, children: list[Any]) -> str:
+        return " ".join(str(c) for c in children)
+
+    anchor_words = fact_words = value_words = task_words
+
+    def quoted_task(self, meta: Meta, children: list[Token]) -> str:
+        return _unquote(children[0])
+
+    def task(self, meta: Meta, children: list[str]) -> str:
+        return children[0]
+
+    def anchor(self, meta: Meta, children: list[Any]) -> ast.FactRef:
+        word = children[-1]
+        text = _unquote(word) if isinstance(word, Token) and word.type == "STRING" else str(word)
+        return ast.FactRef(fold(text), text, span=self._span(meta))
+
+    def rule_anchor(self, meta: Meta, children: list[Token]) -> ast.RuleRef:
+        return ast.RuleRef(str(children[0]), span=self._span(meta))
+
+    def fact_name(self, meta: Meta, children: list[Any]) -> ast.FactRef:
+        word = children[0]
+        text = _unquote(word) if isinstance(word, Token) and word.type == "STRING" else str(word)
+        return ast.FactRef(fold(text), text, span=self._span(meta))
+
+    def value(self, meta: Meta, children: list[Any]) -> str:
+        word = children[0]
+        return _unquote(word) if isinstance(word, Token) and word.type == "STRING" else str(word)
+
+    # -- durations ---------------------------------------------------------
+    def working_days(self, meta: Meta, children: list[Any]) -> ast.Unit:
+        return ast.Unit.WORKING_DAYS
+
+    def calendar_days(self, meta: Meta, children: list[Any]) -> ast.Unit:
+        return ast.Unit.CALENDAR_DAYS
+
+    def weeks(self, meta: Meta, children: list[Any]) -> ast.Unit:
+        return ast.Unit.WEEKS
+
+    def months_unit(self, meta: Meta, children: list[Any]) -> ast.Unit:
+        return ast.Unit.MONTHS
+
+    def years_unit(self, meta: Meta, children: list[Any]) -> ast.Unit:
+        return ast.Unit.YEARS
+
+    def hours(self, meta: Meta, children: list[Any]) -> ast.Unit:
+        return ast.Unit.HOURS
+
+    def working_hours(self, meta: Meta, children: list[Any]) -> ast.Unit:
+        return ast.Unit.WORKING_HOURS
+
+    def duration(self, meta: Meta, children: list[Any]) -> ast.Duration:
+        return ast.Duration(int(children[0]), children[1], span=self._span(meta))
+
+    def target(self, meta: Meta, children: list[Any]) -> tuple[str, ast.Duration]:
+        return ("target", children[0])
+
+    def after(self, meta: Meta, children: list[Any]) -> ast.Direction:
+        return ast.Direction.AFTER
+
+    def before(self, meta: Meta, children: list[Any]) -> ast.Direction:
+        return ast.Direction.BEFORE
+
+    # -- deadlines ---------------------------------------------------------
+    def on_day(self, meta: Meta, children: list[Any]) -> ast.OnDay:
+        return ast.OnDay(children[-1], span=self._span(meta))
+
+    def offset(self, meta: Meta, children: list[Any]) -> ast.Offset:
+        targets = [c[1] for c in children if isinstance(c, tuple)]
+        duration, direction, anchor = (c for c in children if not isinstance(c, tuple))
+        target = targets[0] if targets else None
+        return ast.Offset(duration, direction, anchor, target, span=self._span(meta))
+
+    def plain_offset(self, meta: Meta, children: list[Any]) -> ast.Offset:
+        duration, direction, anchor = children
+        return ast.Offset(duration, direction, anchor, span=self._span(meta))
+
+    def between(self, meta: Meta, children: list[Any]) -> ast.Window:
+        low, high, direction, anchor = children
+        unit = high.unit
+        start = ast.Offset(ast.Duration(int(low), unit), direction, anchor, span=self._span(meta))
+        end = ast.Offset(high, direction, anchor, span=self._span(meta))
+        return ast.Window(start, end, span=self._span(meta))
+
+    def from_to(self, meta: Meta, children: list[Any]) -> ast.Window:
+        return ast.Window(children[0], children[1], span=self._span(meta))
+
+    def age(self, meta: Meta, children: list[Any]) -> ast.Age:
+        numbers = [int(c) for c in children if isinstance(c, Token) and c.type == "NUMBER"]
+        months = numbers[1] if len(numbers) > 1 else 0
+        return ast.Age(numbers[0], months, span=self._span(meta))
+
+    def birthday(self, meta: Meta, children: list[Token]) -> ast.Birthday:
+        ordinal = str(children[0])
+        return ast.Birthday(int(ordinal[:-2]), span=self._span(meta))
+
+    def rolled(self, meta: Meta, children: list[Any]) -> ast.Rolled:
+        roll = ast.Roll(str(children[1]).lower())
+        return ast.Rolled(children[0], roll, span=self._span(meta))
+
+    def choice(self, meta: Meta, children: list[Any]) -> ast.Choice:
+        pick = ast.Pick(str(children[-1]).lower())
+        return ast.Choice(tuple(children[:-1]), pick, span=self._span(meta))
+
+    # -- recurrence --------------------------------------------------------
+    def step(self, meta: Meta, children: list[Any]) -> ast.Duration:
+        duration: ast.Duration = children[0]
+        return duration
+
+    def every(self, meta: Meta, children: list[Any]) -> ast.Every:
+        interval = next((c for c in children if isinstance(c, ast.Duration)), None)
+        anchor = next((c for c in children if isinstance(c, ast.FactRef | ast.RuleRef)), None)
+        return ast.Every(interval, anchor, span=self._span(meta))
+
+    def recurrence(self, meta: Meta, children: list[Any]) -> ast.Recurrence:
+        every = children[-1] if isinstance(children[-1], ast.Every) else None
+        first = None if isinstance(children[0], ast.Every | ast.Duration) else children[0]
+        steps = tuple(c for c in children if isinstance(c, ast.Duration))
+        return ast.Recurrence(first, steps, every, span=self._span(meta))
+
+    # -- conditions and alternatives ---------------------------------------
+    def fact_true(self, meta: Meta, children: list[Any]) -> ast.FactTrue:
+        return ast.FactTrue(children[0], span=self._span(meta))
+
+    def fact_equals(self, meta: Meta, children: list[Any]) -> ast.FactEquals:
+        return ast.FactEquals(children[0], children[1], span=self._span(meta))
+
+    def fact_not_equals(self, meta: Meta, children: list[Any]) -> ast.FactEquals:
+        return ast.FactEquals(children[0], children[1], negated=True, span=self._span(meta))
+
+    def negation(self, meta: Meta, children: list[Any]) -> ast.Not:
+        return ast.Not(children[0], span=self._span(meta))
+
+    def all_of(self, meta: Meta, children: list[Any]) -> ast.AllOf:
+        left, right = children
+        operands = (*left.operands, right) if isinstance(left, ast.AllOf) else (left, right)
+        return ast.AllOf(operands, span=self._span(meta))
+
+    def any_of(self, meta: Meta, children: list[Any]) -> ast.AnyOf:
+        left, right = children
+        operands = (*left.operands, right) if isinstance(left, ast.AnyOf) else (left, right)
+        return ast.AnyOf(operands, span=self._span(meta))
+
+    def condition(self, meta: Meta, children: list[Any]) -> Any:
+        return children[0]
+
+    def guarded(self, meta: Meta, children: list[Any]) -> ast.Guarded:
+        condition = children[1] if len(children) > 1 else None
+        return ast.Guarded(children[0], condition, span=self._span(meta))
+
+    def otherwise(self, meta: Meta, children: list[Any]) -> ast.Guarded:
+        return ast.Guarded(children[0], None, otherwise=True, span=self._span(meta))
+
+    def alternatives(self, meta: Meta, children: list[Any]) -> ast.Alternatives:
+        return ast.Alternatives(tuple(children), span=self._span(meta))
+
+    def no_fixed(self, meta: Meta, children: list[Token]) -> ast.NoFixedTimescale:
+        wording = _unquote(children[0]) if children else None
+        return ast.NoFixedTimescale(wording, span=self._span(meta))
+
+    def statement(self, meta: Meta, children: list[Any]) -> ast.Statement:
+        return ast.Statement(children[0], children[-1], span=self._span(meta))
+
+    def single(self, meta: Meta, children: list[Any]) -> ast.Statement:
+        statement: ast.Statement = children[0]
+        return statement
+
+    # -- rule files --------------------------------------------------------
+    def title(self, meta: Meta, children: list[Token]) -> tuple[str, Any]:
+        return ("title", _unquote(children[0]))
+
+    def source_document(self, meta: Meta, children: list[Token]) -> tuple[str, Any]:
+        return ("source", _unquote(children[0]))
+
+    def calendar(self, meta: Meta, children: list[Token]) -> tuple[str, Any]:
+        token = children[0]
+        name = _unquote(token) if token.type == "STRING" else str(token)
+        return ("calendar", (name, self._span(meta)))
+
+    def closure(self, meta: Meta, children: list[Token]) -> tuple[str, Any]:
+        dates = [dt.date.fromisoformat(str(c)) for c in children if c.type == "DATE"]
+        names = [_unquote(c) for c in children if c.type == "STRING"]
+        name = names[0] if names else None
+        return ("closure", ast.Closure(dates[0], dates[-1], name, span=self._span(meta)))
+
+    def bank_holidays_are_working_days(self, meta: Meta, children: list[Any]) -> tuple[str, Any]:
+        return ("bank_holidays_are_working_days", True)
+
+    def event_day_counts_as(self, meta: Meta, children: list[Token]) -> tuple[str, Any]:
+        return ("event_day_number", (int(children[0]), self._span(meta)))
+
+    def weekend(self, meta: Meta, children: list[Token]) -> tuple[str, Any]:
+        return ("weekend", (tuple(str(c).lower() for c in children), self._span(meta)))
+
+    def office_hours(self, meta: Meta, children: list[Token]) -> tuple[str, Any]:
+        start, end = (dt.time.fromisoformat(str(c)) for c in children)
+        return ("office_hours", ((start, end), self._span(meta)))
+
+    def date_type(self, meta: Meta, children: list[Any]) -> tuple[ast.FactType, tuple[str, ...]]:
+        return (ast.FactType.DATE, ())
+
+    def datetime_type(self, meta: Meta, children: list[Any]) -> tuple[ast.FactType, tuple[str, ...]]:
+        return (ast.FactType.DATETIME, ())
+
+    def boolean_type(self, meta: Meta, children: list[Any]) -> tuple[ast.FactType, tuple[str, ...]]:
+        return (ast.FactType.BOOLEAN, ())
+
+    def text_type(self, meta: Meta, children: list[Token]) -> tuple[ast.FactType, tuple[str, ...]]:
+        return (ast.FactType.TEXT, tuple(_unquote(c) for c in children))
+
+    def fact_decl(self, meta: Meta, children: list[Any]) -> tuple[str, Any]:
+        name = _unquote(children[0])
+        fact_type, allowed = children[1]
+        description = _unquote(children[2]) if len(children) > 2 else None
+        decl = ast.FactDecl(
+            fold(name), name, fact_type, description, allowed, span=self._span(meta)
+        )
+        return ("fact", decl)
+
+    def section(self, meta: Meta, children: list[Token]) -> tuple[str, str]:
+        return ("section", _unquote(children[0]))
+
+    def process(self, meta: Meta, children: list[Token]) -> tuple[str, str]:
+        return ("process", _unquote(children[0]))
+
+    def rule_id(self, meta: Meta, children: list[Token]) -> tuple[str, str]:
+        return ("id", str(children[0]))
+
+    def recorded_in(self, meta: Meta, children: list[Token]) -> tuple[str, Any]:
+        form = _unquote(children[1]) if len(children) > 1 else None
+        return ("recorded_in", (_unquote(children[0]), form))
+
+    def recorded_by(self, meta: Meta, children: list[Token]) -> tuple[str, Any]:
+        return ("recorded_by", _unquote(children[0]))
+
+    def source_wording(self, meta: Meta, children: list[Token]) -> tuple[str, Any]:
+        return ("source", _unquote(children[0]))
+
+    def note(self, meta: Meta, children: list[Token]) -> tuple[str, Any]:
+        return ("note", _unquote(children[0]))
+
+    def rule(self, meta: Meta, children: list[Any]) -> ast.RuleDecl:
+        rule_id: str | None = None
+        statement: ast.Statement | None = None
+        fields: dict[str, list[str]] = {}
+        for child in children:
+            if isinstance(child, ast.Statement):
+                statement = child
+            elif child[0] == "id":
+                rule_id = child[1]
+            elif child[0] == "recorded_in":
+                fields.setdefault("recorded_in", []).append(child[1][0])
+                if child[1][1] is not None:
+                    fields.setdefault("form", []).append(child[1][1])
+            else:
+                fields.setdefault(child[0], []).append(child[1])
+        assert statement is not None
+        # Repeated detail lines continue each other, so long wording can wrap.
+        joined = {
+            key: ("; " if key in ("recorded_in", "form", "recorded_by") else " ").join(values)
+            for key, values in fields.items()
+        }
+        return ast.RuleDecl(statement, rule_id, span=self._span(meta), **joined)
+
+    def ruleset(self, meta: Meta, children: list[Any]) -> ast.RulesetFile:
+        header: dict[str, Any] = {}
+        spans: list[tuple[str, Span | None]] = []
+        closures: list[ast.Closure] = []
+        facts: list[ast.FactDecl] = []
+        rules: list[ast.RuleDecl] = []
+        section: str | None = None
+        process: str | None = None
+        for child in children:
+            if isinstance(child, ast.RuleDecl):
+                rules.append(attrs.evolve(child, section=section, process=process))
+            elif child[0] == "section":
+                section, process = child[1], None
+            elif child[0] == "process":
+                process = child[1]
+            elif child[0] == "closure":
+                closures.append(child[1])
+            elif child[0] == "fact":
+                facts.append(child[1])
+            elif child[0] in ("calendar", "event_day_number", "weekend", "office_hours"):
+                header[child[0]] = child[1][0]
+                spans.append((child[0], child[1][1]))
+            else:
+                header[child[0]] = child[1]
+        head = ast.Header(
+            closures=tuple(closures), facts=tuple(facts), spans=tuple(spans), **header
+        )
+        return ast.RulesetFile(head, tuple(rules), path=self.path, span=self._span(meta))
+

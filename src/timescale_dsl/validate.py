@@ -1,0 +1,363 @@
+"""Semantic checks over a parsed rule file: every finding, each with a stable code.
+
+Codes are listed in docs/diagnostics.md. Validation collects, it does not stop
+at the first finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .calendars.base import WEEKDAY_NAMES
+from .calendars.registry import CALENDAR_NAMES
+from .errors import CalendarError, Diagnostic, Severity, Span, did_you_mean
+from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
+from .syntax import ast
+from .syntax.names import fold, slug
+
+# Keywords a misspelt task-name word may have been meant as ("wihtin").
+_STARTERS = ("within", "between", "every", "before", "after", "working", "prior", "following")
+_WORD = re.compile(r"[A-Za-z]+")
+
+# Comparable size of units, to compare bounds that share an anchor.
+_DAYS = {
+    ast.Unit.WORKING_DAYS: None,
+    ast.Unit.CALENDAR_DAYS: 1.0,
+    ast.Unit.WEEKS: 7.0,
+    ast.Unit.MONTHS: None,
+    ast.Unit.YEARS: None,
+    ast.Unit.HOURS: 1 / 24,
+    ast.Unit.WORKING_HOURS: None,
+}
+
+
+class Checker:
+    def __init__(self, ruleset: ast.RulesetFile, source: str, path: str) -> None:
+        self.ruleset = ruleset
+        self.lines = source.splitlines()
+        self.path = path
+        self.found: list[Diagnostic] = []
+        self.facts = {f.key: f for f in ruleset.header.facts}
+
+    def report(
+        self,
+        code: str,
+        message: str,
+        span: Span | None,
+        hint: str | None = None,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        line = self.lines[span.line - 1] if span and 0 < span.line <= len(self.lines) else None
+        self.found.append(Diagnostic(code, severity, message, span, hint, line))
+
+    # -- header ------------------------------------------------------------------
+    def header(self) -> None:
+        head = self.ruleset.header
+        if head.calendar is not None:
+            from .calendars.registry import calendar_by_name
+
+            try:
+                calendar_by_name(head.calendar)
+            except CalendarError as error:
+                self.report("TS110", str(error), head.span_of("calendar"))
+        if head.event_day_number not in (0, 1):
+            self.report(
+                "TS111",
+                f"the event day can count as day 0 or day 1, not day {head.event_day_number}",
+                head.span_of("event_day_number"),
+            )
+        for closure in head.closures:
+            if closure.last < closure.first:
+                self.report(
+                    "TS112",
+                    f"closure ends ({closure.last}) before it starts ({closure.first})",
+                    closure.span,
+                )
+        if head.weekend is not None:
+            for day in head.weekend:
+                if day not in WEEKDAY_NAMES:
+                    hint = did_you_mean(day, WEEKDAY_NAMES)
+                    self.report(
+                        "TS116",
+                        f"'{day}' is not a day of the week",
+                        head.span_of("weekend"),
+                        f"did you mean '{hint}'?" if hint else None,
+                    )
+        if head.office_hours is not None and not head.office_hours[0] < head.office_hours[1]:
+            self.report(
+                "TS117", "office hours must start before they end", head.span_of("office_hours")
+            )
+        seen: dict[str, ast.FactDecl] = {}
+        for fact in head.facts:
+            if fact.key in seen:
+                self.report("TS113", f"fact '{fact.name}' is declared twice", fact.span)
+            seen[fact.key] = fact
+
+    # -- rules -------------------------------------------------------------------
+    def rule_ids(self) -> list[str]:
+        ids: list[str] = []
+        where: dict[str, ast.RuleDecl] = {}
+        for rule in self.ruleset.rules:
+            rule_id = rule_id_of(rule)
+            if rule_id in where:
+                first = where[rule_id].span
+                at = f" (first at line {first.line})" if first else ""
+                self.report(
+                    "TS101",
+                    f"duplicate rule id '{rule_id}'{at}",
+                    rule.span,
+                    "give one of the rules an explicit id: [some-id] Task ...",
+                )
+            where.setdefault(rule_id, rule)
+            ids.append(rule_id)
+        return ids
+
+    def statement(self, rule: ast.RuleDecl, known_ids: set[str]) -> None:
+        timescale = rule.statement.timescale
+        self.task_words(rule.statement)
+        if isinstance(timescale, ast.NoFixedTimescale):
+            return
+        unconditional = [o for o in timescale.options if o.condition is None]
+        if len(timescale.options) > 1 and len(unconditional) > 1:
+            self.report(
+                "TS118",
+                "only one alternative can go without a condition (the 'otherwise' one)",
+                unconditional[1].span,
+            )
+        for position, option in enumerate(timescale.options):
+            if option.otherwise and position != len(timescale.options) - 1:
+                self.report("TS118", "'otherwise' must be the last alternative", option.span)
+            if option.condition is not None:
+                self.condition(option.condition)
+            for node in walk(option.schedule):
+                self.node(node, known_ids)
+
+    def task_words(self, statement: ast.Statement) -> None:
+        for word in statement.task.split():
+            if not _WORD.fullmatch(word) or word.lower() in _STARTERS:
+                continue
+            guess = did_you_mean(word, _STARTERS, cutoff=0.8)
+            if guess:
+                self.report(
+                    "TS201",
+                    f"task name word '{word}' looks like the keyword '{guess}'",
+                    statement.span,
+                    f"did you mean '{guess}'? (quote the task name if '{word}' is intended)",
+                    Severity.WARNING,
+                )
+
+    def condition(self, condition: ast.Condition) -> None:
+        for node in walk_condition(condition):
+            if isinstance(node, ast.FactTrue | ast.FactEquals):
+                kind = "boolean" if isinstance(node, ast.FactTrue) else "text"
+                self.fact_use(node.fact, kind)
+                declared = self.facts.get(node.fact.key)
+                if (
+                    isinstance(node, ast.FactEquals)
+                    and declared is not None
+                    and declared.allowed
+                    and fold(node.value) not in {fold(a) for a in declared.allowed}
+                ):
+                    allowed = ", ".join(declared.allowed)
+                    self.report(
+                        "TS114",
+                        f"'{node.value}' is not a value of '{declared.name}' ({allowed})",
+                        node.span,
+                    )
+
+    def fact_use(self, fact: ast.FactRef, kind: str) -> None:
+        if not self.facts or fact.key == PREVIOUS_OCCURRENCE:
+            return
+        declared = self.facts.get(fact.key)
+        if declared is None:
+            names = [f.name for f in self.facts.values()]
+            guess = did_you_mean(fact.text, names, cutoff=0.7)
+            code = "TS104" if kind != "date" else "TS105"
+            what = "condition" if kind != "date" else "event"
+            self.report(
+                code,
+                f"{what} '{fact.text}' is not a declared fact",
+                fact.span,
+                f"did you mean '{guess}'?" if guess else f"declare it: fact \"{fact.text}\" {kind}",
+            )
+            return
+        wanted = {"date": ("date", "date-time"), "boolean": ("boolean",), "text": ("text",)}[kind]
+        if declared.type.value not in wanted:
+            self.report(
+                "TS108",
+                f"'{declared.name}' is declared {declared.type.value} but used as {kind}",
+                fact.span,
+            )
+
+    def node(self, node: object, known_ids: set[str]) -> None:
+        match node:
+            case ast.Duration(count=count) if count <= 0:
+                self.report(
+                    "TS103",
+                    "a count of zero is meaningless here",
+                    node.span,
+                    "for the same day write 'on the day of <event>'",
+                )
+            case ast.FactRef():
+                self.fact_use(node, "date")
+            case ast.RuleRef(rule_id=rule_id) if rule_id not in known_ids:
+                guess = did_you_mean(rule_id, known_ids, cutoff=0.6)
+                self.report(
+                    "TS109",
+                    f"no rule with id '{rule_id}'",
+                    node.span,
+                    f"did you mean '{guess}'?" if guess else None,
+                )
+            case ast.Window(start=start, end=end):
+                if window_backwards(start, end):
+                    self.report(
+                        "TS102", "the window starts after it ends", node.span,
+                        "write the earlier bound first",
+                    )
+            case ast.Offset(duration=duration, target=target) if target is not None:
+                if (
+                    target.unit == duration.unit and target.count > duration.count
+                ):
+                    self.report(
+                        "TS119",
+                        f"the target ({target.count} {target.unit.value}) is later than the "
+                        f"limit ({duration.count} {duration.unit.value})",
+                        node.span,
+                    )
+            case ast.Every(interval=None):
+                self.report(
+                    "TS107",
+                    "a recurrence needs an interval, e.g. 'every 6 months'",
+                    node.span,
+                )
+
+    def cycles(self, ids: list[str]) -> None:
+        edges: dict[str, list[tuple[str, ast.RuleRef]]] = {}
+        spans: dict[str, Span | None] = {}
+        for rule, rule_id in zip(self.ruleset.rules, ids, strict=True):
+            refs = [n for n in walk(rule.statement.timescale) if isinstance(n, ast.RuleRef)]
+            edges.setdefault(rule_id, []).extend((r.rule_id, r) for r in refs)
+            spans.setdefault(rule_id, rule.span)
+        reported: set[frozenset[str]] = set()
+        for start in edges:
+            path = find_cycle(start, edges)
+            if path and frozenset(path) not in reported:
+                reported.add(frozenset(path))
+                self.report(
+                    "TS106",
+                    "rules depend on each other in a cycle: " + " -> ".join([*path, path[0]]),
+                    spans.get(start),
+                )
+
+    def unused_facts(self) -> None:
+        used: set[str] = set()
+        for rule in self.ruleset.rules:
+            for node in walk(rule.statement.timescale):
+                if isinstance(node, ast.FactRef):
+                    used.add(node.key)
+                elif isinstance(node, ast.Age | ast.Birthday):
+                    used.add(ast.DATE_OF_BIRTH)
+                elif isinstance(node, ast.Guarded) and node.condition is not None:
+                    used.update(key for key, _ in condition_facts(node.condition))
+        for fact in self.ruleset.header.facts:
+            if fact.key not in used:
+                self.report(
+                    "TS202",
+                    f"fact '{fact.name}' is declared but no rule uses it",
+                    fact.span,
+                    severity=Severity.WARNING,
+                )
+
+    def run(self) -> list[Diagnostic]:
+        self.header()
+        ids = self.rule_ids()
+        known = set(ids)
+        for rule in self.ruleset.rules:
+            self.statement(rule, known)
+        self.cycles(ids)
+        if self.ruleset.rules:
+            self.unused_facts()
+        return self.found
+
+
+def rule_id_of(rule: ast.RuleDecl) -> str:
+    """The explicit id, or one derived from the process (or section) and task."""
+    if rule.rule_id:
+        return rule.rule_id
+    group = rule.process or rule.section
+    parts = [slug(group)] if group else []
+    return "-".join([*parts, slug(rule.statement.task)]) or "rule"
+
+
+def walk(node: object) -> Iterator[object]:
+    """Every node below (and including) ``node``, depth first."""
+    yield node
+    if isinstance(node, tuple):
+        for item in node:
+            yield from walk(item)
+        return
+    fields = getattr(type(node), "__attrs_attrs__", None)
+    if fields is None:
+        return
+    for field in fields:
+        if field.name == "span":
+            continue
+        value = getattr(node, field.name)
+        if isinstance(value, tuple) or hasattr(type(value), "__attrs_attrs__"):
+            yield from walk(value)
+
+
+def walk_condition(condition: ast.Condition) -> Iterator[ast.Condition]:
+    for node in walk(condition):
+        if isinstance(node, ast.FactTrue | ast.FactEquals | ast.Not | ast.AllOf | ast.AnyOf):
+            yield node
+
+
+def _signed(node: ast.OnDay | ast.Offset) -> tuple[object, ast.Unit | None, float]:
+    if isinstance(node, ast.OnDay):
+        return node.anchor, None, 0.0
+    sign = 1 if node.direction is ast.Direction.AFTER else -1
+    return node.anchor, node.duration.unit, sign * node.duration.count
+
+
+def window_backwards(start: ast.OnDay | ast.Offset, end: ast.OnDay | ast.Offset) -> bool:
+    """True when both bounds share an anchor and the start is provably later."""
+    anchor_a, unit_a, a = _signed(start)
+    anchor_b, unit_b, b = _signed(end)
+    if anchor_a != anchor_b:
+        return False
+    if unit_a is None or unit_b is None or unit_a == unit_b:
+        return a > b
+    size_a, size_b = _DAYS[unit_a], _DAYS[unit_b]
+    if size_a is None or size_b is None:
+        # Working days against calendar units: compare only opposite signs.
+        return a > 0 > b or (a > 0 and b == 0)
+    return a * size_a > b * size_b
+
+
+def find_cycle(start: str, edges: dict[str, list[tuple[str, ast.RuleRef]]]) -> list[str] | None:
+    def visit(node: str, path: list[str]) -> list[str] | None:
+        for target, _ in edges.get(node, []):
+            if target == start:
+                return path
+            if target not in path and target in edges:
+                found = visit(target, [*path, target])
+                if found:
+                    return found
+        return None
+
+    return visit(start, [start])
+
+
+def validate(ruleset: ast.RulesetFile, source: str = "", path: str = "<string>") -> list[Diagnostic]:
+    """Every semantic finding about a parsed rule file."""
+    return Checker(ruleset, source, path).run()
+
+
+def validate_statement(statement: ast.Statement) -> list[Diagnostic]:
+    single = ast.RulesetFile(ast.Header(), (ast.RuleDecl(statement, "statement"),))
+    return Checker(single, "", "<statement>").run()
+
+
+__all__ = ["anchors", "rule_id_of", "validate", "validate_statement", "walk"]
