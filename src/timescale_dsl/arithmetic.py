@@ -155,7 +155,7 @@ def _cached_index(calendar: Calendar) -> WorkingDayIndex:
 def working_day_index(calendar: Calendar) -> WorkingDayIndex:
     """The (cached) index of a calendar; unhashable calendars get a fresh one."""
     try:
-        return _cached_index(calendar)
+        return _cached_index(calendar)  # type: ignore[arg-type]
     except TypeError:
         return WorkingDayIndex.build(calendar)
 
@@ -165,9 +165,7 @@ def check_in_range(calendar: Calendar, day: dt.date) -> None:
         raise _out_of_range(calendar, day)
 
 
-def non_working_days(calendar: Calendar, start: dt.date, end: dt.date) -> list[
-    tuple[dt.date, str]
-]:
+def non_working_days(calendar: Calendar, start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
     """Non-working days strictly between start and end (either order), with reasons."""
     low, high = (start, end) if start <= end else (end, start)
     found = []

@@ -64,12 +64,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     errors = sum(d.is_error for d in findings)
     warnings = len(findings) - errors
     if args.json:
-        print(json.dumps({
-            "files": [str(p) for p in files],
-            "errors": errors,
-            "warnings": warnings,
-            "diagnostics": [d.to_dict() for d in findings],
-        }, indent=2))
+        print(
+            json.dumps(
+                {
+                    "files": [str(p) for p in files],
+                    "errors": errors,
+                    "warnings": warnings,
+                    "diagnostics": [d.to_dict() for d in findings],
+                },
+                indent=2,
+            )
+        )
     else:
         shown = findings[: args.max_diagnostics]
         for diagnostic in shown:
@@ -196,14 +201,20 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--rule", metavar="ID", help="a rule id (or unique task name)")
     due.add_argument("--statement", metavar="TEXT", help="a statement, e.g. 'Minutes within ...'")
     due.add_argument(
-        "--fact", action="append", default=[], metavar="NAME=VALUE",
+        "--fact",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
         help="a fact: YYYY-MM-DD, YYYY-MM-DDTHH:MM, true/false or text (repeatable)",
     )
     due.add_argument("--calendar", choices=CALENDAR_NAMES, help="default: england-and-wales")
     due.add_argument("--json", action="store_true")
     due.add_argument("--explain", action="store_true", help="show how the deadline was reached")
     due.add_argument(
-        "--project", type=int, default=6, metavar="N",
+        "--project",
+        type=int,
+        default=6,
+        metavar="N",
         help="for recurring rules, how many later due dates to project (default 6)",
     )
     due.set_defaults(handler=cmd_due)

@@ -81,9 +81,7 @@ def check_ruleset_text(text: str, path: str = "<string>") -> list[Diagnostic]:
     return validate(tree, text, path)
 
 
-def parse_ruleset(
-    text: str, path: str = "<string>", calendar: Calendar | None = None
-) -> Ruleset:
+def parse_ruleset(text: str, path: str = "<string>", calendar: Calendar | None = None) -> Ruleset:
     """Parse, validate and compile a rule file's text; RulesetError if it has errors."""
     tree = parse_ruleset_text(text, path)
     found = validate(tree, text, path)

@@ -97,9 +97,10 @@ class Evaluation:
     def check_present(self, node: object) -> None:
         missing: list[str] = []
         for anchor in anchors(node):
-            if isinstance(anchor, ast.FactRef) and self.facts.get(anchor.key) is None:
-                if anchor.text not in missing:
-                    missing.append(anchor.text)
+            if not isinstance(anchor, ast.FactRef) or anchor.text in missing:
+                continue
+            if self.facts.get(anchor.key) is None:
+                missing.append(anchor.text)
         if missing:
             raise MissingFactsError(self.task, missing)
 
@@ -113,9 +114,7 @@ class Evaluation:
         day1 = dt.timedelta(days=sign * (self.event_day_number == 1))
         if unit is ast.Unit.WORKING_DAYS:
             base = day - day1
-            result: When = (
-                self.index.after(base, n) if sign > 0 else self.index.before(base, n)
-            )
+            result: When = self.index.after(base, n) if sign > 0 else self.index.before(base, n)
             self.note_skipped(day, result)
             return result
         if unit is ast.Unit.CALENDAR_DAYS:
@@ -153,9 +152,7 @@ class Evaluation:
         for day, reason in non_working_days(self.calendar, start, last):
             self.skipped[day] = reason
         if last != start and not self.calendar.is_working_day(last):
-            reason = self.calendar.non_working_reason(last)
-            if reason:
-                self.skipped[last] = reason
+            self.skipped[last] = self.calendar.non_working_reason(last) or "not a working day"
 
     # -- deadlines -------------------------------------------------------------
     def deadline(self, node: ast.SingleDeadline) -> Bounds:
@@ -322,7 +319,9 @@ class Evaluation:
                     if self.facts.get(key) is None and key not in unknown:
                         unknown.append(key)
         if len(holding) > 1:
-            both = " and ".join(f"'{format_condition(o.condition)}'" for o in holding if o.condition)
+            both = " and ".join(
+                f"'{format_condition(o.condition)}'" for o in holding if o.condition
+            )
             raise EvaluationError(f"{self.task}: more than one alternative applies: {both}")
         if holding:
             chosen = holding[0]

@@ -34,8 +34,12 @@ def parse_when(text: str) -> dt.date | dt.datetime:
             if match["H"] is None:
                 return day
             return dt.datetime(
-                day.year, day.month, day.day,
-                int(match["H"]), int(match["M"]), int(match["S"] or 0),
+                day.year,
+                day.month,
+                day.day,
+                int(match["H"]),
+                int(match["M"]),
+                int(match["S"] or 0),
             )
         if len(value) == 10:
             return dt.date.fromisoformat(value)

@@ -47,11 +47,11 @@ def anchors(node: object) -> Iterator[ast.FactRef | ast.RuleRef]:
                 yield every.anchor
             else:
                 yield ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
-        case ast.Guarded(schedule=schedule):
-            yield from anchors(schedule)
-        case ast.Alternatives(options=options):
-            for option in options:
-                yield from anchors(option)
+        case ast.Guarded():
+            yield from anchors(node.schedule)
+        case ast.Alternatives():
+            for guarded in node.options:
+                yield from anchors(guarded)
 
 
 def timescale_needs(

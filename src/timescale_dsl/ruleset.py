@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 import attrs
@@ -212,5 +211,3 @@ class Ruleset:
         self, key: str, facts: Mapping[str, object], calendar: Calendar | None = None
     ) -> Deadline:
         return self.rule(key).deadline(facts, calendar)
-
-

@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterator
 
 from .calendars.base import WEEKDAY_NAMES
-from .calendars.registry import CALENDAR_NAMES
 from .errors import CalendarError, Diagnostic, Severity, Span, did_you_mean
 from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
 from .syntax import ast
@@ -179,7 +178,7 @@ class Checker:
                 code,
                 f"{what} '{fact.text}' is not a declared fact",
                 fact.span,
-                f"did you mean '{guess}'?" if guess else f"declare it: fact \"{fact.text}\" {kind}",
+                f"did you mean '{guess}'?" if guess else f'declare it: fact "{fact.text}" {kind}',
             )
             return
         wanted = {"date": ("date", "date-time"), "boolean": ("boolean",), "text": ("text",)}[kind]
@@ -212,13 +211,13 @@ class Checker:
             case ast.Window(start=start, end=end):
                 if window_backwards(start, end):
                     self.report(
-                        "TS102", "the window starts after it ends", node.span,
+                        "TS102",
+                        "the window starts after it ends",
+                        node.span,
                         "write the earlier bound first",
                     )
             case ast.Offset(duration=duration, target=target) if target is not None:
-                if (
-                    target.unit == duration.unit and target.count > duration.count
-                ):
+                if target.unit == duration.unit and target.count > duration.count:
                     self.report(
                         "TS119",
                         f"the target ({target.count} {target.unit.value}) is later than the "
@@ -350,7 +349,9 @@ def find_cycle(start: str, edges: dict[str, list[tuple[str, ast.RuleRef]]]) -> l
     return visit(start, [start])
 
 
-def validate(ruleset: ast.RulesetFile, source: str = "", path: str = "<string>") -> list[Diagnostic]:
+def validate(
+    ruleset: ast.RulesetFile, source: str = "", path: str = "<string>"
+) -> list[Diagnostic]:
     """Every semantic finding about a parsed rule file."""
     return Checker(ruleset, source, path).run()
 

@@ -43,9 +43,9 @@ class Calendar(Protocol):
         ...
 
 
-def _freeze_days(days: Mapping[dt.date, str] | Iterable[tuple[dt.date, str]]) -> tuple[
-    tuple[dt.date, str], ...
-]:
+def _freeze_days(
+    days: Mapping[dt.date, str] | Iterable[tuple[dt.date, str]],
+) -> tuple[tuple[dt.date, str], ...]:
     items = days.items() if isinstance(days, Mapping) else days
     return tuple(sorted(items))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Union
+from typing import TypeAlias
 
 import attrs
 
@@ -77,7 +77,7 @@ class RuleRef:
     span: Span | None = _span()
 
 
-Anchor = Union[FactRef, RuleRef]
+Anchor: TypeAlias = FactRef | RuleRef
 
 
 @attrs.frozen
@@ -142,8 +142,8 @@ class Choice:
     span: Span | None = _span()
 
 
-Deadline = Union[OnDay, Offset, Window, Age, Birthday]
-SingleDeadline = Union[OnDay, Offset, Window, Age, Birthday, Rolled, Choice]
+Deadline: TypeAlias = OnDay | Offset | Window | Age | Birthday
+SingleDeadline: TypeAlias = OnDay | Offset | Window | Age | Birthday | Rolled | Choice
 
 
 @attrs.frozen
@@ -165,7 +165,7 @@ class Recurrence:
     span: Span | None = _span()
 
 
-Schedule = Union[SingleDeadline, Recurrence]
+Schedule: TypeAlias = SingleDeadline | Recurrence
 
 
 @attrs.frozen
@@ -200,7 +200,7 @@ class AnyOf:
     span: Span | None = _span()
 
 
-Condition = Union[FactTrue, FactEquals, Not, AllOf, AnyOf]
+Condition: TypeAlias = FactTrue | FactEquals | Not | AllOf | AnyOf
 
 
 @attrs.frozen
@@ -227,7 +227,7 @@ class NoFixedTimescale:
     span: Span | None = _span()
 
 
-Timescale = Union[Alternatives, NoFixedTimescale]
+Timescale: TypeAlias = Alternatives | NoFixedTimescale
 
 
 @attrs.frozen

@@ -6,7 +6,7 @@ import functools
 from importlib import resources
 from pathlib import Path
 
-from lark import Lark, Token, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
+from lark import Lark, Token, Tree, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from lark.exceptions import VisitError
 
 from ..errors import Diagnostic, Severity, Span, SyntaxProblem, did_you_mean
@@ -67,9 +67,7 @@ def _lark() -> Lark:
 @functools.cache
 def _keywords() -> dict[str, str]:
     """Terminal name -> the literal keyword it stands for."""
-    return {
-        t.name: t.pattern.value for t in _lark().terminals if t.pattern.type == "str"
-    }
+    return {t.name: t.pattern.value for t in _lark().terminals if t.pattern.type == "str"}
 
 
 def describe_expected(names: set[str]) -> tuple[str, list[str]]:
@@ -100,7 +98,7 @@ def _source_line(text: str, line: int) -> str | None:
 
 def _offending_word(error: UnexpectedInput, text: str) -> str:
     if isinstance(error, UnexpectedCharacters):
-        start = error.pos_in_stream
+        start = error.pos_in_stream or 0
         end = start
         while end < len(text) and not text[end].isspace():
             end += 1
@@ -139,13 +137,11 @@ def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str, start: str)
         hint = f"{known} (expected {expected})"
     end_column = column + max(len(word), 1)
     span = Span(path, line, column, line, end_column)
-    return Diagnostic(
-        SYNTAX_ERROR, Severity.ERROR, message, span, hint, _source_line(text, line)
-    )
+    return Diagnostic(SYNTAX_ERROR, Severity.ERROR, message, span, hint, _source_line(text, line))
 
 
 def _known_mistake(error: UnexpectedInput, start: str) -> str | None:
-    def parse(text: str) -> object:
+    def parse(text: str) -> Tree[Token]:
         return _lark().parse(text, start="single")
 
     if start != "single":

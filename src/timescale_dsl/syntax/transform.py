@@ -236,7 +236,9 @@ class ToAst(Transformer[Token, Any]):
     def date_type(self, meta: Meta, children: list[Any]) -> tuple[ast.FactType, tuple[str, ...]]:
         return (ast.FactType.DATE, ())
 
-    def datetime_type(self, meta: Meta, children: list[Any]) -> tuple[ast.FactType, tuple[str, ...]]:
+    def datetime_type(
+        self, meta: Meta, children: list[Any]
+    ) -> tuple[ast.FactType, tuple[str, ...]]:
         return (ast.FactType.DATETIME, ())
 
     def boolean_type(self, meta: Meta, children: list[Any]) -> tuple[ast.FactType, tuple[str, ...]]:
@@ -327,4 +329,3 @@ class ToAst(Transformer[Token, Any]):
             closures=tuple(closures), facts=tuple(facts), spans=tuple(spans), **header
         )
         return ast.RulesetFile(head, tuple(rules), path=self.path, span=self._span(meta))
-
