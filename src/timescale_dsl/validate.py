@@ -141,10 +141,19 @@ class Checker:
                 self.report(
                     "TS201",
                     f"task name word '{word}' looks like the keyword '{guess}'",
-                    statement.span,
+                    self.word_span(statement.span, word),
                     f"did you mean '{guess}'? (quote the task name if '{word}' is intended)",
                     Severity.WARNING,
                 )
+
+    def word_span(self, span: Span | None, word: str) -> Span | None:
+        """The span of ``word`` within the line where ``span`` starts."""
+        if span is None or not 0 < span.line <= len(self.lines):
+            return span
+        column = self.lines[span.line - 1].find(word, span.column - 1)
+        if column < 0:
+            return span
+        return Span(span.file, span.line, column + 1, span.line, column + 1 + len(word))
 
     def condition(self, condition: ast.Condition) -> None:
         for node in walk_condition(condition):
@@ -159,10 +168,12 @@ class Checker:
                     and fold(node.value) not in {fold(a) for a in declared.allowed}
                 ):
                     allowed = ", ".join(declared.allowed)
+                    guess = did_you_mean(node.value, declared.allowed, cutoff=0.6)
                     self.report(
                         "TS114",
                         f"'{node.value}' is not a value of '{declared.name}' ({allowed})",
                         node.span,
+                        f"did you mean '{guess}'?" if guess else None,
                     )
 
     def fact_use(self, fact: ast.FactRef, kind: str) -> None:

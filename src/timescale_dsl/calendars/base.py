@@ -76,11 +76,11 @@ class HolidayCalendar:
         return day.weekday() not in self.weekend and day not in self._lookup
 
     def non_working_reason(self, day: dt.date) -> str | None:
-        if day in self._lookup:
-            return self._lookup[day]
+        weekday = WEEKDAY_NAMES[day.weekday()].capitalize()
+        holiday = self._lookup.get(day)
         if day.weekday() in self.weekend:
-            return WEEKDAY_NAMES[day.weekday()].capitalize()
-        return None
+            return f"{weekday}, {holiday}" if holiday else weekday
+        return holiday
 
     def holiday_name(self, day: dt.date) -> str | None:
         return self._lookup.get(day)

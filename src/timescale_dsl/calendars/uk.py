@@ -3,7 +3,8 @@
 `holidays` must be asked for a subdivision: without one it returns only the
 days all four nations share (no Easter Monday in Scotland, so it drops it for
 everyone). It also lists a holiday falling at a weekend next to its weekday
-substitute; only weekdays matter here, so weekend entries are dropped.
+substitute. Only the weekday substitute changes the arithmetic; the weekend
+entry is kept so that explanations can name it ("Saturday (Boxing Day)").
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def _bank_holidays(subdivision: str) -> dict[dt.date, str]:
     found = holidays.country_holidays(
         "GB", subdiv=subdivision, years=range(FIRST_YEAR, LAST_YEAR + 1)
     )
-    return {day: str(name) for day, name in found.items() if day.weekday() < 5}
+    return {day: str(name) for day, name in found.items()}
 
 
 @functools.cache
