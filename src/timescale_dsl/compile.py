@@ -78,7 +78,8 @@ def check_ruleset_text(text: str, path: str = "<string>") -> list[Diagnostic]:
         tree = parse_ruleset_text(text, path)
     except RulesetError as error:
         return list(error.diagnostics)
-    return validate(tree, text, path)
+    found = validate(tree, text, path)
+    return sorted(found, key=lambda d: (d.span.line, d.span.column) if d.span else (0, 0))
 
 
 def parse_ruleset(text: str, path: str = "<string>", calendar: Calendar | None = None) -> Ruleset:

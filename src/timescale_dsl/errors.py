@@ -6,7 +6,6 @@ where :func:`render_diagnostic` turns them into compiler-style text.
 
 from __future__ import annotations
 
-import difflib
 import enum
 from collections.abc import Iterable, Sequence
 
@@ -76,11 +75,31 @@ def render_diagnostic(diagnostic: Diagnostic) -> str:
     return "\n".join(lines)
 
 
-def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.75) -> str | None:
-    """The closest candidate to a misspelt word, if one is close enough."""
-    lowered = {c.lower(): c for c in candidates}
-    matches = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=cutoff)
-    return lowered[matches[0]] if matches else None
+def edit_distance(a: str, b: str) -> int:
+    """Edits between two words, a swap of neighbours counting as one ("wihtin")."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, start=1):
+            cost = 0 if char_a == char_b else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
+    """The closest candidate to a misspelt word, if it is a plausible slip of the keys."""
+    typed = word.lower()
+    allowed = 1 if len(typed) <= 4 else 2 if len(typed) <= 10 else 3
+    best: tuple[int, str] | None = None
+    for candidate in candidates:
+        distance = edit_distance(typed, candidate.lower())
+        if 0 < distance <= allowed and (best is None or distance < best[0]):
+            best = (distance, candidate)
+    return best[1] if best else None
 
 
 class TimescaleError(Exception):

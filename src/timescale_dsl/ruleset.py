@@ -203,7 +203,7 @@ class Ruleset:
         if len(by_task) > 1:
             ids = ", ".join(r.id for r in by_task)
             raise UnknownRuleError(f"task '{key}' names {len(by_task)} rules ({ids}): use an id")
-        suggestion = did_you_mean(key, [r.id for r in self.rules], cutoff=0.6)
+        suggestion = did_you_mean(key, [r.id for r in self.rules])
         hint = f"; did you mean '{suggestion}'?" if suggestion else ""
         raise UnknownRuleError(f"no rule '{key}' in {self.path}{hint}")
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from .calendars.base import WEEKDAY_NAMES
-from .errors import CalendarError, Diagnostic, Severity, Span, did_you_mean
+from .errors import CalendarError, Diagnostic, Severity, Span, did_you_mean, edit_distance
 from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
 from .syntax import ast
 from .syntax.names import fold, slug
@@ -136,7 +136,9 @@ class Checker:
         for word in statement.task.split():
             if not _WORD.fullmatch(word) or word.lower() in _STARTERS:
                 continue
-            guess = did_you_mean(word, _STARTERS, cutoff=0.8)
+            # Only one slip in a longer word: task names are full of real words.
+            close = [k for k in _STARTERS if len(word) >= 5 and edit_distance(word.lower(), k) == 1]
+            guess = close[0] if close else None
             if guess:
                 self.report(
                     "TS201",
@@ -168,7 +170,7 @@ class Checker:
                     and fold(node.value) not in {fold(a) for a in declared.allowed}
                 ):
                     allowed = ", ".join(declared.allowed)
-                    guess = did_you_mean(node.value, declared.allowed, cutoff=0.6)
+                    guess = did_you_mean(node.value, declared.allowed)
                     self.report(
                         "TS114",
                         f"'{node.value}' is not a value of '{declared.name}' ({allowed})",
@@ -182,7 +184,7 @@ class Checker:
         declared = self.facts.get(fact.key)
         if declared is None:
             names = [f.name for f in self.facts.values()]
-            guess = did_you_mean(fact.text, names, cutoff=0.7)
+            guess = did_you_mean(fact.text, names)
             code = "TS104" if kind != "date" else "TS105"
             what = "condition" if kind != "date" else "event"
             self.report(
@@ -212,7 +214,7 @@ class Checker:
             case ast.FactRef():
                 self.fact_use(node, "date")
             case ast.RuleRef(rule_id=rule_id) if rule_id not in known_ids:
-                guess = did_you_mean(rule_id, known_ids, cutoff=0.6)
+                guess = did_you_mean(rule_id, known_ids)
                 self.report(
                     "TS109",
                     f"no rule with id '{rule_id}'",

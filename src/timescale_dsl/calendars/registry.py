@@ -26,7 +26,7 @@ def calendar_by_name(name: str) -> HolidayCalendar:
     factory = _BUILT_IN.get(key)
     if factory is None:
         known = ", ".join(CALENDAR_NAMES)
-        suggestion = did_you_mean(key, CALENDAR_NAMES, cutoff=0.6)
+        suggestion = did_you_mean(key, CALENDAR_NAMES)
         hint = f"; did you mean '{suggestion}'?" if suggestion else ""
         raise CalendarError(f"unknown calendar '{name}'{hint} (known: {known})")
     return factory()

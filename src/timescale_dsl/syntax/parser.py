@@ -6,7 +6,14 @@ import functools
 from importlib import resources
 from pathlib import Path
 
-from lark import Lark, Token, Tree, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
+from lark import (
+    Lark,
+    Token,
+    UnexpectedCharacters,
+    UnexpectedEOF,
+    UnexpectedInput,
+    UnexpectedToken,
+)
 from lark.exceptions import VisitError
 
 from ..errors import Diagnostic, Severity, Span, SyntaxProblem, did_you_mean
@@ -109,7 +116,35 @@ def _offending_word(error: UnexpectedInput, text: str) -> str:
     return ""
 
 
+def _word_start(text: str, position: int) -> int:
+    while position > 0 and (text[position - 1].isalnum() or text[position - 1] in "'-"):
+        position -= 1
+    return position
+
+
+def _accepts_at(text: str, start: str) -> set[str] | None:
+    """What the parser accepts after ``text`` (None if ``text`` itself fails)."""
+    try:
+        interactive = _lark().parse_interactive(text, start=start)
+        interactive.exhaust_lexer()
+        return set(interactive.accepts())
+    except UnexpectedInput:
+        return None
+
+
 def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str, start: str) -> Diagnostic:
+    position = getattr(error, "pos_in_stream", None)
+    token = getattr(error, "token", None)
+    if isinstance(token, Token) and token.start_pos is not None:
+        position = token.start_pos
+    if position is not None and 0 < position < len(text) and text[position].isalnum():
+        begin = _word_start(text, position)
+        if begin < position:
+            # A keyword matched the front of a longer word ("day" in "dayz"):
+            # report the whole word, and what could have stood in its place.
+            accepts = _accepts_at(text[:begin], start)
+            if accepts is not None:
+                return _word_diagnostic(text, path, begin, accepts)
     line = getattr(error, "line", 0) or 0
     column = getattr(error, "column", 0) or 0
     token = getattr(error, "token", None)
@@ -117,37 +152,85 @@ def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str, start: str)
     if isinstance(error, UnexpectedEOF) or at_end or line <= 0:
         lines = text.splitlines() or [""]
         line, column = len(lines), len(lines[-1]) + 1
+    # `accepts` holds only the tokens that really continue the text here;
+    # `expected` also has look-aheads merged in from other contexts.
     expected_names: set[str] = set(
-        getattr(error, "expected", None) or getattr(error, "allowed", None) or set()
+        getattr(error, "accepts", None)
+        or getattr(error, "expected", None)
+        or getattr(error, "allowed", None)
+        or set()
     )
     expected, candidates = describe_expected(expected_names)
     word = _offending_word(error, text)
-    if word:
+    if word.startswith('"') and not word.endswith('"'):
+        message = "unterminated quoted text: close it with \" on the same line"
+        word = ""
+    elif word:
         message = f"unexpected '{word}'"
         if isinstance(token, Token) and token.type == "_NL":
             message = "unexpected end of line"
     else:
         message = "unexpected end of text"
-    suggestion = did_you_mean(word, candidates, cutoff=0.7) if word else None
+    suggestion = did_you_mean(word, candidates) if word else None
     if suggestion:
         message += f"; did you mean '{suggestion}'?"
     hint = f"expected {expected}"
     known = _known_mistake(error, start)
     if known:
-        hint = f"{known} (expected {expected})"
+        hint = known
     end_column = column + max(len(word), 1)
     span = Span(path, line, column, line, end_column)
     return Diagnostic(SYNTAX_ERROR, Severity.ERROR, message, span, hint, _source_line(text, line))
 
 
-def _known_mistake(error: UnexpectedInput, start: str) -> str | None:
-    def parse(text: str) -> Tree[Token]:
-        return _lark().parse(text, start="single")
+@functools.cache
+def _mistake_states(start: str) -> tuple[tuple[int, frozenset[str], str], ...]:
+    """Where each catalogued mistake leaves the parser: (state, acceptable tokens, label)."""
+    found = []
+    for label, examples in KNOWN_MISTAKES.items():
+        for example in examples:
+            text = example + "\n" if start == "ruleset" else example
+            try:
+                _lark().parse(text, start=start)
+            except UnexpectedToken as error:
+                accepts = frozenset(error.accepts or error.expected)
+                found.append((error.state.position, accepts, label))
+    return tuple(found)
 
-    if start != "single":
+
+def _word_diagnostic(text: str, path: str, begin: int, accepts: set[str]) -> Diagnostic:
+    end = begin
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    word = text[begin:end]
+    line = text.count("\n", 0, begin) + 1
+    column = begin - (text.rfind("\n", 0, begin) + 1) + 1
+    expected, candidates = describe_expected(accepts)
+    message = f"unexpected '{word}'"
+    suggestion = did_you_mean(word, candidates)
+    if suggestion:
+        message += f"; did you mean '{suggestion}'?"
+    span = Span(path, line, column, line, column + len(word))
+    return Diagnostic(
+        SYNTAX_ERROR, Severity.ERROR, message, span, f"expected {expected}",
+        _source_line(text, line),
+    )
+
+
+def _known_mistake(error: UnexpectedInput, start: str) -> str | None:
+    """The catalogue's explanation for a mistake made in the same parser state.
+
+    Lark's own ``match_examples`` also compares stack depth, which differs
+    between a bare statement and one deep in a rule file; the state and the
+    tokens it accepts are what identify the mistake.
+    """
+    if not isinstance(error, UnexpectedToken):
         return None
-    label = error.match_examples(parse, KNOWN_MISTAKES, use_accepts=True)
-    return str(label) if label else None
+    accepts = frozenset(error.accepts or error.expected)
+    for position, example_accepts, label in _mistake_states(start):
+        if position == error.state.position and accepts == example_accepts:
+            return label
+    return None
 
 
 def _parse(text: str, path: str, start: str) -> object:
