@@ -171,7 +171,7 @@ def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str, start: str)
             message = "unexpected end of line"
     else:
         message = "unexpected end of text"
-    suggestion = did_you_mean(word, candidates) if word else None
+    suggestion = did_you_mean(word, candidates) if word[:1].isalpha() else None
     if suggestion:
         message += f"; did you mean '{suggestion}'?"
     hint = f"expected {expected}"
