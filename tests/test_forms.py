@@ -26,58 +26,250 @@ T = dt.datetime
 # (statement, facts, due, earliest, target)
 FORMS: list[tuple[str, dict[str, object], object, object, object]] = [
     # 1. same day
-    ("Outcomes on the day of conference", {"conference": D(2026, 12, 24)}, D(2026, 12, 24), None, None),
+    (
+        "Outcomes on the day of conference",
+        {"conference": D(2026, 12, 24)},
+        D(2026, 12, 24),
+        None,
+        None,
+    ),
     ("Outcomes on day of conference", {"conference": D(2026, 12, 24)}, D(2026, 12, 24), None, None),
-    ("Outcomes same day as conference", {"conference": D(2026, 12, 24)}, D(2026, 12, 24), None, None),
-    ("Outcomes on the day of conference", {"conference": T(2026, 12, 24, 15, 0)}, D(2026, 12, 24), None, None),
+    (
+        "Outcomes same day as conference",
+        {"conference": D(2026, 12, 24)},
+        D(2026, 12, 24),
+        None,
+        None,
+    ),
+    (
+        "Outcomes on the day of conference",
+        {"conference": T(2026, 12, 24, 15, 0)},
+        D(2026, 12, 24),
+        None,
+        None,
+    ),
     # 2. working days after: Thu 24 Dec; 25, 26, 27, 28 do not count; 29 is day 1, 30 day 2
-    ("Referral record within 2 working days of referral", {"referral": D(2026, 12, 24)}, D(2026, 12, 30), None, None),
-    ("Referral record within 2 working days after referral", {"referral": D(2026, 12, 24)}, D(2026, 12, 30), None, None),
-    ("Referral record within 2 working days from referral", {"referral": D(2026, 12, 24)}, D(2026, 12, 30), None, None),
-    ("Referral record within 1 working day of referral", {"referral": D(2026, 12, 24)}, D(2026, 12, 29), None, None),
+    (
+        "Referral record within 2 working days of referral",
+        {"referral": D(2026, 12, 24)},
+        D(2026, 12, 30),
+        None,
+        None,
+    ),
+    (
+        "Referral record within 2 working days after referral",
+        {"referral": D(2026, 12, 24)},
+        D(2026, 12, 30),
+        None,
+        None,
+    ),
+    (
+        "Referral record within 2 working days from referral",
+        {"referral": D(2026, 12, 24)},
+        D(2026, 12, 30),
+        None,
+        None,
+    ),
+    (
+        "Referral record within 1 working day of referral",
+        {"referral": D(2026, 12, 24)},
+        D(2026, 12, 29),
+        None,
+        None,
+    ),
     # an anchor on a non-working day: the first working day after it is day 1
-    ("Referral record within 1 working day of referral", {"referral": D(2026, 12, 26)}, D(2026, 12, 29), None, None),
+    (
+        "Referral record within 1 working day of referral",
+        {"referral": D(2026, 12, 26)},
+        D(2026, 12, 29),
+        None,
+        None,
+    ),
     # 3. working days before: Tue 5 Jan 2027 -> 4 Jan (1), 31 Dec (2), 30 (3), 29 (4), 24 Dec (5)
-    ("Pre-meeting report 5 working days before scheduled meeting", {"scheduled meeting": D(2027, 1, 5)}, D(2026, 12, 24), None, None),
-    ("Pre-meeting report 5 working days prior to scheduled meeting", {"scheduled meeting": D(2027, 1, 5)}, D(2026, 12, 24), None, None),
-    ("Pre-meeting report at least 5 working days before scheduled meeting", {"scheduled meeting": D(2027, 1, 5)}, D(2026, 12, 24), None, None),
+    (
+        "Pre-meeting report 5 working days before scheduled meeting",
+        {"scheduled meeting": D(2027, 1, 5)},
+        D(2026, 12, 24),
+        None,
+        None,
+    ),
+    (
+        "Pre-meeting report 5 working days prior to scheduled meeting",
+        {"scheduled meeting": D(2027, 1, 5)},
+        D(2026, 12, 24),
+        None,
+        None,
+    ),
+    (
+        "Pre-meeting report at least 5 working days before scheduled meeting",
+        {"scheduled meeting": D(2027, 1, 5)},
+        D(2026, 12, 24),
+        None,
+        None,
+    ),
     # 4. calendar units: no rolling, even onto Christmas Day
-    ("Child visit within 7 days of referral", {"referral": D(2026, 12, 18)}, D(2026, 12, 25), None, None),
-    ("Child visit within 7 calendar days of referral", {"referral": D(2026, 12, 18)}, D(2026, 12, 25), None, None),
-    ("Child visit within 2 weeks of referral", {"referral": D(2026, 12, 18)}, D(2027, 1, 1), None, None),
+    (
+        "Child visit within 7 days of referral",
+        {"referral": D(2026, 12, 18)},
+        D(2026, 12, 25),
+        None,
+        None,
+    ),
+    (
+        "Child visit within 7 calendar days of referral",
+        {"referral": D(2026, 12, 18)},
+        D(2026, 12, 25),
+        None,
+        None,
+    ),
+    (
+        "Child visit within 2 weeks of referral",
+        {"referral": D(2026, 12, 18)},
+        D(2027, 1, 1),
+        None,
+        None,
+    ),
     ("Review within 1 month of referral", {"referral": D(2027, 1, 31)}, D(2027, 2, 28), None, None),
     ("Review within 1 year of referral", {"referral": D(2028, 2, 29)}, D(2029, 2, 28), None, None),
     ("Request 3 months before review", {"review": D(2026, 5, 31)}, D(2026, 2, 28), None, None),
     ("Request 10 days before review", {"review": D(2027, 1, 3)}, D(2026, 12, 24), None, None),
     # 5. hours
-    ("Plan update within 24 hours after actual meeting", {"actual meeting": T(2026, 12, 24, 10, 30)}, T(2026, 12, 25, 10, 30), None, None),
-    ("Pre-meeting report 72 hours before scheduled meeting", {"scheduled meeting": D(2026, 12, 29)}, D(2026, 12, 26), None, None),
-    ("Pre-meeting report 72 hours before scheduled meeting", {"scheduled meeting": T(2026, 12, 29, 9, 0)}, T(2026, 12, 26, 9, 0), None, None),
-    ("Screening within 24hrs of request", {"request": D(2026, 12, 24)}, D(2026, 12, 25), None, None),
+    (
+        "Plan update within 24 hours after actual meeting",
+        {"actual meeting": T(2026, 12, 24, 10, 30)},
+        T(2026, 12, 25, 10, 30),
+        None,
+        None,
+    ),
+    (
+        "Pre-meeting report 72 hours before scheduled meeting",
+        {"scheduled meeting": D(2026, 12, 29)},
+        D(2026, 12, 26),
+        None,
+        None,
+    ),
+    (
+        "Pre-meeting report 72 hours before scheduled meeting",
+        {"scheduled meeting": T(2026, 12, 29, 9, 0)},
+        T(2026, 12, 26, 9, 0),
+        None,
+        None,
+    ),
+    (
+        "Screening within 24hrs of request",
+        {"request": D(2026, 12, 24)},
+        D(2026, 12, 25),
+        None,
+        None,
+    ),
     # clocks go forward at 01:00 on 29 Mar 2026: 24 elapsed hours end at 13:00 local
-    ("Plan update within 24 hours after actual meeting", {"actual meeting": T(2026, 3, 28, 12, 0)}, T(2026, 3, 29, 13, 0), None, None),
+    (
+        "Plan update within 24 hours after actual meeting",
+        {"actual meeting": T(2026, 3, 28, 12, 0)},
+        T(2026, 3, 29, 13, 0),
+        None,
+        None,
+    ),
     # 6. working hours: a working day counts all 24 hours
-    ("Case allocation within 24 working hours of allocation", {"allocation": T(2026, 11, 20, 14, 0)}, T(2026, 11, 23, 14, 0), None, None),
+    (
+        "Case allocation within 24 working hours of allocation",
+        {"allocation": T(2026, 11, 20, 14, 0)},
+        T(2026, 11, 23, 14, 0),
+        None,
+        None,
+    ),
     # Thu 24 Dec 09:00 leaves 15 hours that day; 9 more on Tue 29 Dec
-    ("Case allocation within 24 working hours of allocation", {"allocation": T(2026, 12, 24, 9, 0)}, T(2026, 12, 29, 9, 0), None, None),
+    (
+        "Case allocation within 24 working hours of allocation",
+        {"allocation": T(2026, 12, 24, 9, 0)},
+        T(2026, 12, 29, 9, 0),
+        None,
+        None,
+    ),
     # 7. windows: Fri 18 Dec -> day 11 is Thu 7 Jan, day 15 is Wed 13 Jan 2027
-    ("QA form between 11 and 15 working days after actual meeting", {"actual meeting": D(2026, 12, 18)}, D(2027, 1, 13), D(2027, 1, 7), None),
-    ("QA form 11-15 working days after actual meeting", {"actual meeting": D(2026, 12, 18)}, D(2027, 1, 13), D(2027, 1, 7), None),
+    (
+        "QA form between 11 and 15 working days after actual meeting",
+        {"actual meeting": D(2026, 12, 18)},
+        D(2027, 1, 13),
+        D(2027, 1, 7),
+        None,
+    ),
+    (
+        "QA form 11-15 working days after actual meeting",
+        {"actual meeting": D(2026, 12, 18)},
+        D(2027, 1, 13),
+        D(2027, 1, 7),
+        None,
+    ),
     # 8. calendar window
-    ("Care plan from 10 calendar days before CLA start to 10 days after CLA start", {"CLA start": D(2026, 12, 24)}, D(2027, 1, 3), D(2026, 12, 14), None),
+    (
+        "Care plan from 10 calendar days before CLA start to 10 days after CLA start",
+        {"CLA start": D(2026, 12, 24)},
+        D(2027, 1, 3),
+        D(2026, 12, 14),
+        None,
+    ),
     # 11. age
-    ("Pathway plan by age 16 years and 3 months", {"date of birth": D(2010, 11, 30)}, D(2027, 2, 28), None, None),
+    (
+        "Pathway plan by age 16 years and 3 months",
+        {"date of birth": D(2010, 11, 30)},
+        D(2027, 2, 28),
+        None,
+        None,
+    ),
     # 18th birthday Sat 26 Dec 2026 -> Sun, then Mon 28 (Boxing Day substitute) -> Tue 29
-    ("Leaving care on the 18th birthday, or the next working day if that is not a working day", {"date of birth": D(2008, 12, 26)}, D(2026, 12, 29), None, None),
+    (
+        "Leaving care on the 18th birthday, or the next working day if that is not a working day",
+        {"date of birth": D(2008, 12, 26)},
+        D(2026, 12, 29),
+        None,
+        None,
+    ),
     # born 29 Feb: the 18th birthday is 28 Feb 2026, a Saturday -> Mon 2 Mar
-    ("Leaving care on the 18th birthday, or the next working day if that is not a working day", {"date of birth": D(2008, 2, 29)}, D(2026, 3, 2), None, None),
-    ("Leaving care on the 18th birthday, or the previous working day if that is not a working day", {"date of birth": D(2008, 12, 26)}, D(2026, 12, 24), None, None),
+    (
+        "Leaving care on the 18th birthday, or the next working day if that is not a working day",
+        {"date of birth": D(2008, 2, 29)},
+        D(2026, 3, 2),
+        None,
+        None,
+    ),
+    (
+        "Leaving care on the 18th birthday, or the previous working day if that is not a working day",
+        {"date of birth": D(2008, 12, 26)},
+        D(2026, 12, 24),
+        None,
+        None,
+    ),
     # 12. whichever: X + 5 wd = Tue 5 Jan 2027; Y + 10 wd = Wed 6 Jan 2027
-    ("A within 5 working days of X or within 10 working days of Y, whichever is later", {"X": D(2026, 12, 24), "Y": D(2026, 12, 18)}, D(2027, 1, 6), None, None),
-    ("A within 5 working days of X or within 10 working days of Y, whichever is earlier", {"X": D(2026, 12, 24), "Y": D(2026, 12, 18)}, D(2027, 1, 5), None, None),
+    (
+        "A within 5 working days of X or within 10 working days of Y, whichever is later",
+        {"X": D(2026, 12, 24), "Y": D(2026, 12, 18)},
+        D(2027, 1, 6),
+        None,
+        None,
+    ),
+    (
+        "A within 5 working days of X or within 10 working days of Y, whichever is earlier",
+        {"X": D(2026, 12, 24), "Y": D(2026, 12, 18)},
+        D(2027, 1, 5),
+        None,
+        None,
+    ),
     # 13. target: Mon 23 Nov 2026 + 45 wd = Thu 28 Jan 2027; + 35 wd = Thu 14 Jan 2027
-    ("Social work assessment within 45 working days of referral (target 35 working days)", {"referral": D(2026, 11, 23)}, D(2027, 1, 28), None, D(2027, 1, 14)),
-    ("Social work assessment within 45 working days (target 35 working days) of referral", {"referral": D(2026, 11, 23)}, D(2027, 1, 28), None, D(2027, 1, 14)),
+    (
+        "Social work assessment within 45 working days of referral (target 35 working days)",
+        {"referral": D(2026, 11, 23)},
+        D(2027, 1, 28),
+        None,
+        D(2027, 1, 14),
+    ),
+    (
+        "Social work assessment within 45 working days (target 35 working days) of referral",
+        {"referral": D(2026, 11, 23)},
+        D(2027, 1, 28),
+        None,
+        D(2027, 1, 14),
+    ),
 ]
 
 
@@ -111,8 +303,7 @@ def test_form_computes_through_due_json(text, facts, due, earliest, target, caps
 
 
 CONDITIONAL = (
-    "Child visit within 7 days of referral if child in need; "
-    "within 1 day of referral if section 47"
+    "Child visit within 7 days of referral if child in need; within 1 day of referral if section 47"
 )
 
 
@@ -158,9 +349,7 @@ def test_text_condition_compares_case_insensitively():
         "within 10 days of screen if initial risk is not high"
     )
     assert rule.deadline({"screen": D(2026, 1, 5), "initial risk": "HIGH"}).due == D(2026, 1, 19)
-    assert rule.deadline({"screen": D(2026, 1, 5), "initial risk": "medium"}).due == D(
-        2026, 1, 15
-    )
+    assert rule.deadline({"screen": D(2026, 1, 5), "initial risk": "medium"}).due == D(2026, 1, 15)
 
 
 def test_recurrence_first_from_anchor_then_from_previous_due():

@@ -7,11 +7,13 @@ import re
 from . import ast
 
 _SIMPLE_WORD = re.compile(r"^[^\W_\d][\w'’&/+.-]*$")
+# Where no number can follow, a name word may also start with a digit ("section 47").
+_NAME_WORD = re.compile(r"^(?:[^\W_]|&)[\w'’&/+.-]*$")
 # Words that would end or change a name where it stands, so names holding
 # them are written in quotes.
 _TASK_RESERVED = {"within", "on", "same", "between", "from", "by", "every", "at", "no", "otherwise"}
 _TASK_RESERVED |= {"section", "process", "recorded", "source", "note", "title", "calendar"}
-_TASK_RESERVED |= {"closed", "bank", "event", "weekend", "office", "fact", "a"}
+_TASK_RESERVED |= {"closed", "bank", "event", "weekend", "office", "fact"}
 _ANCHOR_RESERVED = {"then", "if", "or", "to", "whichever", "otherwise", "the", "thereafter"}
 _FACT_RESERVED = {"and", "or", "is", "not", "then", "if", "otherwise"}
 
@@ -20,9 +22,14 @@ def _quote(text: str) -> str:
     return f'"{text}"'
 
 
-def _name(text: str, reserved: set[str], first_reserved: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+def _name(
+    text: str,
+    reserved: set[str],
+    first_reserved: frozenset[str] = frozenset(),
+    word: re.Pattern[str] = _NAME_WORD,
+) -> str:
     words = text.split()
-    simple = bool(words) and all(_SIMPLE_WORD.match(w) for w in words)
+    simple = bool(words) and all(word.match(w) for w in words)
     if (
         simple
         and not any(w.lower() in reserved for w in words)
@@ -33,7 +40,9 @@ def _name(text: str, reserved: set[str], first_reserved: set[str] = frozenset())
 
 
 def format_task(task: str) -> str:
-    return _name(task, set(), _TASK_RESERVED) if ":" not in task else _quote(task)
+    if ":" in task:
+        return _quote(task)
+    return _name(task, set(), frozenset(_TASK_RESERVED), _SIMPLE_WORD)
 
 
 def format_anchor(anchor: ast.FactRef | ast.RuleRef) -> str:
@@ -149,7 +158,8 @@ def format_guarded(node: ast.Guarded) -> str:
 
 def format_timescale(node: ast.Timescale) -> str:
     if isinstance(node, ast.NoFixedTimescale):
-        return "no fixed timescale" + (f" {_quote(node.wording)}" if node.wording else "")
+        wording = f" {_quote(node.wording)}" if node.wording is not None else ""
+        return "no fixed timescale" + wording
     return "; ".join(format_guarded(option) for option in node.options)
 
 

@@ -163,7 +163,7 @@ def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str, start: str)
     expected, candidates = describe_expected(expected_names)
     word = _offending_word(error, text)
     if word.startswith('"') and not word.endswith('"'):
-        message = "unterminated quoted text: close it with \" on the same line"
+        message = 'unterminated quoted text: close it with " on the same line'
         word = ""
     elif word:
         message = f"unexpected '{word}'"
@@ -212,7 +212,11 @@ def _word_diagnostic(text: str, path: str, begin: int, accepts: set[str]) -> Dia
         message += f"; did you mean '{suggestion}'?"
     span = Span(path, line, column, line, column + len(word))
     return Diagnostic(
-        SYNTAX_ERROR, Severity.ERROR, message, span, f"expected {expected}",
+        SYNTAX_ERROR,
+        Severity.ERROR,
+        message,
+        span,
+        f"expected {expected}",
         _source_line(text, line),
     )
 

@@ -1,0 +1,228 @@
+"""The `timescale` command: exit codes, output shapes, error messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from timescale_dsl.cli import main
+
+GOOD = """\
+title "Sample"
+source "Made up for the tests"
+calendar england-and-wales
+fact "actual meeting" date-time "When the meeting took place"
+fact "scheduled meeting" date "When the meeting is planned"
+fact "referral" date "When the referral arrived"
+fact "section 47" boolean "Section 47 enquiries started"
+
+section "Child Protection"
+process "Initial conference"
+
+[icpc-minutes] Minutes within 15 working days after actual meeting
+    recorded in "LCS" form "ICPC Chair's Report"
+    recorded by "Conference Chair"
+    source "15 working days after actual meeting date"
+[icpc-report] Pre-meeting report 72 hours before scheduled meeting
+[visit] Child visit within 7 days of referral if not section 47; within 1 day of referral if section 47
+"""
+
+
+@pytest.fixture
+def ruleset(tmp_path: Path) -> Path:
+    path = tmp_path / "sample.timescales"
+    path.write_text(GOOD, encoding="utf-8")
+    return path
+
+
+def run(args: list[str], capsys) -> tuple[int, str, str]:
+    status = main(args)
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_check_clean_file_exits_0(ruleset, capsys):
+    status, out, _ = run(["check", str(ruleset)], capsys)
+    assert status == 0
+    assert out.strip() == "checked 1 file: 0 error(s), 0 warning(s)"
+
+
+def test_check_folder_finds_rule_files(ruleset, tmp_path, capsys):
+    (tmp_path / "bad.timescales").write_text('title "b"\nA within 0 days of x\n')
+    status, out, _ = run(["check", str(tmp_path)], capsys)
+    assert status == 1
+    assert "bad.timescales:2:" in out and "[TS103]" in out
+    assert "checked 2 files: 1 error(s)" in out
+
+
+def test_check_json(tmp_path, capsys):
+    bad = tmp_path / "bad.timescales"
+    bad.write_text('title "b"\nA within 0 days of x\n')
+    status, out, _ = run(["check", "--json", str(bad)], capsys)
+    data = json.loads(out)
+    assert status == 1
+    assert data["errors"] == 1
+    assert data["diagnostics"][0]["code"] == "TS103"
+    assert data["diagnostics"][0]["line"] == 2
+
+
+def test_check_truncates_long_lists_with_a_count(tmp_path, capsys):
+    bad = tmp_path / "bad.timescales"
+    bad.write_text('title "b"\n' + "".join(f"[r{i}] A within 0 days of x\n" for i in range(8)))
+    status, out, _ = run(["check", "--max-diagnostics", "3", str(bad)], capsys)
+    assert status == 1
+    assert "... and 5 more" in out
+    assert out.count("[TS103]") == 3
+
+
+def test_check_missing_path_is_a_usage_error(tmp_path, capsys):
+    status, _, err = run(["check", str(tmp_path / "nope.timescales")], capsys)
+    assert status == 2
+    assert "no such file or folder" in err
+
+
+def test_usage_error_from_argparse_exits_2(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["due", "--calendar", "mars"])
+    assert caught.value.code == 2
+
+
+def test_list_json_has_the_promised_fields(ruleset, capsys):
+    status, out, _ = run(["list", str(ruleset), "--json"], capsys)
+    assert status == 0
+    rules = json.loads(out)
+    first = rules[0]
+    assert first["id"] == "icpc-minutes"
+    assert first["section"] == "Child Protection"
+    assert first["task"] == "Minutes"
+    assert first["timescale"] == "within 15 working days of actual meeting"
+    assert first["facts"] == [
+        {"name": "actual meeting", "type": "datetime", "description": "When the meeting took place"}
+    ]
+    assert first["recorded_in"] == "LCS" and first["form"] == "ICPC Chair's Report"
+    visit = rules[2]
+    assert [f["name"] for f in visit["facts"]] == ["section 47", "referral"]
+    assert [f["type"] for f in visit["facts"]] == ["boolean", "date"]
+
+
+def test_list_text_shows_record_and_who(ruleset, capsys):
+    status, out, _ = run(["list", str(ruleset)], capsys)
+    assert status == 0
+    assert "[icpc-minutes] Minutes" in out
+    assert "record:    LCS / ICPC Chair's Report" in out
+    assert "by:        Conference Chair" in out
+
+
+def test_due_rule_json(ruleset, capsys):
+    status, out, _ = run(
+        [
+            "due",
+            str(ruleset),
+            "--rule",
+            "icpc-minutes",
+            "--fact",
+            "actual meeting=2026-12-18T10:00",
+            "--json",
+        ],
+        capsys,
+    )
+    assert status == 0
+    data = json.loads(out)
+    assert data["due"] == "2027-01-13"
+    assert data["task"] == "Minutes"
+    assert data["earliest"] is None and data["target"] is None
+
+
+def test_due_with_explain_lists_skipped_days(ruleset, capsys):
+    status, out, _ = run(
+        [
+            "due",
+            str(ruleset),
+            "--rule",
+            "icpc-minutes",
+            "--fact",
+            "actual meeting=2026-12-18",
+            "--explain",
+        ],
+        capsys,
+    )
+    assert status == 0
+    assert "Minutes: due 2027-01-13" in out
+    assert "Fri 25 Dec 2026 (Christmas Day)" in out
+
+
+def test_due_missing_facts_are_named(ruleset, capsys):
+    status, _, err = run(["due", str(ruleset), "--rule", "visit"], capsys)
+    assert status == 1
+    assert "missing fact(s) 'section 47'" in err
+
+
+def test_due_boolean_fact_from_text(ruleset, capsys):
+    status, out, _ = run(
+        [
+            "due",
+            str(ruleset),
+            "--rule",
+            "visit",
+            "--fact",
+            "section 47=true",
+            "--fact",
+            "referral=24/12/2026",
+            "--json",
+        ],
+        capsys,
+    )
+    assert status == 0
+    assert json.loads(out)["due"] == "2026-12-25"
+
+
+def test_due_unknown_rule_suggests(ruleset, capsys):
+    status, _, err = run(["due", str(ruleset), "--rule", "icpc-minute"], capsys)
+    assert status == 1
+    assert "did you mean 'icpc-minutes'?" in err
+
+
+def test_due_bad_date_is_reported(ruleset, capsys):
+    status, _, err = run(
+        ["due", str(ruleset), "--rule", "icpc-minutes", "--fact", "actual meeting=2026-13-40"],
+        capsys,
+    )
+    assert status == 1
+    assert "2026-13-40" in err
+
+
+def test_due_needs_rule_or_statement(capsys):
+    status, _, err = run(["due", "--fact", "x=2026-01-01"], capsys)
+    assert status == 2
+    assert "exactly one of --rule ID or --statement TEXT" in err
+
+
+def test_due_statement_syntax_error_is_rendered(capsys):
+    status, _, err = run(["due", "--statement", "Minutes within 15 workng days of x"], capsys)
+    assert status == 1
+    assert "<statement>:1:19: error: unexpected 'workng'; did you mean 'working'?" in err
+
+
+def test_due_other_calendar(capsys):
+    # Easter Monday 6 Apr 2026 is a holiday in England but not in Scotland
+    args = ["due", "--statement", "A within 1 working day of x", "--fact", "x=2026-04-03"]
+    assert main([*args, "--json"]) == 0
+    england = json.loads(capsys.readouterr().out)["due"]
+    assert main([*args, "--json", "--calendar", "scotland"]) == 0
+    scotland = json.loads(capsys.readouterr().out)["due"]
+    assert (england, scotland) == ("2026-04-07", "2026-04-06")
+
+
+def test_console_script_runs_as_a_module():
+    result = subprocess.run(
+        [sys.executable, "-m", "timescale_dsl.cli", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("timescale ")
