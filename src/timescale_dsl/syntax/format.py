@@ -11,9 +11,12 @@ _SIMPLE_WORD = re.compile(r"^[^\W_\d][\w'’&/+.-]*$")
 _NAME_WORD = re.compile(r"^(?:[^\W_]|&)[\w'’&/+.-]*$")
 # Words that would end or change a name where it stands, so names holding
 # them are written in quotes.
-_TASK_RESERVED = {"within", "on", "same", "between", "from", "by", "every", "at", "no", "otherwise"}
-_TASK_RESERVED |= {"section", "process", "recorded", "source", "note", "title", "calendar"}
-_TASK_RESERVED |= {"closed", "bank", "event", "weekend", "office", "fact"}
+# A timescale may start after any word of a task name...
+_TIMESCALE_STARTERS = {"within", "on", "same", "between", "from", "by", "every", "at", "no"}
+_TIMESCALE_STARTERS |= {"otherwise"}
+# ...and a line of a rule file may start with these.
+_LINE_KEYWORDS = {"section", "process", "recorded", "source", "note", "title", "calendar"}
+_LINE_KEYWORDS |= {"closed", "bank", "event", "weekend", "office", "fact"}
 _ANCHOR_RESERVED = {"then", "if", "or", "to", "whichever", "otherwise", "the", "thereafter"}
 _FACT_RESERVED = {"and", "or", "is", "not", "then", "if", "otherwise"}
 
@@ -42,7 +45,7 @@ def _name(
 def format_task(task: str) -> str:
     if ":" in task:
         return _quote(task)
-    return _name(task, set(), frozenset(_TASK_RESERVED), _SIMPLE_WORD)
+    return _name(task, _TIMESCALE_STARTERS, frozenset(_LINE_KEYWORDS), _SIMPLE_WORD)
 
 
 def format_anchor(anchor: ast.FactRef | ast.RuleRef) -> str:
