@@ -200,6 +200,15 @@ def hours_on_date_only(day: dt.date, hours: int, direction: int) -> dt.date:
     return day + dt.timedelta(days=direction * days)
 
 
+def _working_hours_of(calendar: Calendar, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """When a working day's countable hours start and end (all day without office hours)."""
+    if calendar.office_hours is None:
+        midnight = dt.datetime.combine(day, dt.time(0))
+        return midnight, midnight + dt.timedelta(days=1)
+    opening, closing = calendar.office_hours
+    return dt.datetime.combine(day, opening), dt.datetime.combine(day, closing)
+
+
 def add_working_hours(calendar: Calendar, moment: dt.datetime, hours: int) -> dt.datetime:
     """``hours`` counted only on working days (and only in office hours, if set).
 
@@ -208,46 +217,30 @@ def add_working_hours(calendar: Calendar, moment: dt.datetime, hours: int) -> dt
     non-working day (or outside office hours) starts at the next opening.
     """
     index = working_day_index(calendar)
-    opening, closing = calendar.office_hours or (dt.time(0), None)
     remaining = dt.timedelta(hours=hours)
-    day = moment.date()
-    position = max(moment, dt.datetime.combine(day, opening))
+    day, position = moment.date(), moment
     while True:
         day = index.roll_forward(day)
-        start = dt.datetime.combine(day, opening)
-        end = (
-            dt.datetime.combine(day, closing)
-            if closing is not None
-            else dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0))
-        )
+        start, end = _working_hours_of(calendar, day)
         position = max(position, start)
-        available = end - position if position < end else dt.timedelta(0)
+        available = max(end - position, dt.timedelta(0))
         if remaining <= available:
             return position + remaining
         remaining -= available
-        day = day + dt.timedelta(days=1)
-        position = dt.datetime.combine(day, opening)
+        day += dt.timedelta(days=1)
 
 
 def subtract_working_hours(calendar: Calendar, moment: dt.datetime, hours: int) -> dt.datetime:
     """``hours`` counted backwards over working time."""
     index = working_day_index(calendar)
-    opening, closing = calendar.office_hours or (dt.time(0), None)
     remaining = dt.timedelta(hours=hours)
-    day = moment.date()
-    position = moment
+    day, position = moment.date(), moment
     while True:
         day = index.roll_backward(day)
-        start = dt.datetime.combine(day, opening)
-        end = (
-            dt.datetime.combine(day, closing)
-            if closing is not None
-            else dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0))
-        )
+        start, end = _working_hours_of(calendar, day)
         position = min(position, end)
-        available = position - start if position > start else dt.timedelta(0)
+        available = max(position - start, dt.timedelta(0))
         if remaining <= available:
             return position - remaining
         remaining -= available
-        day = day - dt.timedelta(days=1)
-        position = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0))
+        day -= dt.timedelta(days=1)
