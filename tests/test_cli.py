@@ -226,3 +226,39 @@ def test_console_script_runs_as_a_module():
     )
     assert result.returncode == 0
     assert result.stdout.startswith("timescale ")
+
+
+MESSY = """\
+# keep this comment
+title "t"
+[a] Minutes: within 15 Working Days AFTER the meeting   # and this one
+    note "kept"
+QA form 11-15 working days after meeting
+"""
+
+TIDY = """\
+# keep this comment
+title "t"
+[a] Minutes within 15 working days of meeting   # and this one
+    note "kept"
+QA form between 11 and 15 working days after meeting
+"""
+
+
+def test_fmt_prints_canonical_statements_keeping_everything_else(tmp_path, capsys):
+    path = tmp_path / "messy.timescales"
+    path.write_text(MESSY, encoding="utf-8")
+    status, out, _ = run(["fmt", str(path)], capsys)
+    assert status == 0
+    assert out == TIDY
+
+
+def test_fmt_check_and_write(tmp_path, capsys):
+    path = tmp_path / "messy.timescales"
+    path.write_text(MESSY, encoding="utf-8")
+    status, out, _ = run(["fmt", "--check", str(path)], capsys)
+    assert (status, out.strip()) == (1, f"{path}: not in canonical form")
+    status, out, _ = run(["fmt", "--write", str(path)], capsys)
+    assert status == 0 and path.read_text(encoding="utf-8") == TIDY
+    status, _, _ = run(["fmt", "--check", str(path)], capsys)
+    assert status == 0

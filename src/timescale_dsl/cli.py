@@ -25,6 +25,7 @@ from .facts import parse_fact_text
 from .model import Deadline, iso
 from .ruleset import Rule, Ruleset
 from .syntax.names import fold
+from .syntax.rewrite import canonical_text
 
 RULESET_SUFFIXES = (".timescales",)
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -173,6 +174,30 @@ def cmd_due(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- fmt -----------------------------------------------------------------------
+def cmd_fmt(args: argparse.Namespace) -> int:
+    files = list(_ruleset_files(args.paths))
+    if not (args.check or args.write) and len(files) != 1:
+        raise UsageError("fmt prints one file; use --check or --write for several")
+    changed = []
+    for path in files:
+        text = path.read_text(encoding="utf-8-sig")
+        canonical = canonical_text(text, str(path))
+        if canonical != text.lstrip("\ufeff"):
+            changed.append(path)
+            if args.write:
+                path.write_text(canonical, encoding="utf-8")
+        if not (args.check or args.write):
+            sys.stdout.write(canonical)
+    if args.check:
+        for path in changed:
+            print(f"{path}: not in canonical form")
+        return EXIT_INPUT if changed else EXIT_OK
+    if args.write:
+        print(f"rewrote {len(changed)} of {len(files)} file(s)")
+    return EXIT_OK
+
+
 # -- the parser ----------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -218,6 +243,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="for recurring rules, how many later due dates to project (default 6)",
     )
     due.set_defaults(handler=cmd_due)
+
+    fmt = commands.add_parser("fmt", help="write statements in canonical form")
+    fmt.add_argument("paths", nargs="+", metavar="PATH")
+    mode = fmt.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="exit 1 if a file would change")
+    mode.add_argument("--write", action="store_true", help="rewrite the files in place")
+    fmt.set_defaults(handler=cmd_fmt)
 
     _register_optional_commands(commands)
     return parser
