@@ -275,7 +275,7 @@ def alternatives(draw: st.DrawFn) -> ast.Alternatives:
     return ast.Alternatives(tuple(options))
 
 
-def no_fixed_timescales(empty_wording: bool = False) -> st.SearchStrategy[ast.NoFixedTimescale]:
+def no_fixed_timescales() -> st.SearchStrategy[ast.NoFixedTimescale]:
     wordings = st.sampled_from(
         (
             "as soon as possible after review",
@@ -283,13 +283,9 @@ def no_fixed_timescales(empty_wording: bool = False) -> st.SearchStrategy[ast.No
             "at key review points",
         )
     )
-    if empty_wording:
-        wordings = wordings | st.just("")
-    return st.builds(ast.NoFixedTimescale, st.none() | wordings)
+    return st.builds(ast.NoFixedTimescale, st.none() | wordings | st.just(""))
 
 
-def statements(
-    tasks: st.SearchStrategy[str] | None = None, empty_wording: bool = False
-) -> st.SearchStrategy[ast.Statement]:
-    timescales = alternatives() | no_fixed_timescales(empty_wording)
+def statements(tasks: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[ast.Statement]:
+    timescales = alternatives() | no_fixed_timescales()
     return st.builds(ast.Statement, tasks if tasks is not None else task_names(), timescales)

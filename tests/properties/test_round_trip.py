@@ -56,11 +56,6 @@ def test_task_name_with_a_timescale_word_inside_round_trips(task: str) -> None:
     assert parse_statement(format_statement(statement)) == statement
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='BUG: no fixed timescale "" (empty wording) is formatted without the quotes, '
-    "so the wording comes back as None",
-)
 def test_no_fixed_timescale_with_empty_wording_round_trips() -> None:
     statement = parse_statement('Review no fixed timescale ""')
     assert statement.timescale == ast.NoFixedTimescale("")
