@@ -1,0 +1,296 @@
+"""Deadlines for whole columns of facts: the scalar ``Evaluation`` walked once per rule.
+
+The rule's AST is walked once; each node applies array operations to every
+row it concerns (see :mod:`.shifts`). Rows take the alternative whose
+condition holds for them (:mod:`.conditions`), and each alternative is
+evaluated over its own rows. A row that cannot be evaluated carries the
+reason the scalar API would have raised, in :class:`~.problems.Problems`,
+instead of stopping the batch. The results equal ``Rule.deadline`` row by
+row: the property tests in ``tests/reporting`` hold them to it.
+
+Numpy only: no data-frame library is needed here, so the batch API runs on
+one partition of any distributed engine.
+"""
+
+from __future__ import annotations
+
+import attrs
+import numpy as np
+
+from ..arithmetic import working_day_index
+from ..calendars.base import Calendar
+from ..errors import EvaluationError, MissingFactsError, TimescaleError
+from ..model import Deadline
+from ..needs import PREVIOUS_OCCURRENCE, anchors
+from ..ruleset import Rule
+from ..syntax import ast
+from .columns import BatchFacts
+from .conditions import NO_CHOICE, choose
+from .moments import BoolArray, IntArray, Moments, later_than
+from .problems import Problems
+from .shifts import Shifter
+
+_DOB = ast.FactRef(ast.DATE_OF_BIRTH, ast.DATE_OF_BIRTH)
+
+
+@attrs.frozen(eq=False)
+class Bounds:
+    """Due, and where the rule has them earliest and target, for each row."""
+
+    due: Moments
+    earliest: Moments
+    target: Moments
+
+    @classmethod
+    def missing(cls, size: int) -> Bounds:
+        return cls(Moments.missing(size), Moments.missing(size), Moments.missing(size))
+
+    def take(self, rows: IntArray) -> Bounds:
+        return Bounds(self.due.take(rows), self.earliest.take(rows), self.target.take(rows))
+
+    def where(self, mask: BoolArray, other: Bounds) -> Bounds:
+        return Bounds(
+            self.due.where(mask, other.due),
+            self.earliest.where(mask, other.earliest),
+            self.target.where(mask, other.target),
+        )
+
+    def put(self, rows: IntArray, part: Bounds) -> None:
+        self.due.put(rows, part.due)
+        self.earliest.put(rows, part.earliest)
+        self.target.put(rows, part.target)
+
+
+@attrs.frozen(eq=False)
+class BatchDeadlines:
+    """What ``Rule.deadline`` gives, for every row of a batch.
+
+    ``choice`` is the alternative each row took (-1 where it failed);
+    ``problems`` says why a row has no deadline. ``fixed`` is False for a
+    rule with no fixed timescale, whose rows have no due date at all.
+    """
+
+    rule: Rule
+    bounds: Bounds
+    choice: IntArray
+    problems: Problems
+    fixed: bool = True
+
+    @property
+    def due(self) -> Moments:
+        return self.bounds.due
+
+    @property
+    def earliest(self) -> Moments:
+        return self.bounds.earliest
+
+    @property
+    def target(self) -> Moments:
+        return self.bounds.target
+
+    @property
+    def ok(self) -> BoolArray:
+        result: BoolArray = ~self.problems.failed
+        return result
+
+
+def evaluate_rule(
+    rule: Rule,
+    facts: BatchFacts,
+    calendar: Calendar | None = None,
+) -> BatchDeadlines:
+    """Deadlines of one rule for many rows: the batch form of ``Rule.deadline``."""
+    return BatchEvaluation(rule, facts, calendar).run()
+
+
+class BatchEvaluation:
+    """One rule over one batch of facts."""
+
+    def __init__(
+        self,
+        rule: Rule,
+        facts: BatchFacts,
+        calendar: Calendar | None = None,
+        chain: tuple[str, ...] = (),
+    ) -> None:
+        self.rule = rule
+        self.task = rule.task
+        self.facts = facts
+        self.calendar = calendar
+        self.use = calendar or rule.settings.calendar
+        self.chain = chain
+        self.shifter = Shifter(
+            self.use, working_day_index(self.use), rule.settings.event_day_number, rule.task
+        )
+
+    def run(self) -> BatchDeadlines:
+        size = self.facts.size
+        problems = Problems(size)
+        timescale = self.rule.statement.timescale
+        if self.rule.id in self.chain:
+            cycle = " -> ".join((*self.chain, self.rule.id))
+            problems.add(np.ones(size, np.bool_), f"rules refer to each other in a cycle: {cycle}")
+            return BatchDeadlines(self.rule, Bounds.missing(size), _none(size), problems)
+        if isinstance(timescale, ast.NoFixedTimescale):
+            return BatchDeadlines(self.rule, Bounds.missing(size), _none(size), problems, False)
+        choice = choose(self.task, timescale, self.facts, problems)
+        bounds = Bounds.missing(size)
+        for number, option in enumerate(timescale.options):
+            rows = np.flatnonzero(choice == number)
+            if len(rows) == 0:
+                continue
+            whole = len(rows) == size
+            part = Part(self, self.facts if whole else self.facts.take(rows))
+            part.check_present(option.schedule)
+            found = part.first_bounds(option.schedule)
+            bounds.put(rows, found)
+            problems.put(rows, part.problems)
+        choice = np.where(problems.failed, NO_CHOICE, choice)
+        return BatchDeadlines(self.rule, bounds, choice, problems)
+
+
+def _none(size: int) -> IntArray:
+    return np.full(size, NO_CHOICE, dtype=np.int64)
+
+
+class Part:
+    """The rows of a batch that took one alternative, with their own problems."""
+
+    def __init__(self, evaluation: BatchEvaluation, facts: BatchFacts) -> None:
+        self.evaluation = evaluation
+        self.task = evaluation.task
+        self.facts = facts
+        self.size = facts.size
+        self.problems = Problems(facts.size)
+        self.shifter = evaluation.shifter
+
+    # -- facts -----------------------------------------------------------------
+    def check_present(self, node: object) -> None:
+        """MissingFactsError where anchors of the chosen schedule are blank."""
+        found = [a for a in anchors(node) if isinstance(a, ast.FactRef)]
+        if not found:
+            return
+        blank = [self.facts.absent(anchor.key) for anchor in found]
+        pattern = np.zeros(self.size, dtype=np.int64)
+        for i, mask in enumerate(blank):
+            pattern |= mask.astype(np.int64) << i
+
+        def reason(key: int) -> tuple[str, str | None]:
+            missing: list[str] = []
+            columns: list[str] = []
+            for i, anchor in enumerate(found):
+                if key >> i & 1 and anchor.text not in missing:
+                    missing.append(anchor.text)
+                    columns.append(anchor.key)
+            return str(MissingFactsError(self.task, missing)), ", ".join(columns)
+
+        self.problems.add_by_key(pattern != 0, pattern, reason)
+
+    def moment(self, anchor: ast.FactRef | ast.RuleRef) -> Moments:
+        if isinstance(anchor, ast.FactRef):
+            return self.facts.moments(anchor.key)
+        evaluation = self.evaluation
+        try:
+            other = evaluation.rule._other(anchor.rule_id)
+        except TimescaleError as error:  # an unknown rule: every row fails alike
+            self.problems.add(np.ones(self.size, np.bool_), str(error))
+            return Moments.missing(self.size)
+        referred = BatchEvaluation(
+            other, self.facts, evaluation.calendar, (*evaluation.chain, evaluation.rule.id)
+        ).run()
+        self.problems.add(
+            referred.problems.failed, referred.problems.reason, referred.problems.column
+        )
+        if not referred.fixed:
+            self.problems.add(
+                np.ones(self.size, np.bool_),
+                f"{self.task}: [{anchor.rule_id}] has no fixed timescale to count from",
+            )
+        return referred.due
+
+    # -- arithmetic ------------------------------------------------------------
+    def shift(self, start: Moments, duration: ast.Duration, direction: ast.Direction) -> Moments:
+        return self.shifter.shift(start, duration, direction, self.problems, self._resolve)
+
+    def _resolve(self, rule_id: str) -> Deadline:  # pragma: no cover - shifts never resolve
+        raise EvaluationError(f"{self.task}: [{rule_id}] cannot be resolved here")
+
+    # -- deadlines -------------------------------------------------------------
+    def deadline(self, node: ast.SingleDeadline) -> Bounds:
+        size = self.size
+        match node:
+            case ast.OnDay(anchor=anchor):
+                return Bounds(Moments.of_days(self.moment(anchor).days), *_blank(size))
+            case ast.Offset():
+                return self.offset(node)
+            case ast.Window(start=start, end=end):
+                earliest = self.deadline(start).due
+                bounds = self.deadline(end)
+                return Bounds(bounds.due, earliest, bounds.target)
+            case ast.Age(years=years, months=months):
+                born = self.facts.moments(_DOB.key)
+                months_on = ast.Duration(12 * years + months, ast.Unit.MONTHS)
+                due = self.shifter.shift(
+                    Moments.of_days(born.days),
+                    months_on,
+                    ast.Direction.AFTER,
+                    self.problems,
+                    self._resolve,
+                )
+                return Bounds(due, *_blank(size))
+            case ast.Birthday(years=years):
+                born = self.facts.moments(_DOB.key)
+                due = self.shifter.shift(
+                    Moments.of_days(born.days),
+                    ast.Duration(years, ast.Unit.YEARS),
+                    ast.Direction.AFTER,
+                    self.problems,
+                    self._resolve,
+                )
+                return Bounds(due, *_blank(size))
+            case ast.Rolled(inner=inner, roll=roll):
+                bounds = self.deadline(inner)
+                day = bounds.due.days
+                moved = self.shifter.roll(day, roll is ast.Roll.NEXT, self.problems)
+                changed = moved != day
+                due = Moments.of_days(moved).where(changed, bounds.due)
+                return Bounds(due, bounds.earliest, bounds.target)
+            case ast.Choice(options=options, pick=pick):
+                results = [self.deadline(option) for option in options]
+                chosen = results[0]
+                for other in results[1:]:
+                    replace = later_than(other.due, chosen.due)
+                    if pick is ast.Pick.EARLIER:
+                        replace = ~replace
+                    chosen = other.where(replace, chosen)
+                return chosen
+        raise AssertionError(f"not a deadline: {node!r}")  # pragma: no cover
+
+    def offset(self, node: ast.Offset) -> Bounds:
+        start = self.moment(node.anchor)
+        due = self.shift(start, node.duration, node.direction)
+        target = Moments.missing(self.size)
+        if node.target is not None:
+            target = self.shift(start, node.target, node.direction)
+        return Bounds(due, Moments.missing(self.size), target)
+
+    # -- recurrence ------------------------------------------------------------
+    def first_bounds(self, schedule: ast.Schedule) -> Bounds:
+        """The deadline (for a recurrence, the first occurrence's) as ``Rule.deadline`` gives."""
+        if not isinstance(schedule, ast.Recurrence):
+            return self.deadline(schedule)
+        if schedule.first is not None:
+            return self.deadline(schedule.first)
+        every = schedule.every
+        if every is None or every.interval is None:
+            self.problems.add(
+                np.ones(self.size, np.bool_), f"{self.task}: the recurrence has no interval"
+            )
+            return Bounds.missing(self.size)
+        anchor = every.anchor or ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
+        due = self.shift(self.moment(anchor), every.interval, ast.Direction.AFTER)
+        return Bounds(due, *_blank(self.size))
+
+
+def _blank(size: int) -> tuple[Moments, Moments]:
+    return Moments.missing(size), Moments.missing(size)

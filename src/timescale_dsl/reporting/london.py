@@ -1,0 +1,121 @@
+"""Elapsed hours on London wall-clock times, for whole columns.
+
+The engine adds hours to a naive London time by going through UTC with
+``zoneinfo`` (so a daylight-saving change shifts the wall clock, and a time
+in the spring gap or the autumn repeat reads with the offset before the
+change, as ``fold=0`` does). Here the same is done with a table of the
+zone's transitions, read once from ``zoneinfo`` itself, and two binary
+searches per column. Times outside the table's years report themselves so
+the caller can use the scalar path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from ..arithmetic import LONDON
+from .moments import BoolArray, StampArray
+
+FIRST_YEAR = 1900
+LAST_YEAR = 2100
+_OffsetArray = npt.NDArray[np.timedelta64]
+
+
+@attrs.frozen(eq=False)
+class Transitions:
+    """When London's UTC offset changed: UTC instants, offsets before and after."""
+
+    instants: StampArray  # UTC, datetime64[us]
+    before: _OffsetArray  # timedelta64[us]
+    after: _OffsetArray
+    initial: np.timedelta64
+    first: np.datetime64  # the table covers [first, last) in both UTC and local time
+    last: np.datetime64
+
+    @property
+    def local_switch(self) -> StampArray:
+        """The first wall-clock time read with the new offset (see module docstring)."""
+        result: StampArray = self.instants + np.maximum(self.before, self.after)
+        return result
+
+
+def _offset_at(instant: dt.datetime) -> dt.timedelta:
+    offset = instant.replace(tzinfo=dt.UTC).astimezone(LONDON).utcoffset()
+    assert offset is not None
+    return offset
+
+
+def _change_instant(low: dt.datetime, high: dt.datetime) -> dt.datetime:
+    """The first UTC second in (low, high] with ``high``'s offset."""
+    target = _offset_at(high)
+    while high - low > dt.timedelta(seconds=1):
+        middle = low + (high - low) / 2
+        middle = middle.replace(microsecond=0)
+        if middle <= low:
+            break
+        if _offset_at(middle) == target:
+            high = middle
+        else:
+            low = middle
+    return high
+
+
+@functools.cache
+def transitions() -> Transitions:
+    noon = dt.datetime(FIRST_YEAR, 1, 1, 12)
+    end = dt.datetime(LAST_YEAR + 1, 1, 1, 12)
+    previous = _offset_at(noon)
+    initial = previous
+    instants: list[dt.datetime] = []
+    before: list[dt.timedelta] = []
+    after: list[dt.timedelta] = []
+    day = dt.timedelta(days=1)
+    while noon < end:
+        following = noon + day
+        offset = _offset_at(following)
+        if offset != previous:
+            instants.append(_change_instant(noon, following))
+            before.append(previous)
+            after.append(offset)
+            previous = offset
+        noon = following
+    return Transitions(
+        np.array(instants, dtype="datetime64[us]"),
+        np.array(before, dtype="timedelta64[us]"),
+        np.array(after, dtype="timedelta64[us]"),
+        np.timedelta64(initial, "us"),
+        np.datetime64(dt.datetime(FIRST_YEAR, 1, 2), "us"),
+        np.datetime64(dt.datetime(LAST_YEAR, 12, 31), "us"),
+    )
+
+
+def _offsets(table: Transitions, switches: StampArray, moments: StampArray) -> _OffsetArray:
+    position = np.searchsorted(switches, moments, side="right") - 1
+    offsets = np.where(position >= 0, table.after[np.maximum(position, 0)], table.initial)
+    result: _OffsetArray = offsets.astype("timedelta64[us]")
+    return result
+
+
+def covered(moments: StampArray) -> BoolArray:
+    """Which moments the transition table can convert."""
+    table = transitions()
+    result: BoolArray = (moments >= table.first) & (moments < table.last)
+    return result
+
+
+def add_hours(moments: StampArray, hours: int) -> StampArray:
+    """Naive London times plus elapsed hours, as ``arithmetic.add_hours`` does one by one.
+
+    Only for moments where :func:`covered` holds (the result, a few hours or
+    days later, stays well inside the table for any sane count).
+    """
+    table = transitions()
+    utc = moments - _offsets(table, table.local_switch, moments)
+    shifted = utc + np.timedelta64(hours, "h").astype("timedelta64[us]")
+    result: StampArray = shifted + _offsets(table, table.instants, shifted)
+    return result

@@ -1,0 +1,138 @@
+"""Columns of dates and date-times: the array form of the engine's ``When``.
+
+The scalar engine tells a date (``dt.date``) from a date-time
+(``dt.datetime``) by its type, and the difference matters: a date-only due
+lasts all day, hours count from a date-time but round up from a date. A
+column keeps the same distinction with a ``timed`` flag beside the values,
+which are microseconds (the resolution of ``dt.datetime``); a date is held
+as its midnight with ``timed`` False. NaT marks a missing value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from ..model import When
+
+DAY = np.timedelta64(1, "D")
+MICROSECOND = np.timedelta64(1, "us")
+NAT = np.datetime64("NaT", "us")
+
+DayArray = npt.NDArray[np.datetime64]  # datetime64[D]
+StampArray = npt.NDArray[np.datetime64]  # datetime64[us]
+BoolArray = npt.NDArray[np.bool_]
+IntArray = npt.NDArray[np.int64]
+
+
+@attrs.frozen(eq=False)
+class Moments:
+    """One date or date-time per row (or nothing), as numpy arrays."""
+
+    values: StampArray
+    timed: BoolArray
+
+    # -- building ------------------------------------------------------------
+    @classmethod
+    def missing(cls, size: int) -> Moments:
+        return cls(np.full(size, NAT), np.zeros(size, dtype=np.bool_))
+
+    @classmethod
+    def of_days(cls, days: DayArray) -> Moments:
+        """Dates (no time of day) from a ``datetime64[D]`` array."""
+        return cls(days.astype("datetime64[us]"), np.zeros(len(days), dtype=np.bool_))
+
+    @classmethod
+    def of_python(cls, items: Iterable[When | None]) -> Moments:
+        """From Python dates, date-times and Nones: the bridge to the scalar API."""
+        values: list[np.datetime64] = []
+        timed: list[bool] = []
+        for item in items:
+            if item is None:
+                values.append(NAT)
+                timed.append(False)
+            elif isinstance(item, dt.datetime):
+                values.append(np.datetime64(item.replace(tzinfo=None), "us"))
+                timed.append(True)
+            else:
+                values.append(np.datetime64(item, "D").astype("datetime64[us]"))
+                timed.append(False)
+        return cls(np.array(values, dtype="datetime64[us]"), np.array(timed, dtype=np.bool_))
+
+    # -- reading ---------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.values)
+
+    @property
+    def absent(self) -> BoolArray:
+        result: BoolArray = np.isnat(self.values)
+        return result
+
+    @property
+    def present(self) -> BoolArray:
+        result: BoolArray = ~np.isnat(self.values)
+        return result
+
+    @property
+    def days(self) -> DayArray:
+        """The date of each value (the engine's ``as_date``)."""
+        return self.values.astype("datetime64[D]")
+
+    @property
+    def start(self) -> StampArray:
+        """The first instant each value allows: a date's midnight, or the date-time."""
+        return self.values
+
+    @property
+    def end(self) -> StampArray:
+        """The last instant each value allows: a date lasts all day (the engine's ``end_of``)."""
+        last = self.days.astype("datetime64[us]") + (DAY - MICROSECOND)
+        result: StampArray = np.where(self.timed, self.values, last)
+        return result
+
+    def item(self, row: int) -> When | None:
+        """One value as the scalar API holds it."""
+        value = self.values[row]
+        if np.isnat(value):
+            return None
+        moment: dt.datetime = value.astype("datetime64[us]").item()
+        return moment if self.timed[row] else moment.date()
+
+    def to_python(self) -> list[When | None]:
+        return [self.item(row) for row in range(len(self))]
+
+    # -- combining -------------------------------------------------------------
+    def take(self, rows: IntArray) -> Moments:
+        return Moments(self.values[rows], self.timed[rows])
+
+    def where(self, mask: BoolArray, other: Moments) -> Moments:
+        """This value where ``mask`` holds, else ``other``'s."""
+        return Moments(
+            np.where(mask, self.values, other.values), np.where(mask, self.timed, other.timed)
+        )
+
+    def blank_where(self, mask: BoolArray) -> Moments:
+        return Moments(np.where(mask, NAT, self.values), self.timed & ~mask)
+
+    def put(self, rows: IntArray, other: Moments) -> None:
+        """Write ``other`` into the given rows (used to scatter a subset's results back)."""
+        self.values[rows] = other.values
+        self.timed[rows] = other.timed
+
+
+def scatter(size: int, parts: Sequence[tuple[IntArray, Moments]]) -> Moments:
+    """One column from the results for disjoint subsets of rows; other rows missing."""
+    result = Moments.missing(size)
+    for rows, part in parts:
+        result.put(rows, part)
+    return result
+
+
+def later_than(a: Moments, b: Moments) -> BoolArray:
+    """Where ``a`` ends after ``b`` (the engine's ``later``)."""
+    result: BoolArray = a.end > b.end
+    return result

@@ -1,0 +1,215 @@
+"""Durations after or before whole columns of moments, as ``Evaluation.shift`` does one at a time.
+
+Working days go through the calendar's precomputed working-day index
+(``WorkingDayIndex.after_array`` / ``before_array``); calendar days, weeks,
+months and years are numpy date arithmetic; hours on date-times go through
+London's offset table. Working hours, rare and defined by a walk over
+office hours, use the engine's scalar arithmetic row by row.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+
+from ..arithmetic import WorkingDayIndex
+from ..calendars.base import Calendar
+from ..errors import TimescaleError
+from ..evaluate import Evaluation
+from ..model import Deadline, When
+from ..syntax import ast
+from . import london
+from .moments import DAY, BoolArray, DayArray, Moments
+from .problems import Problems
+
+
+def add_months(days: DayArray, months: int) -> DayArray:
+    """Calendar months, clipped to the month's last day (``arithmetic.add_months``)."""
+    month = days.astype("datetime64[M]")
+    day_of_month = (days - month.astype("datetime64[D]")).astype(np.int64)
+    target = month + np.timedelta64(months, "M")
+    length = (
+        (target + np.timedelta64(1, "M")).astype("datetime64[D]") - target.astype("datetime64[D]")
+    ).astype(np.int64)
+    offset = np.minimum(day_of_month, length - 1).astype("timedelta64[D]")
+    result: DayArray = target.astype("datetime64[D]") + offset
+    return result
+
+
+def out_of_range_reason(calendar: Calendar, day: object, counting: bool) -> str:
+    """The wording of the engine's CalendarRangeError."""
+    what = "counting from" if counting else "date"
+    return (
+        f"{what} {day} leads outside the years the calendar '{calendar.name}' vouches for "
+        f"({calendar.first_day.isoformat()} to {calendar.last_day.isoformat()}); "
+        "bank holidays there are not known"
+    )
+
+
+class Shifter:
+    """Shifts for one calendar and counting convention; problems go to the caller's rows."""
+
+    def __init__(
+        self, calendar: Calendar, index: WorkingDayIndex, event_day_number: int, task: str
+    ) -> None:
+        self.calendar = calendar
+        self.index = index
+        self.event_day_number = event_day_number
+        self.task = task
+
+    # -- working days ------------------------------------------------------------
+    def _range_problems(
+        self, days: DayArray, counts: int, after: bool, usable: BoolArray, problems: Problems
+    ) -> BoolArray:
+        """Rows whose start or result falls outside the calendar; records why."""
+        index = self.index
+        offsets = (days - index.origin).astype(np.int64)
+        inside = usable & (offsets >= 0) & (offsets < len(index.is_working))
+        safe = np.where(inside, offsets, 0)
+        if after:
+            positions = index.running_count[safe] + counts - 1
+        else:
+            positions = index.running_count[safe] - index.is_working[safe] - counts
+        reaches = inside & (positions >= 0) & (positions < len(index.working_offsets))
+        self._describe(days, usable & ~inside, False, problems)
+        self._describe(days, inside & ~reaches, True, problems)
+        result: BoolArray = usable & ~reaches
+        return result
+
+    def _describe(
+        self, days: DayArray, mask: BoolArray, counting: bool, problems: Problems
+    ) -> None:
+        if not mask.any():
+            return
+        for day in np.unique(days[mask]):
+            reason = out_of_range_reason(
+                self.calendar, day.astype("datetime64[D]").item(), counting
+            )
+            problems.add(mask & (days == day), reason)
+
+    def working_days(self, days: DayArray, count: int, after: bool, problems: Problems) -> DayArray:
+        """The count-th working day after (or before) each day; NaT where it cannot be."""
+        move = self.index.after_array if after else self.index.before_array
+        usable = ~np.isnat(days)
+        try:
+            if usable.all():
+                result: DayArray = move(days, count)
+                return result
+            return _spread(usable, move(days[usable], count))
+        except TimescaleError:
+            pass
+        good = usable & ~self._range_problems(days, count, after, usable, problems)
+        return _spread(good, move(days[good], count))
+
+    def roll(self, days: DayArray, forward: bool, problems: Problems) -> DayArray:
+        """A day if it works, else the next (or previous) working day.
+
+        Done here rather than with ``roll_forward_array``, which also counts
+        from working days and so fails on the calendar's last working day
+        where the scalar ``roll_forward`` does not.
+        """
+        index = self.index
+        usable = ~np.isnat(days)
+        offsets = (days - index.origin).astype(np.int64)
+        inside = usable & (offsets >= 0) & (offsets < len(index.is_working))
+        self._describe(days, usable & ~inside, False, problems)
+        working = inside & index.is_working[np.where(inside, offsets, 0)]
+        needs_move = inside & ~working
+        moved = self.working_days(
+            np.where(needs_move, days, np.datetime64("NaT", "D")), 1, forward, problems
+        )
+        return np.where(working, days, moved)
+
+    # -- any unit --------------------------------------------------------------------
+    def shift(
+        self,
+        start: Moments,
+        duration: ast.Duration,
+        direction: ast.Direction,
+        problems: Problems,
+        resolve: Callable[[str], Deadline],
+    ) -> Moments:
+        n, unit = duration.count, duration.unit
+        sign = 1 if direction is ast.Direction.AFTER else -1
+        days = start.days
+        day1 = np.timedelta64(sign * (self.event_day_number == 1), "D")
+        if unit is ast.Unit.WORKING_DAYS:
+            return Moments.of_days(self.working_days(days - day1, n, sign > 0, problems))
+        if unit is ast.Unit.CALENDAR_DAYS:
+            return Moments.of_days(days - day1 + sign * n * DAY)
+        if unit is ast.Unit.WEEKS:
+            return Moments.of_days(days + sign * 7 * n * DAY)
+        if unit is ast.Unit.MONTHS:
+            return Moments.of_days(add_months(days, sign * n))
+        if unit is ast.Unit.YEARS:
+            return Moments.of_days(add_months(days, sign * 12 * n))
+        if unit is ast.Unit.HOURS:
+            return self.hours(start, n, sign, problems, resolve)
+        return self.per_row(start, duration, direction, problems, resolve)
+
+    def hours(
+        self,
+        start: Moments,
+        n: int,
+        sign: int,
+        problems: Problems,
+        resolve: Callable[[str], Deadline],
+    ) -> Moments:
+        # A date alone: whole days, rounded up (``arithmetic.hours_on_date_only``).
+        whole = sign * math.ceil(n / 24) * DAY
+        result = Moments.of_days(start.days + whole)
+        timed = start.timed & start.present
+        if not timed.any():
+            return result
+        fast = timed & london.covered(start.values)
+        shifted = london.add_hours(
+            np.where(fast, start.values, london.transitions().first), sign * n
+        )
+        result = Moments(np.where(fast, shifted, result.values), result.timed | fast)
+        slow = timed & ~fast
+        if slow.any():
+            duration = ast.Duration(n, ast.Unit.HOURS)
+            direction = ast.Direction.AFTER if sign > 0 else ast.Direction.BEFORE
+            rows = np.flatnonzero(slow)
+            part = Problems(len(rows))
+            result.put(rows, self.per_row(start.take(rows), duration, direction, part, resolve))
+            problems.put(rows, part)
+        return result
+
+    def per_row(
+        self,
+        start: Moments,
+        duration: ast.Duration,
+        direction: ast.Direction,
+        problems: Problems,
+        resolve: Callable[[str], Deadline],
+    ) -> Moments:
+        """The engine's own scalar shift, one row at a time (working hours)."""
+        scalar = Evaluation(self.task, {}, self.calendar, self.event_day_number, resolve)
+        values: list[When | None] = []
+        for row in range(len(start)):
+            when = start.item(row)
+            if when is None:
+                values.append(None)
+                continue
+            try:
+                values.append(scalar.shift(when, duration, direction))
+            except TimescaleError as error:
+                problems.add(_only(len(start), row), str(error))
+                values.append(None)
+        return Moments.of_python(values)
+
+
+def _spread(mask: BoolArray, values: DayArray) -> DayArray:
+    """Values for the rows in ``mask``, NaT elsewhere."""
+    result = np.full(len(mask), np.datetime64("NaT", "D"))
+    result[mask] = values
+    return result
+
+
+def _only(size: int, row: int) -> BoolArray:
+    mask = np.zeros(size, dtype=np.bool_)
+    mask[row] = True
+    return mask
