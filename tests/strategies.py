@@ -127,12 +127,6 @@ TASK_WORDS = (
     "social", "worker", "child's", "LAC", "return", "interview", "letter", "further",
     "action", "notification", "IRO", "placement", "health", "CIN", "statutory", "to",
     "in", "for", "with", "a", "day", "working", "or", "not", "is", "if", "then", "home",
-)  # fmt: skip
-
-#: Words that start a timescale; in a task name they only work at the start
-#: when quoted (see the BUG test in test_round_trip.py), so the round-trip
-#: property keeps them out of task names.
-TIMESCALE_START_WORDS = (
     "within", "on", "same", "at", "between", "from", "by", "every", "no", "otherwise",
 )  # fmt: skip
 
