@@ -20,7 +20,7 @@ from strategies import (
     working_day_counts,
 )
 
-from timescale_dsl import Calendar, compile_statement
+from timescale_dsl import Calendar, compile_statement, parse_ruleset
 from timescale_dsl.arithmetic import working_day_index
 
 ONE_DAY = dt.timedelta(days=1)
@@ -189,3 +189,31 @@ def test_before_after_from_a_non_working_day_lands_on_the_working_days_around_it
     back and there on the working day after it): the anchor day itself never counts."""
     assert before(calendar, after(calendar, anchor, n), n) == previous_working_day(calendar, anchor)
     assert after(calendar, before(calendar, anchor, n), n) == next_working_day(calendar, anchor)
+
+
+@given(all_calendars(), anchor_dates, working_day_counts, working_day_counts)
+def test_a_rule_counted_from_another_rules_due_date_adds_the_two_counts(
+    calendar: Calendar, anchor: dt.date, a: int, b: int
+) -> None:
+    ruleset = parse_ruleset(
+        f"[first] Strategy discussion within {a} working days of referral\n"
+        f"[second] Minutes within {b} working days of [first]\n",
+        calendar=calendar,
+    )
+    assert ruleset.deadline("second", {"referral": anchor}).due == after(calendar, anchor, a + b)
+
+
+@given(all_calendars(), anchor_dates, working_day_counts)
+def test_when_the_event_day_counts_as_day_1_a_working_event_day_is_the_first_of_n(
+    calendar: Calendar, anchor: dt.date, n: int
+) -> None:
+    rule = compile_statement(
+        f"Minutes within {n} working days of meeting", calendar, event_day_number=1
+    )
+    due = rule.deadline({"meeting": anchor}).due
+    assert isinstance(due, dt.date)
+    assert calendar.is_working_day(due)
+    if calendar.is_working_day(anchor):
+        assert working_days_in(calendar, anchor, due) == n
+    else:
+        assert due == after(calendar, anchor, n)
