@@ -89,7 +89,14 @@ def _token_strategies() -> dict[str, st.SearchStrategy[str]]:
             "DATE": st.just("2026-12-25"),
             "TIME": st.just("09:00"),
             "_WITHIN": st.sampled_from(
-                ("within", "at least", "no later than", "no less than", "a maximum of")
+                (
+                    "within",
+                    "within a maximum of",
+                    "at least",
+                    "no later than",
+                    "no less than",
+                    "a maximum of",
+                )
             ).flatmap(_any_case),
             "_THEN": st.sampled_from((", then", " then", ",then")),
             "_OR_THE": st.sampled_from((", or the", " or the")),
