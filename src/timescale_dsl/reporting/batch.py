@@ -26,7 +26,7 @@ from ..ruleset import Rule
 from ..syntax import ast
 from .columns import BatchFacts
 from .conditions import NO_CHOICE, choose
-from .moments import BoolArray, IntArray, Moments, later_than
+from .moments import BoolArray, IntArray, Moments, later_than, show
 from .problems import Problems
 from .shifts import Shifter
 
@@ -133,20 +133,32 @@ class BatchEvaluation:
             return BatchDeadlines(self.rule, Bounds.missing(size), _none(size), problems)
         if isinstance(timescale, ast.NoFixedTimescale):
             return BatchDeadlines(self.rule, Bounds.missing(size), _none(size), problems, False)
-        choice = choose(self.task, timescale, self.facts, problems)
+        choice = self.choose(problems)
         bounds = Bounds.missing(size)
         for number, option in enumerate(timescale.options):
             rows = np.flatnonzero(choice == number)
-            if len(rows) == 0:
-                continue
-            whole = len(rows) == size
-            part = Part(self, self.facts if whole else self.facts.take(rows))
-            part.check_present(option.schedule)
-            found = part.first_bounds(option.schedule)
-            bounds.put(rows, found)
-            problems.put(rows, part.problems)
+            if len(rows):
+                self.evaluate_rows(option.schedule, rows, bounds, problems)
         choice = np.where(problems.failed, NO_CHOICE, choice)
         return BatchDeadlines(self.rule, bounds, choice, problems)
+
+    def choose(self, problems: Problems) -> IntArray:
+        """The alternative each row takes (NO_CHOICE, with a problem, where none can be)."""
+        timescale = self.rule.statement.timescale
+        assert isinstance(timescale, ast.Alternatives)
+        return choose(self.task, timescale, self.facts, problems)
+
+    def part(self, rows: IntArray) -> Part:
+        return Part(self, self.facts if len(rows) == self.facts.size else self.facts.take(rows))
+
+    def evaluate_rows(
+        self, schedule: ast.Schedule, rows: IntArray, bounds: Bounds, problems: Problems
+    ) -> None:
+        """The deadline (a recurrence's first) of ``schedule`` for ``rows``, written in place."""
+        part = self.part(rows)
+        part.check_present(schedule)
+        bounds.put(rows, part.first_bounds(schedule))
+        problems.put(rows, part.problems)
 
 
 def _none(size: int) -> IntArray:
@@ -226,6 +238,7 @@ class Part:
             case ast.Window(start=start, end=end):
                 earliest = self.deadline(start).due
                 bounds = self.deadline(end)
+                self.check_window(earliest, bounds.due)
                 return Bounds(bounds.due, earliest, bounds.target)
             case ast.Age(years=years, months=months):
                 born = self.facts.moments(_DOB.key)
@@ -250,11 +263,9 @@ class Part:
                 return Bounds(due, *_blank(size))
             case ast.Rolled(inner=inner, roll=roll):
                 bounds = self.deadline(inner)
-                day = bounds.due.days
-                moved = self.shifter.roll(day, roll is ast.Roll.NEXT, self.problems)
-                changed = moved != day
-                due = Moments.of_days(moved).where(changed, bounds.due)
-                return Bounds(due, bounds.earliest, bounds.target)
+                forward = roll is ast.Roll.NEXT
+                earliest = self.roll(bounds.earliest, forward)
+                return Bounds(self.roll(bounds.due, forward), earliest, bounds.target)
             case ast.Choice(options=options, pick=pick):
                 results = [self.deadline(option) for option in options]
                 chosen = results[0]
@@ -272,7 +283,30 @@ class Part:
         target = Moments.missing(self.size)
         if node.target is not None:
             target = self.shift(start, node.target, node.direction)
+            # Month ends can put "30 days" after "1 month": a target never exceeds the limit.
+            target = due.where(later_than(target, due), target)
         return Bounds(due, Moments.missing(self.size), target)
+
+    def roll(self, value: Moments, forward: bool) -> Moments:
+        """Onto a working day: the value itself where its day works, else that working day."""
+        day = value.days
+        moved = self.shifter.roll(day, forward, self.problems)
+        return Moments.of_days(moved).where(moved != day, value)
+
+    def check_window(self, earliest: Moments, due: Moments) -> None:
+        """A window whose bounds cross for these facts (mixed units near month ends)."""
+        crossed = later_than(earliest, due)
+        if not crossed.any():
+            return
+        for row in np.flatnonzero(crossed):
+            start, end = earliest.item(int(row)), due.item(int(row))
+            assert start is not None and end is not None
+            self.problems.add(
+                _one(self.size, int(row)),
+                f"{self.task}: for these facts the window would start ({show(start)}) "
+                f"after it ends ({show(end)}); its bounds use units that do not compare "
+                "on every date",
+            )
 
     # -- recurrence ------------------------------------------------------------
     def first_bounds(self, schedule: ast.Schedule) -> Bounds:
@@ -290,6 +324,12 @@ class Part:
         anchor = every.anchor or ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
         due = self.shift(self.moment(anchor), every.interval, ast.Direction.AFTER)
         return Bounds(due, *_blank(self.size))
+
+
+def _one(size: int, row: int) -> BoolArray:
+    mask = np.zeros(size, dtype=np.bool_)
+    mask[row] = True
+    return mask
 
 
 def _blank(size: int) -> tuple[Moments, Moments]:

@@ -136,3 +136,10 @@ def later_than(a: Moments, b: Moments) -> BoolArray:
     """Where ``a`` ends after ``b`` (the engine's ``later``)."""
     result: BoolArray = a.end > b.end
     return result
+
+
+def show(value: When) -> str:
+    """A moment as the engine's explanations and messages write it."""
+    if isinstance(value, dt.datetime):
+        return f"{value:%a %d %b %Y %H:%M}"
+    return f"{value:%a %d %b %Y}"

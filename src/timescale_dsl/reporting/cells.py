@@ -1,0 +1,170 @@
+"""Table cells -> typed fact columns: dates, true/false flags and text.
+
+Text dates are read as ``facts.parse_when`` reads one (see
+:mod:`.textdates`): ISO 8601 and the UK day-first form, never month-first.
+
+A blank or whitespace-only cell is an absent fact. A cell that does not
+read as the kind asked for is *bad*: the caller rejects its row, naming
+the column and the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..errors import FactValueError
+from ..facts import parse_boolean, parse_when
+from .columns import Flags, Labels
+from .moments import NAT, BoolArray, Moments
+from .textdates import parse_texts, stamp_of
+
+
+@attrs.frozen(eq=False)
+class Read:
+    """A typed column, the rows whose cells did not read, and why (by row)."""
+
+    bad: BoolArray
+    texts: pd.Series
+
+    def reason(self, row: int, kind: str) -> str:
+        return f"'{self.texts.iloc[row]}' is not {kind}"
+
+
+@attrs.frozen(eq=False)
+class ReadMoments(Read):
+    moments: Moments = attrs.field(kw_only=True)
+
+    def reason(self, row: int, kind: str = "a date") -> str:
+        text = str(self.texts.iloc[row])
+        try:
+            parse_when(text)
+        except FactValueError as error:
+            return str(error)
+        return f"'{text}' is not a date"  # pragma: no cover - bad rows do not parse
+
+
+@attrs.frozen(eq=False)
+class ReadFlags(Read):
+    flags: Flags = attrs.field(kw_only=True)
+
+    def reason(self, row: int, kind: str = "true or false") -> str:
+        text = str(self.texts.iloc[row])
+        return f"'{text}' is not true or false (use true/false or yes/no)"
+
+
+def _strings(series: pd.Series) -> pa.Array:
+    """The cells as an Arrow string array (nulls for missing); no copy for Arrow strings."""
+    arrow = pa.array(series.astype("str"), from_pandas=True)
+    if isinstance(arrow, pa.ChunkedArray):
+        arrow = arrow.combine_chunks()
+    return arrow
+
+
+def blank_cells(series: pd.Series) -> BoolArray:
+    """Missing, empty or whitespace-only cells."""
+    if series.dtype.kind in "biufcmM":
+        result: BoolArray = series.isna().to_numpy(dtype=np.bool_)
+        return result
+    if series.dtype == object:
+        return np.fromiter((_blank_object(v) for v in series), dtype=np.bool_, count=len(series))
+    text = pc.utf8_trim_whitespace(_strings(series))
+    blank = pc.fill_null(pc.equal(pc.utf8_length(text), 0), True)
+    return np.asarray(blank.to_numpy(zero_copy_only=False), dtype=np.bool_)
+
+
+def _blank_object(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float) and np.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+# -- dates ------------------------------------------------------------------------
+def read_moments(series: pd.Series) -> ReadMoments:
+    """Dates and date-times; see the module docstring for what reads."""
+    size = len(series)
+    blank = blank_cells(series)
+    kind = series.dtype.kind
+    if kind == "M":
+        return ReadMoments(np.zeros(size, np.bool_), series, moments=_from_datetimes(series))
+    if series.dtype == object:
+        return _from_objects(series, blank)
+    moments, bad = parse_texts(_strings(series), blank)
+    return ReadMoments(bad, series, moments=moments)
+
+
+def _from_datetimes(series: pd.Series) -> Moments:
+    """A datetime column: London wall-clock time; a value at midnight is taken as a date.
+
+    (pandas has no date-only type, and exports that stamp midnight mean the day.)
+    """
+    if getattr(series.dt, "tz", None) is not None:
+        series = series.dt.tz_convert("Europe/London").dt.tz_localize(None)
+    values = series.to_numpy(dtype="datetime64[us]", na_value=NAT)
+    midnight = values == values.astype("datetime64[D]").astype("datetime64[us]")
+    return Moments(values, ~np.isnat(values) & ~midnight)
+
+
+def _from_objects(series: pd.Series, blank: BoolArray) -> ReadMoments:
+    """Python dates, date-times and text mixed in one column (a hand-built DataFrame)."""
+    size = len(series)
+    values = np.full(size, NAT)
+    timed = np.zeros(size, dtype=np.bool_)
+    bad = np.zeros(size, dtype=np.bool_)
+    texts: list[str] = []
+    for row, cell in enumerate(series):
+        texts.append("" if blank[row] else str(cell))
+        if blank[row]:
+            continue
+        when: dt.date | None = None
+        if isinstance(cell, pd.Timestamp):
+            cell = cell.to_pydatetime()
+        if isinstance(cell, dt.date):
+            when = cell
+            if isinstance(cell, dt.datetime) and cell.tzinfo is not None:
+                when = parse_when(cell.isoformat())
+        else:
+            try:
+                when = parse_when(str(cell))
+            except FactValueError:
+                bad[row] = True
+                continue
+        values[row], timed[row] = stamp_of(when)
+    return ReadMoments(bad, pd.Series(texts, index=series.index), moments=Moments(values, timed))
+
+
+# -- flags and text ------------------------------------------------------------------
+def read_flags(series: pd.Series) -> ReadFlags:
+    """True/false cells: booleans, or text as ``facts.parse_boolean`` reads it."""
+    size = len(series)
+    blank = blank_cells(series)
+    if series.dtype.kind == "b" or str(series.dtype) == "boolean":
+        value = series.fillna(False).to_numpy(dtype=np.bool_)
+        return ReadFlags(np.zeros(size, np.bool_), series, flags=Flags(value & ~blank, ~blank))
+    codes, uniques = pd.factorize(series.astype("str").to_numpy())
+    table: list[tuple[bool, bool]] = []
+    for text in uniques:
+        try:
+            table.append((parse_boolean(str(text)), False))
+        except FactValueError:
+            table.append((False, True))
+    truth = np.array([t[0] for t in table] + [False], dtype=np.bool_)[codes]
+    wrong = np.array([t[1] for t in table] + [False], dtype=np.bool_)[codes]
+    bad = wrong & ~blank
+    known = ~blank & ~bad
+    return ReadFlags(bad, series, flags=Flags(truth & known, known))
+
+
+def read_labels(series: pd.Series) -> Labels:
+    """Text facts: every non-blank cell reads."""
+    blank = blank_cells(series)
+    codes, uniques = pd.factorize(series.astype("str").to_numpy())
+    codes = np.where(blank, -1, codes).astype(np.int64)
+    return Labels(codes, tuple(str(u) for u in uniques))

@@ -1,0 +1,239 @@
+"""Event logs in: CSV (Excel's UTF-8 with BOM and CRLF too), Parquet, or a DataFrame.
+
+Every CSV cell is read as text (dates are read later, exactly), so nothing
+is reinterpreted on the way in. A file that is not a table, or lacks the
+required columns, fails at once with an :class:`EventsError` that names the
+file and what is missing. A CSV line with the wrong number of fields does
+not stop the run: it becomes a rejected row with its row number.
+
+Rows are numbered from 1 for the first record after the header, in every
+input (blank lines are not records); the rejects file repeats each row's
+cells so it can be found.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import attrs
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+import pyarrow.parquet as pq
+
+from ..errors import TimescaleError
+from ..syntax.names import column_key
+from .moments import IntArray
+
+PARQUET_MAGIC = b"PAR1"
+_SNIFF = 64 * 1024
+_SIGNATURES = {
+    b"PK\x03\x04": "a zip archive (an Excel .xlsx workbook?): save it as 'CSV UTF-8'",
+    b"\xd0\xcf\x11\xe0": "an old Excel .xls workbook: save it as 'CSV UTF-8'",
+    b"%PDF": "a PDF document",
+    b"\x1f\x8b": "a gzip archive: unpack it first",
+}
+
+
+class EventsError(TimescaleError):
+    """An event log that cannot be read as a table, or lacks what the report needs."""
+
+
+@attrs.frozen
+class ColumnMap:
+    """Which input columns hold the child, the rule and the completion moment."""
+
+    child_id: str = "child_id"
+    rule: str = "rule"
+    completed_at: str = "completed_at"
+
+    def required(self) -> dict[str, str]:
+        return {"child_id": self.child_id, "rule": self.rule, "completed_at": self.completed_at}
+
+
+@attrs.frozen(eq=False)
+class MalformedRow:
+    """A CSV line that is not a row of the table (wrong number of fields)."""
+
+    row: int
+    reason: str
+    text: str
+
+
+@attrs.frozen(eq=False)
+class EventLog:
+    """The rows read, their row numbers, and lines that could not be rows."""
+
+    frame: pd.DataFrame
+    rows: IntArray
+    source: str
+    malformed: tuple[MalformedRow, ...] = ()
+
+    @property
+    def rows_read(self) -> int:
+        return len(self.frame) + len(self.malformed)
+
+
+def read_events(source: str | Path | pd.DataFrame, name: str | None = None) -> EventLog:
+    """An event log from a CSV or Parquet file, or a DataFrame (rows numbered from 1)."""
+    if isinstance(source, pd.DataFrame):
+        frame = source.reset_index(drop=True)
+        return EventLog(frame, np.arange(1, len(frame) + 1, dtype=np.int64), name or "<frame>")
+    path = Path(source)
+    label = name or str(source)
+    if not path.is_file():
+        raise EventsError(f"{label}: no such file")
+    with path.open("rb") as handle:
+        head = handle.read(_SNIFF)
+    if head.startswith(PARQUET_MAGIC) or path.suffix.lower() in (".parquet", ".pq"):
+        return _read_parquet(path, label)
+    return _read_csv(path, label, head)
+
+
+# -- Parquet ---------------------------------------------------------------------
+def _read_parquet(path: Path, label: str) -> EventLog:
+    try:
+        table = pq.read_table(path)
+    except (pa.ArrowException, OSError) as error:
+        raise EventsError(f"{label}: not a readable Parquet table: {error}") from None
+    frame = table.to_pandas()
+    return EventLog(frame, np.arange(1, len(frame) + 1, dtype=np.int64), label)
+
+
+# -- CSV ------------------------------------------------------------------------
+def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
+    header = _header(head, label)
+    types = {name: pa.string() for name in header}
+    malformed: list[tuple[int, int, str]] = []
+
+    def invalid(row: pa_csv.InvalidRow) -> str:
+        malformed.append((row.expected_columns, row.actual_columns, row.text))
+        return "skip"
+
+    try:
+        table = pa_csv.read_csv(
+            path,
+            read_options=pa_csv.ReadOptions(encoding="utf8", column_names=header, skip_rows=1),
+            parse_options=pa_csv.ParseOptions(newlines_in_values=True, invalid_row_handler=invalid),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=types, strings_can_be_null=False, quoted_strings_can_be_null=False
+            ),
+        )
+    except pa.ArrowInvalid as error:
+        raise EventsError(f"{label}: not a readable CSV table: {_arrow_message(error)}") from None
+    if malformed:
+        # Arrow does not say where a bad line was; read again, slowly, to number it.
+        return _read_csv_exactly(path, label, header)
+    frame = table.to_pandas()
+    return EventLog(frame, np.arange(1, len(frame) + 1, dtype=np.int64), label)
+
+
+def _header(head: bytes, label: str) -> list[str]:
+    """The header row; a file that is not UTF-8 text fails here, with what it looks like."""
+    if not head.strip():
+        raise EventsError(f"{label}: the file is empty (expected a header row of column names)")
+    for signature, what in _SIGNATURES.items():
+        if head.startswith(signature):
+            raise EventsError(f"{label}: not a CSV table: it looks like {what}")
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if error.start < len(head) - 4:  # not just a character cut at the sniff boundary
+            raise EventsError(
+                f"{label}: not UTF-8 text (byte 0x{head[error.start]:02x} at offset "
+                f"{error.start}); save the file as 'CSV UTF-8'"
+            ) from None
+        text = head[: error.start].decode("utf-8-sig")
+    if "\x00" in text:
+        raise EventsError(f"{label}: not a CSV table: it holds binary data")
+    first = next(csv.reader(io.StringIO(text)), [])
+    names = [name.strip() for name in first]
+    if not any(names):
+        raise EventsError(f"{label}: the first line is not a header row of column names")
+    seen: dict[str, str] = {}
+    for name in names:
+        key = column_key(name)
+        if not key:
+            raise EventsError(f"{label}: the header row has an empty column name")
+        if key in seen:
+            raise EventsError(
+                f"{label}: columns '{seen[key]}' and '{name}' have the same name "
+                "(names are compared ignoring case, spaces, underscores and hyphens)"
+            )
+        seen[key] = name
+    return names
+
+
+def _read_csv_exactly(path: Path, label: str, header: Sequence[str]) -> EventLog:
+    """Python's csv module, numbering rows, for a file with malformed lines."""
+    records: list[list[str]] = []
+    numbers: list[int] = []
+    malformed: list[MalformedRow] = []
+    width = len(header)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader, None)
+        number = 0
+        for record in reader:
+            if not record:
+                continue  # a blank line is not a row (Arrow skips it too)
+            number += 1
+            if len(record) == width:
+                records.append(record)
+                numbers.append(number)
+            else:
+                reason = f"expected {width} fields, found {len(record)}"
+                malformed.append(MalformedRow(number, reason, ",".join(record)))
+    frame = pd.DataFrame(records, columns=list(header), dtype="str")
+    return EventLog(frame, np.array(numbers, dtype=np.int64), label, tuple(malformed))
+
+
+def _arrow_message(error: Exception) -> str:
+    return re.sub(r"\s+", " ", str(error)).strip()
+
+
+# -- columns ----------------------------------------------------------------------
+def find_columns(frame: pd.DataFrame) -> dict[str, str]:
+    """Input column names by their folded key (case, spaces, underscores, hyphens)."""
+    found: dict[str, str] = {}
+    for name in frame.columns:
+        key = column_key(str(name))
+        if key in found:
+            raise EventsError(
+                f"columns '{found[key]}' and '{name}' have the same name "
+                "(names are compared ignoring case, spaces, underscores and hyphens)"
+            )
+        found[key] = str(name)
+    return found
+
+
+def required_columns(log: EventLog, columns: ColumnMap) -> dict[str, str]:
+    """The actual names of the child, rule and completion columns; fails naming any missing."""
+    found = find_columns(log.frame)
+    resolved: dict[str, str] = {}
+    missing: list[str] = []
+    for role, wanted in columns.required().items():
+        actual = found.get(column_key(wanted))
+        if actual is None:
+            missing.append(wanted if wanted == role else f"{wanted} (for {role})")
+        else:
+            resolved[role] = actual
+    if missing:
+        have = ", ".join(str(c) for c in log.frame.columns) or "none"
+        raise EventsError(
+            f"{log.source}: missing required column(s): {', '.join(missing)} "
+            f"(columns found: {have}); map other names with --child-column, --rule-column, "
+            "--completed-column"
+        )
+    return resolved
+
+
+def fact_columns(frame: pd.DataFrame, names: Mapping[str, str]) -> dict[str, str]:
+    """Input columns of the facts named (folded fact key -> column), where present."""
+    found = find_columns(frame)
+    return {key: found[column_key(key)] for key in names if column_key(key) in found}

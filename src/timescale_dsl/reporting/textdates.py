@@ -1,0 +1,213 @@
+"""Text dates for whole columns, read exactly as ``facts.parse_when`` reads one.
+
+The two shapes case-management exports use are found with Arrow's regular
+expressions (no captures, which are slow) and then read straight from the
+UTF-8 bytes with numpy: ISO 8601 (``2026-12-31``, ``2026-12-31T14:30``,
+``2026-12-31 14:30:05``) at fixed places, and the UK day-first form
+(``31/12/2026``, ``1/2/2026 9:05``) by where its slashes and colons fall.
+Parts that make no real date (31 April, hour 24) are left, with every other
+shape (offsets, fractions of a second), to ``parse_when`` itself once per
+distinct text, so the result is always the scalar reading. Month-first is
+never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import numpy as np
+import numpy.typing as npt
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..errors import FactValueError
+from ..facts import parse_when
+from .moments import NAT, BoolArray, IntArray, Moments
+
+_ISO = r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$"
+_UK = r"^\d{1,2}/\d{1,2}/\d{4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"
+
+Bytes = npt.NDArray[np.uint8]
+Stamps = npt.NDArray[np.datetime64]
+_Parts = tuple[IntArray, IntArray, IntArray, IntArray, IntArray, IntArray]
+_Clock = tuple[IntArray, IntArray, IntArray]
+
+
+def parse_texts(text: pa.Array, blank: BoolArray) -> tuple[Moments, BoolArray]:
+    """Moments from a string array, and the non-blank rows that are not dates."""
+    size = len(text)
+    text = pc.ascii_trim_whitespace(text)
+    values = np.full(size, NAT)
+    timed = np.zeros(size, dtype=np.bool_)
+    done = blank.copy()
+    data, starts, lengths = _utf8(text)
+    for pattern, pick in ((_ISO, _iso_parts), (_UK, _uk_parts)):
+        rows = np.flatnonzero(~done)
+        if len(rows) == 0:
+            break
+        candidates = text if len(rows) == size else text.take(pa.array(rows))
+        matched = pc.fill_null(pc.match_substring_regex(candidates, pattern), False)
+        rows = rows[np.asarray(matched.to_numpy(zero_copy_only=False), dtype=np.bool_)]
+        if len(rows) == 0:
+            continue
+        parts, has_time = pick(data, starts[rows], lengths[rows])
+        stamp, valid = compose(*parts)
+        ok = rows[valid]
+        values[ok] = stamp[valid]
+        timed[ok] = has_time[valid]
+        done[ok] = True
+    bad = np.zeros(size, dtype=np.bool_)
+    rest = np.flatnonzero(~done)
+    if len(rest):
+        _parse_one_by_one(text.take(pa.array(rest)), rest, values, timed, bad)
+    return Moments(values, timed), bad
+
+
+def stamp_of(when: dt.date) -> tuple[np.datetime64, bool]:
+    """One Python date or date-time as a stamp and its ``timed`` flag."""
+    if isinstance(when, dt.datetime):
+        return np.datetime64(when.replace(tzinfo=None), "us"), True
+    return np.datetime64(when, "D").astype("datetime64[us]"), False
+
+
+def _parse_one_by_one(
+    text: pa.Array, rows: IntArray, values: Stamps, timed: BoolArray, bad: BoolArray
+) -> None:
+    """The scalar reading, once per distinct text."""
+    encoded = pc.dictionary_encode(text)
+    codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+    stamps: list[np.datetime64] = []
+    flags: list[bool] = []
+    wrong: list[bool] = []
+    for item in encoded.dictionary.to_pylist():
+        try:
+            stamp, has_time = stamp_of(parse_when(str(item)))
+        except FactValueError:
+            stamp, has_time, failed = NAT, False, True
+        else:
+            failed = False
+        stamps.append(stamp)
+        flags.append(has_time)
+        wrong.append(failed)
+    values[rows] = np.array(stamps, dtype="datetime64[us]")[codes]
+    timed[rows] = np.array(flags, dtype=np.bool_)[codes]
+    bad[rows] = np.array(wrong, dtype=np.bool_)[codes]
+
+
+def _utf8(text: pa.Array) -> tuple[Bytes, IntArray, IntArray]:
+    """The bytes of a string array, and where each row's text starts and how long it is."""
+    _, offsets_buffer, data_buffer = text.buffers()
+    wide = pa.types.is_large_string(text.type)
+    offsets = np.frombuffer(
+        offsets_buffer,
+        dtype=np.int64 if wide else np.int32,
+        count=len(text) + 1,
+        offset=text.offset * (8 if wide else 4),
+    ).astype(np.int64)
+    data = np.zeros(1, dtype=np.uint8)
+    if data_buffer is not None and data_buffer.size:
+        data = np.frombuffer(data_buffer, dtype=np.uint8)
+    return data, offsets[:-1], np.diff(offsets)
+
+
+def _number(data: Bytes, at: IntArray, width: IntArray | int) -> IntArray:
+    """The number written in ``width`` ASCII digits at ``at`` (width fixed, or 1 or 2 per row).
+
+    Callers pass only rows their pattern matched, so every place read is a digit
+    of the row's own text.
+    """
+    if isinstance(width, int):
+        value = data[at].astype(np.int64) - 48
+        for k in range(1, width):
+            value = value * 10 + data[at + k] - 48
+        return value
+    first = data[at].astype(np.int64) - 48
+    two = width == 2
+    result: IntArray = np.where(two, first * 10 + data[np.where(two, at + 1, at)] - 48, first)
+    return result
+
+
+def _clock(
+    data: Bytes, at: IntArray, has_time: BoolArray, read: Callable[[IntArray], _Clock]
+) -> _Clock:
+    """Hours, minutes and seconds of the rows that have a time (zero elsewhere)."""
+    hours, minutes, seconds = (np.zeros(len(at), dtype=np.int64) for _ in range(3))
+    rows = np.flatnonzero(has_time)
+    if len(rows):
+        hours[rows], minutes[rows], seconds[rows] = read(rows)
+    return hours, minutes, seconds
+
+
+def _iso_parts(data: Bytes, at: IntArray, length: IntArray) -> tuple[_Parts, BoolArray]:
+    """YYYY-MM-DD[(T| )HH:MM[:SS]], already matched: the digits sit at fixed places."""
+    has_time = length > 10
+
+    def read(rows: IntArray) -> _Clock:
+        start = at[rows]
+        seconds = np.zeros(len(rows), dtype=np.int64)
+        with_seconds = np.flatnonzero(length[rows] > 16)
+        seconds[with_seconds] = _number(data, start[with_seconds] + 17, 2)
+        return _number(data, start + 11, 2), _number(data, start + 14, 2), seconds
+
+    parts = (
+        _number(data, at, 4),
+        _number(data, at + 5, 2),
+        _number(data, at + 8, 2),
+        *_clock(data, at, has_time, read),
+    )
+    return parts, has_time
+
+
+def _uk_parts(data: Bytes, at: IntArray, length: IntArray) -> tuple[_Parts, BoolArray]:
+    """D/M/YYYY[( |T)H:MM[:SS]], already matched: day, month and hour take one or two digits."""
+
+    def width_from(start: IntArray, mark: str) -> IntArray:
+        result: IntArray = np.where(data[start + 1] == ord(mark), 1, 2).astype(np.int64)
+        return result
+
+    day_width = width_from(at, "/")
+    month_at = at + day_width + 1
+    month_width = width_from(month_at, "/")
+    year_at = month_at + month_width + 1
+    end = at + length
+    has_time = end > year_at + 4
+
+    def read(rows: IntArray) -> _Clock:
+        hour_at = year_at[rows] + 5
+        hour_width = width_from(hour_at, ":")
+        minute_at = hour_at + hour_width + 1
+        seconds = np.zeros(len(rows), dtype=np.int64)
+        with_seconds = np.flatnonzero(end[rows] > minute_at + 2)
+        seconds[with_seconds] = _number(data, minute_at[with_seconds] + 3, 2)
+        return _number(data, hour_at, hour_width), _number(data, minute_at, 2), seconds
+
+    parts = (
+        _number(data, year_at, 4),
+        _number(data, month_at, month_width),
+        _number(data, at, day_width),
+        *_clock(data, at, has_time, read),
+    )
+    return parts, has_time
+
+
+def compose(
+    year: IntArray,
+    month: IntArray,
+    day: IntArray,
+    hour: IntArray,
+    minute: IntArray,
+    second: IntArray,
+) -> tuple[Stamps, BoolArray]:
+    """Microsecond stamps from parts, and which parts make a real date and time."""
+    valid = (year >= 1) & (month >= 1) & (month <= 12) & (day >= 1)
+    valid &= (hour <= 23) & (minute <= 59) & (second <= 59)
+    epoch = np.datetime64("1970-01", "M")
+    months = np.where(valid, (year - 1970) * 12 + month - 1, 0).astype("timedelta64[M]")
+    first = (epoch + months).astype("datetime64[D]")
+    following = (epoch + months + np.timedelta64(1, "M")).astype("datetime64[D]")
+    valid &= day <= (following - first).astype(np.int64)
+    days = first + np.where(valid, day - 1, 0).astype("timedelta64[D]")
+    clock = (hour * 3600 + minute * 60 + second).astype("timedelta64[s]")
+    stamps: Stamps = days.astype("datetime64[us]") + clock
+    return stamps, valid
