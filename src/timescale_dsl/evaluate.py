@@ -166,6 +166,12 @@ class Evaluation:
             case ast.Window(start=start, end=end):
                 earliest = self.deadline(start).due
                 bounds = self.deadline(end)
+                if later(earliest, bounds.due):
+                    raise EvaluationError(
+                        f"{self.task}: for these facts the window would start "
+                        f"({_show(earliest)}) after it ends ({_show(bounds.due)}); "
+                        "its bounds use units that do not compare on every date"
+                    )
                 return Bounds(bounds.due, earliest, bounds.target)
             case ast.Age(years=years, months=months):
                 born = as_date(self.moment(_DOB))
@@ -201,21 +207,30 @@ class Evaluation:
         if node.target is not None:
             target = self.shift(start, node.target, node.direction)
             self.steps.append(f"target {_duration(node.target)}: {_show(target)}")
+            if later(target, due):
+                # Month ends can put "30 days" after "1 month": a target never exceeds the limit.
+                target = due
+                self.steps.append(f"the target cannot be later than the limit: {_show(due)}")
         return Bounds(due, None, target)
 
     def rolled(self, bounds: Bounds, roll: ast.Roll) -> Bounds:
+        """Move the due date (and a window's earliest date) onto a working day."""
+        earliest = self.roll(bounds.earliest, roll) if bounds.earliest is not None else None
+        return Bounds(self.roll(bounds.due, roll), earliest, bounds.target)
+
+    def roll(self, value: When, roll: ast.Roll) -> When:
         move = self.index.roll_forward if roll is ast.Roll.NEXT else self.index.roll_backward
-        day = as_date(bounds.due)
+        day = as_date(value)
         moved = move(day)
-        if moved != day:
-            reason = self.calendar.non_working_reason(day) or "not a working day"
-            self.skipped[day] = reason
-            self.steps.append(
-                f"{_show(day)} is not a working day ({reason}): "
-                f"moved to the {roll.value} working day, {_show(moved)}"
-            )
-        earliest = bounds.earliest
-        return Bounds(moved if moved != day else bounds.due, earliest, bounds.target)
+        if moved == day:
+            return value
+        reason = self.calendar.non_working_reason(day) or "not a working day"
+        self.skipped[day] = reason
+        self.steps.append(
+            f"{_show(day)} is not a working day ({reason}): "
+            f"moved to the {roll.value} working day, {_show(moved)}"
+        )
+        return moved
 
     # -- recurrence ------------------------------------------------------------
     def recurrence_first(self, node: ast.Recurrence) -> Bounds:

@@ -19,16 +19,41 @@ from .syntax.names import fold, slug
 _STARTERS = ("within", "between", "every", "before", "after", "working", "prior", "following")
 _WORD = re.compile(r"[A-Za-z]+")
 
-# Comparable size of units, to compare bounds that share an anchor.
-_DAYS = {
-    ast.Unit.WORKING_DAYS: None,
-    ast.Unit.CALENDAR_DAYS: 1.0,
-    ast.Unit.WEEKS: 7.0,
-    ast.Unit.MONTHS: None,
-    ast.Unit.YEARS: None,
-    ast.Unit.HOURS: 1 / 24,
-    ast.Unit.WORKING_HOURS: None,
-}
+INFINITY = float("inf")
+
+
+def _day_range(duration: ast.Duration) -> tuple[float, float]:
+    """How many calendar days a duration after an event can span, at least and at most.
+
+    Working days span at least as many calendar days as they count, and
+    without limit above (closures can be long); months span 28 to 31 days each.
+    Hours from a date-only anchor round to whole days, hence the slack of one.
+    """
+    n = duration.count
+    match duration.unit:
+        case ast.Unit.WORKING_DAYS:
+            return n, INFINITY
+        case ast.Unit.CALENDAR_DAYS:
+            return n, n
+        case ast.Unit.WEEKS:
+            return 7 * n, 7 * n
+        case ast.Unit.MONTHS:
+            return 28 * n, 31 * n
+        case ast.Unit.YEARS:
+            return 365 * n, 366 * n
+        case ast.Unit.HOURS:
+            return n / 24 - 1, n / 24 + 1
+    return n / 24 - 1, INFINITY
+
+
+def _signed_range(node: ast.OnDay | ast.Offset) -> tuple[float, float]:
+    """Where a bound can fall, in days from its event (negative before it)."""
+    if isinstance(node, ast.OnDay):
+        return 0.0, 0.0
+    low, high = _day_range(node.duration)
+    if node.direction is ast.Direction.AFTER:
+        return low, high
+    return -high, -low
 
 
 class Checker:
@@ -230,7 +255,7 @@ class Checker:
                         "write the earlier bound first",
                     )
             case ast.Offset(duration=duration, target=target) if target is not None:
-                if target.unit == duration.unit and target.count > duration.count:
+                if target_after_limit(node, target):
                     self.report(
                         "TS119",
                         f"the target ({target.count} {target.unit.value}) is later than the "
@@ -326,26 +351,31 @@ def walk_condition(condition: ast.Condition) -> Iterator[ast.Condition]:
             yield node
 
 
-def _signed(node: ast.OnDay | ast.Offset) -> tuple[object, ast.Unit | None, float]:
-    if isinstance(node, ast.OnDay):
-        return node.anchor, None, 0.0
-    sign = 1 if node.direction is ast.Direction.AFTER else -1
-    return node.anchor, node.duration.unit, sign * node.duration.count
-
-
 def window_backwards(start: ast.OnDay | ast.Offset, end: ast.OnDay | ast.Offset) -> bool:
-    """True when both bounds share an anchor and the start is provably later."""
-    anchor_a, unit_a, a = _signed(start)
-    anchor_b, unit_b, b = _signed(end)
-    if anchor_a != anchor_b:
+    """True when both bounds share an event and the start must fall after the end.
+
+    Same units compare exactly; other units compare by the days they can span,
+    so only windows that are backwards whatever the dates are reported here
+    (the rest are caught when a deadline is computed).
+    """
+    if start.anchor != end.anchor:
         return False
-    if unit_a is None or unit_b is None or unit_a == unit_b:
-        return a > b
-    size_a, size_b = _DAYS[unit_a], _DAYS[unit_b]
-    if size_a is None or size_b is None:
-        # Working days against calendar units: compare only opposite signs.
-        return a > 0 > b or (a > 0 and b == 0)
-    return a * size_a > b * size_b
+    if (
+        isinstance(start, ast.Offset)
+        and isinstance(end, ast.Offset)
+        and start.duration.unit == end.duration.unit
+    ):
+        sign_a = 1 if start.direction is ast.Direction.AFTER else -1
+        sign_b = 1 if end.direction is ast.Direction.AFTER else -1
+        return sign_a * start.duration.count > sign_b * end.duration.count
+    return _signed_range(start)[0] > _signed_range(end)[1]
+
+
+def target_after_limit(node: ast.Offset, target: ast.Duration) -> bool:
+    """True when the target must fall after the limit, whatever the dates."""
+    limit = ast.Offset(node.duration, node.direction, node.anchor)
+    aimed = ast.Offset(target, node.direction, node.anchor)
+    return window_backwards(aimed, limit)
 
 
 def find_cycle(start: str, edges: dict[str, list[tuple[str, ast.RuleRef]]]) -> list[str] | None:

@@ -9,7 +9,7 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 from strategies import all_calendars, anchor_dates
 
-from timescale_dsl import Calendar, ValidationProblem, compile_statement
+from timescale_dsl import Calendar, EvaluationError, ValidationProblem, compile_statement
 from timescale_dsl.model import end_of
 
 #: Each unit with the largest count used, about a year at most, so every
@@ -38,7 +38,14 @@ def window(text: str, anchor: dt.date, calendar: Calendar | None = None) -> tupl
     except ValidationProblem:
         assume(False)
         raise  # unreachable: assume(False) stops the example
-    deadline = rule.deadline({"event": anchor})
+    try:
+        deadline = rule.deadline({"event": anchor})
+    except EvaluationError as error:
+        # Bounds in units that cross on some dates are refused, never returned backwards.
+        assert "would start" in str(error)
+        assume(False)
+        raise
+
     assert deadline.earliest is not None and deadline.due is not None
     return deadline.earliest, deadline.due
 
@@ -100,17 +107,11 @@ def test_target_is_never_later_than_the_limit_in_the_same_unit(
     assert deadline.target <= deadline.due
 
 
-# --------------------------------------------------------------------- known bugs
+# ------------------------------------------------------- once bugs, now pinned
 
 _ROLL_PREVIOUS = ", or the previous working day if that is not a working day"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG: rolling a window's due date to the previous working day can move it "
-    "before the window's earliest date (the earliest date is not rolled or clipped)",
-)
 @given(all_calendars(), anchor_dates, pairs)
 @example(calendar=None, anchor=dt.date(2026, 3, 5), pair=(2, 3, "days"))
 def test_window_rolled_to_the_previous_working_day_starts_on_or_before_it_ends(
@@ -122,13 +123,6 @@ def test_window_rolled_to_the_previous_working_day_starts_on_or_before_it_ends(
     assert_ordered(*window(text, anchor, calendar))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG: validation accepts windows whose bounds use different units although "
-    "the start can fall after the end (month ends; working days against calendar days), "
-    "and evaluation then returns earliest > due",
-)
 @given(all_calendars(), anchor_dates, counts, counts, st.sampled_from(("after", "before")))
 @example(None, dt.date(2026, 3, 31), (30, "days"), (1, "months"), "before")
 @example(None, dt.date(2026, 3, 31), (2, "working days"), (1, "days"), "after")
@@ -144,14 +138,20 @@ def test_every_window_that_compiles_starts_on_or_before_it_ends(
     assert_ordered(*window(text, anchor, calendar))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG: validation accepts a target in another unit that falls after the limit "
-    "('within 1 month (target 30 days)' from 31 Jan: target 2 Mar, due 28 Feb)",
-)
 def test_target_in_another_unit_is_never_later_than_the_limit() -> None:
     text = "Assessment within 1 month of event (target 30 days)"
     deadline = compile_statement(text).deadline({"event": dt.date(2026, 1, 31)})
     assert deadline.target is not None and deadline.due is not None
     assert deadline.target <= deadline.due
+
+
+def test_window_crossing_on_some_dates_is_refused_with_the_dates() -> None:
+    rule = compile_statement("Visit from 30 days before event to 1 month before event")
+    assert rule.deadline({"event": dt.date(2026, 3, 15)}).earliest == dt.date(2026, 2, 13)
+    with pytest.raises(EvaluationError, match=r"would start \(Sun 01 Mar 2026\) after it ends"):
+        rule.deadline({"event": dt.date(2026, 3, 31)})
+
+
+def test_window_backwards_on_every_date_is_rejected_by_validation() -> None:
+    with pytest.raises(ValidationProblem, match="TS102"):
+        compile_statement("Visit from 2 working days after event to 1 day after event")

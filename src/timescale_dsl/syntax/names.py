@@ -13,6 +13,15 @@ def fold(name: str) -> str:
     return _SPACE.sub(" ", name.strip()).casefold()
 
 
+def event_key(name: str) -> str:
+    """The key of an event: folded, and a leading "the" is never part of it.
+
+    ``of the meeting``, ``of meeting`` and ``of "the meeting"`` name one event.
+    """
+    key = fold(name)
+    return key[4:] if key.startswith("the ") else key
+
+
 def slug(text: str) -> str:
     """A lower-case identifier fragment: letters, digits and hyphens."""
     return _SLUG_JUNK.sub("-", text.casefold()).strip("-")

@@ -127,7 +127,7 @@ def _accepts_at(text: str, start: str) -> set[str] | None:
     try:
         interactive = _lark().parse_interactive(text, start=start)
         interactive.exhaust_lexer()
-        return set(interactive.accepts())
+        return set(interactive.accepts())  # type: ignore[no-untyped-call]
     except UnexpectedInput:
         return None
 
@@ -250,7 +250,8 @@ def _parse(text: str, path: str, start: str) -> object:
 
 def parse_statement(text: str, path: str = "<statement>") -> ast.Statement:
     """Parse one statement such as ``Minutes within 15 working days after meeting``."""
-    result = _parse(text.strip(), path, "single")
+    # A trailing line continuation has nothing to continue onto.
+    result = _parse(text.strip().removesuffix("\\").strip(), path, "single")
     assert isinstance(result, ast.Statement)
     return result
 

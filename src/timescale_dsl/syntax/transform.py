@@ -11,7 +11,7 @@ from lark.tree import Meta
 
 from ..errors import Span
 from . import ast
-from .names import fold
+from .names import event_key, fold
 
 
 def _unquote(token: Token) -> str:
@@ -50,7 +50,7 @@ class ToAst(Transformer[Token, Any]):
     def anchor(self, meta: Meta, children: list[Any]) -> ast.FactRef:
         word = children[-1]
         text = _unquote(word) if isinstance(word, Token) and word.type == "STRING" else str(word)
-        return ast.FactRef(fold(text), text, span=self._span(meta))
+        return ast.FactRef(event_key(text), text, span=self._span(meta))
 
     def rule_anchor(self, meta: Meta, children: list[Token]) -> ast.RuleRef:
         return ast.RuleRef(str(children[0]), span=self._span(meta))
