@@ -1,21 +1,79 @@
 """Timeliness reporting: deadlines for whole columns of case records, and reports on them.
 
-The batch API (:func:`evaluate_rule`) needs only numpy; reading event logs
-and writing reports use pandas and pyarrow (the ``report`` extra).
+The batch API (:func:`evaluate_rule`, :func:`evaluate_occurrences`) needs
+only numpy. Reading event logs, measuring and writing reports use pandas
+and pyarrow (the ``report`` extra); they are imported on first use, so
+``import timescale_dsl.reporting`` works without them.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from .batch import BatchDeadlines, Bounds, evaluate_rule
 from .columns import BatchFacts, Flags, Labels
 from .moments import Moments
 from .problems import Problems
+from .recurrence import evaluate_occurrences
+
+if TYPE_CHECKING:
+    from .api import Report, measure_partition, partition_meta, report_files, timeliness
+    from .events import ColumnMap, EventLog, EventsError, read_events
+    from .measure import Measured, measure
+    from .sample import SampleOptions, sample_events
+    from .summary import Summary, summarise
+
+_LAZY = {
+    "Report": "api",
+    "measure_partition": "api",
+    "partition_meta": "api",
+    "report_files": "api",
+    "timeliness": "api",
+    "ColumnMap": "events",
+    "EventLog": "events",
+    "EventsError": "events",
+    "read_events": "events",
+    "Measured": "measure",
+    "measure": "measure",
+    "SampleOptions": "sample",
+    "sample_events": "sample",
+    "Summary": "summary",
+    "summarise": "summary",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f".{module}", __name__), name)
+
 
 __all__ = [
     "BatchDeadlines",
     "BatchFacts",
     "Bounds",
+    "ColumnMap",
+    "EventLog",
+    "EventsError",
     "Flags",
     "Labels",
+    "Measured",
     "Moments",
     "Problems",
+    "Report",
+    "SampleOptions",
+    "Summary",
+    "evaluate_occurrences",
     "evaluate_rule",
+    "measure",
+    "measure_partition",
+    "partition_meta",
+    "read_events",
+    "report_files",
+    "sample_events",
+    "summarise",
+    "timeliness",
 ]

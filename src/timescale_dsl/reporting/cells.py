@@ -26,36 +26,37 @@ from .textdates import parse_texts, stamp_of
 
 
 @attrs.frozen(eq=False)
-class Read:
-    """A typed column, the rows whose cells did not read, and why (by row)."""
+class ReadMoments:
+    """A column read as dates, the non-blank cells that are not dates, and the cells."""
 
+    moments: Moments
     bad: BoolArray
     texts: pd.Series
 
-    def reason(self, row: int, kind: str) -> str:
-        return f"'{self.texts.iloc[row]}' is not {kind}"
-
-
-@attrs.frozen(eq=False)
-class ReadMoments(Read):
-    moments: Moments = attrs.field(kw_only=True)
-
-    def reason(self, row: int, kind: str = "a date") -> str:
-        text = str(self.texts.iloc[row])
+    @staticmethod
+    def reason_for(text: str) -> str:
         try:
             parse_when(text)
         except FactValueError as error:
             return str(error)
-        return f"'{text}' is not a date"  # pragma: no cover - bad rows do not parse
+        return f"'{text}' is not a date"  # pragma: no cover - only bad cells are asked about
 
 
 @attrs.frozen(eq=False)
-class ReadFlags(Read):
-    flags: Flags = attrs.field(kw_only=True)
+class ReadFlags:
+    """A column read as true/false, the non-blank cells that are neither, and the cells."""
 
-    def reason(self, row: int, kind: str = "true or false") -> str:
-        text = str(self.texts.iloc[row])
-        return f"'{text}' is not true or false (use true/false or yes/no)"
+    flags: Flags
+    bad: BoolArray
+    texts: pd.Series
+
+    @staticmethod
+    def reason_for(text: str) -> str:
+        try:
+            parse_boolean(text)
+        except FactValueError as error:
+            return str(error)
+        return f"'{text}' is not true or false"  # pragma: no cover
 
 
 def _strings(series: pd.Series) -> pa.Array:
@@ -93,11 +94,11 @@ def read_moments(series: pd.Series) -> ReadMoments:
     blank = blank_cells(series)
     kind = series.dtype.kind
     if kind == "M":
-        return ReadMoments(np.zeros(size, np.bool_), series, moments=_from_datetimes(series))
+        return ReadMoments(_from_datetimes(series), np.zeros(size, np.bool_), series)
     if series.dtype == object:
         return _from_objects(series, blank)
     moments, bad = parse_texts(_strings(series), blank)
-    return ReadMoments(bad, series, moments=moments)
+    return ReadMoments(moments, bad, series)
 
 
 def _from_datetimes(series: pd.Series) -> Moments:
@@ -137,7 +138,7 @@ def _from_objects(series: pd.Series, blank: BoolArray) -> ReadMoments:
                 bad[row] = True
                 continue
         values[row], timed[row] = stamp_of(when)
-    return ReadMoments(bad, pd.Series(texts, index=series.index), moments=Moments(values, timed))
+    return ReadMoments(Moments(values, timed), bad, pd.Series(texts, index=series.index))
 
 
 # -- flags and text ------------------------------------------------------------------
@@ -147,7 +148,7 @@ def read_flags(series: pd.Series) -> ReadFlags:
     blank = blank_cells(series)
     if series.dtype.kind == "b" or str(series.dtype) == "boolean":
         value = series.fillna(False).to_numpy(dtype=np.bool_)
-        return ReadFlags(np.zeros(size, np.bool_), series, flags=Flags(value & ~blank, ~blank))
+        return ReadFlags(Flags(value & ~blank, ~blank), np.zeros(size, np.bool_), series)
     codes, uniques = pd.factorize(series.astype("str").to_numpy())
     table: list[tuple[bool, bool]] = []
     for text in uniques:
@@ -159,7 +160,7 @@ def read_flags(series: pd.Series) -> ReadFlags:
     wrong = np.array([t[1] for t in table] + [False], dtype=np.bool_)[codes]
     bad = wrong & ~blank
     known = ~blank & ~bad
-    return ReadFlags(bad, series, flags=Flags(truth & known, known))
+    return ReadFlags(Flags(truth & known, known), bad, series)
 
 
 def read_labels(series: pd.Series) -> Labels:

@@ -1,0 +1,173 @@
+"""The reporting API in three calls: a DataFrame, a partition, or files in and out.
+
+* :func:`timeliness`: an event log (DataFrame, CSV or Parquet) -> measured
+  rows, rejected rows and the summary.
+* :func:`measure_partition`: one partition of a distributed frame (Dask,
+  Spark's ``mapInPandas``) -> the same rows with statuses, rejected rows
+  kept in place with their reason; see docs/report.md.
+* :func:`report_files`: what ``timescale report`` does, files to files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final
+
+import attrs
+import numpy as np
+import pandas as pd
+
+from ..calendars.base import Calendar
+from ..calendars.registry import calendar_by_name
+from ..ruleset import Ruleset
+from .events import ColumnMap, EventLog, read_events
+from .html import render_html
+from .measure import Measured, measure
+from .output import OUTPUT_COLUMNS
+from .progress import ProgressBar
+from .render import render_csv, render_json, render_table, write_table
+from .summary import Summary, check_by, summarise
+
+REJECTED: Final = "rejected"
+PARTITION_COLUMNS: Final = (*OUTPUT_COLUMNS, "reject_column", "reject_reason")
+
+
+@attrs.frozen(eq=False)
+class Report:
+    measured: Measured
+    summary: Summary
+
+    @property
+    def rows(self) -> pd.DataFrame:
+        return self.measured.rows
+
+    @property
+    def rejects(self) -> pd.DataFrame:
+        return self.measured.rejects
+
+
+def timeliness(
+    events: pd.DataFrame | str | Path,
+    ruleset: Ruleset,
+    as_of: dt.date,
+    by: Sequence[str] = (),
+    columns: ColumnMap | None = None,
+    calendar: Calendar | None = None,
+) -> Report:
+    """Measure an event log and summarise it per rule (and per the ``by`` columns)."""
+    log = read_events(events)
+    check_by(log.frame, by)
+    measured = measure(log, ruleset, as_of, columns, calendar)
+    return Report(measured, summarise(measured, ruleset, by))
+
+
+def measure_partition(
+    frame: pd.DataFrame,
+    ruleset: Ruleset,
+    as_of: dt.date,
+    columns: ColumnMap | None = None,
+    calendar: Calendar | None = None,
+) -> pd.DataFrame:
+    """One partition: every input row, in order, with the output columns.
+
+    Rejected rows keep their place with status ``rejected`` and the column
+    and reason in ``reject_column`` and ``reject_reason``. A recurring
+    rule's occurrences are measured within the partition, so partition by
+    child first (docs/report.md).
+    """
+    log = read_events(frame.reset_index(drop=True))
+    measured = measure(log, ruleset, as_of, columns, calendar)
+    rows = measured.rows.copy()
+    rows["status"] = rows["status"].astype("str")
+    rows["reject_column"] = pd.Series([None] * len(rows), dtype="str")
+    rows["reject_reason"] = pd.Series([None] * len(rows), dtype="str")
+    rejects = measured.rejects
+    out = log.frame.iloc[rejects["row"].to_numpy() - 1].reset_index(drop=True)
+    for name in OUTPUT_COLUMNS:
+        out[name] = pd.Series([None] * len(out), dtype=rows[name].dtype)
+    out["status"] = pd.Series([REJECTED] * len(out), dtype="str")
+    out["reject_column"] = rejects["column"].astype("str").to_numpy()
+    out["reject_reason"] = rejects["reason"].astype("str").to_numpy()
+    order = np.argsort(
+        np.concatenate([measured.measured_rows, rejects["row"].to_numpy()]), kind="stable"
+    )
+    combined = pd.concat([rows, out], ignore_index=True).iloc[order]
+    return combined.reset_index(drop=True)
+
+
+def partition_meta(frame: pd.DataFrame) -> pd.DataFrame:
+    """The empty frame :func:`measure_partition` returns for ``frame``'s columns (Dask ``meta``)."""
+    meta = frame.iloc[:0].copy()
+    for name in ("due", "earliest", "target", "status", "reject_column", "reject_reason"):
+        meta[name] = pd.Series([], dtype="str")
+    meta["working_days_late"] = pd.Series([], dtype="Int64")
+    meta["calendar_days_late"] = pd.Series([], dtype="Int64")
+    meta["target_met"] = pd.Series([], dtype="boolean")
+    return meta[[*frame.columns, *PARTITION_COLUMNS]]
+
+
+@attrs.frozen(eq=False)
+class FilesOutcome:
+    summary: Summary
+    text: str
+    first_rejects: list[tuple[int, str, str]]
+
+
+def render(summary: Summary, summary_format: str) -> str:
+    if summary_format == "json":
+        return render_json(summary)
+    if summary_format == "csv":
+        return render_csv(summary)
+    if summary_format == "html":
+        return render_html(summary)
+    return render_table(summary)
+
+
+def report_files(
+    ruleset: Ruleset,
+    events: str | Path,
+    as_of: dt.date,
+    by: Sequence[str] = (),
+    summary_format: str = "table",
+    output: str | Path | None = None,
+    rows_out: str | Path | None = None,
+    rejects_out: str | Path | None = None,
+    child_column: str = "child_id",
+    rule_column: str = "rule",
+    completed_column: str = "completed_at",
+    calendar_name: str | None = None,
+    progress: bool = True,
+) -> FilesOutcome:
+    """Read an event log, measure it, write the summary and the per-row files asked for."""
+    log: EventLog = read_events(events)
+    check_by(log.frame, by)
+    calendar = calendar_by_name(calendar_name) if calendar_name else None
+    bar = ProgressBar(len(log.frame), "measuring") if progress else None
+    try:
+        measured = measure(
+            log,
+            ruleset,
+            as_of,
+            ColumnMap(child_column, rule_column, completed_column),
+            calendar,
+            bar,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    summary = summarise(measured, ruleset, by)
+    text = render(summary, summary_format)
+    if output is not None:
+        Path(output).write_text(text, encoding="utf-8")
+    if rows_out is not None:
+        write_table(measured.rows, rows_out)
+    if rejects_out is not None:
+        write_table(measured.rejects, rejects_out)
+    head = measured.rejects.head(10)
+    first = [
+        (int(r), "" if pd.isna(c) else str(c), str(m))
+        for r, c, m in zip(head["row"], head["column"], head["reason"], strict=True)
+    ]
+    return FilesOutcome(summary, text, first)

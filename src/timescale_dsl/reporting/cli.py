@@ -1,0 +1,194 @@
+"""``timescale report`` and ``timescale sample-data``: thin wrappers over the reporting API.
+
+Registered into the main command by ``timescale_dsl.cli`` when this package
+is present. Nothing heavy is imported until a command runs, so the rest of
+the CLI works without pandas and pyarrow; these commands then say which
+extra to install.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..errors import FactValueError
+from ..facts import parse_when
+
+EXIT_OK, EXIT_REJECTED = 0, 1
+FORMATS = ("table", "csv", "json", "html")
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    report = commands.add_parser(
+        "report",
+        help="measure recording timeliness over an event log",
+        description="Measure each row of an event log (CSV or Parquet) against a ruleset: "
+        "due date, status (on_time, late, early, overdue, open) and lateness; "
+        "summarise per rule and per grouping columns.",
+    )
+    report.add_argument("ruleset", metavar="RULESET")
+    report.add_argument("events", metavar="EVENTS", help="event log: .csv or .parquet")
+    report.add_argument(
+        "--as-of",
+        type=_moment,
+        default=None,
+        metavar="DATE",
+        help="decides overdue versus open (default: today); YYYY-MM-DD or DD/MM/YYYY",
+    )
+    report.add_argument(
+        "--by",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="COLUMN",
+        help="also summarise per these columns (e.g. team worker due_month)",
+    )
+    report.add_argument("--format", choices=FORMATS, default="table", help="summary format")
+    report.add_argument("-o", "--output", metavar="FILE", help="write the summary here")
+    report.add_argument("--rows-out", metavar="FILE", help="every measured row: .csv or .parquet")
+    report.add_argument(
+        "--rejects", metavar="FILE", help="rejected rows with row, column and reason (.csv)"
+    )
+    report.add_argument(
+        "--strict", action="store_true", help="exit with status 1 if any row is rejected"
+    )
+    report.add_argument("--child-column", default="child_id", metavar="NAME")
+    report.add_argument("--rule-column", default="rule", metavar="NAME")
+    report.add_argument("--completed-column", default="completed_at", metavar="NAME")
+    report.add_argument("--calendar", metavar="NAME", help="instead of the ruleset's calendar")
+    report.add_argument(
+        "--no-progress", action="store_true", help="no progress bar, even on a terminal"
+    )
+    report.set_defaults(handler=cmd_report)
+
+    sample = commands.add_parser(
+        "sample-data",
+        help="write a synthetic (made-up) event log for a ruleset",
+        description="A realistic but entirely made-up event log for a ruleset, for trying the "
+        "report, tests and benchmarks. Seeded: the same seed gives the same file.",
+    )
+    sample.add_argument("ruleset", metavar="RULESET")
+    sample.add_argument("--rows", type=_positive, default=1000, metavar="N")
+    sample.add_argument("--seed", type=int, default=0, metavar="S")
+    sample.add_argument("-o", "--output", required=True, metavar="FILE", help=".csv or .parquet")
+    sample.add_argument("--start", type=_date, default=dt.date(2025, 4, 1), metavar="DATE")
+    sample.add_argument("--end", type=_date, default=dt.date(2026, 3, 31), metavar="DATE")
+    sample.add_argument(
+        "--date-style",
+        choices=("iso", "uk"),
+        default="iso",
+        help="iso: 2026-03-31 14:30; uk: 31/03/2026 14:30",
+    )
+    sample.set_defaults(handler=cmd_sample)
+
+
+def _moment(text: str) -> dt.date:
+    try:
+        return parse_when(text)
+    except FactValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _date(text: str) -> dt.date:
+    value = _moment(text)
+    if isinstance(value, dt.datetime):
+        raise argparse.ArgumentTypeError(f"'{text}': give a date without a time")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("give at least 1")
+    return value
+
+
+def _needs_extra() -> Any:
+    from ..cli import UsageError
+
+    return UsageError("this command needs pandas and pyarrow: pip install 'timescale-dsl[report]'")
+
+
+def _load(path: str) -> Any:
+    from ..cli import UsageError
+    from ..compile import load_ruleset
+
+    if not Path(path).is_file():
+        raise UsageError(f"{path}: no such file")
+    return load_ruleset(path)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    try:
+        from .api import report_files
+    except ImportError:
+        raise _needs_extra() from None
+    from ..cli import UsageError
+
+    if not Path(args.events).is_file():
+        raise UsageError(f"{args.events}: no such file")
+    ruleset = _load(args.ruleset)
+    outcome = report_files(
+        ruleset,
+        args.events,
+        as_of=args.as_of or dt.date.today(),
+        by=args.by,
+        summary_format=args.format,
+        output=args.output,
+        rows_out=args.rows_out,
+        rejects_out=args.rejects,
+        child_column=args.child_column,
+        rule_column=args.rule_column,
+        completed_column=args.completed_column,
+        calendar_name=args.calendar,
+        progress=not args.no_progress,
+    )
+    if args.output is None:
+        sys.stdout.write(outcome.text)
+    _tell_rejects(outcome.summary, outcome.first_rejects, args.rejects)
+    for warning in outcome.summary.warnings:
+        print(f"timescale: warning: {warning}", file=sys.stderr)
+    if args.strict and outcome.summary.rows_rejected:
+        return EXIT_REJECTED
+    return EXIT_OK
+
+
+def _tell_rejects(summary: Any, first: list[tuple[int, str, str]], path: str | None) -> None:
+    if not summary.rows_rejected:
+        return
+    where = f"written to {path}" if path else "write them all with --rejects FILE"
+    print(
+        f"timescale: {summary.rows_rejected} of {summary.rows_read} row(s) rejected ({where})",
+        file=sys.stderr,
+    )
+    if path is None:
+        for row, column, reason in first:
+            at = f", column {column}" if column else ""
+            print(f"  row {row}{at}: {reason}", file=sys.stderr)
+        if summary.rows_rejected > len(first):
+            print(f"  ... and {summary.rows_rejected - len(first)} more", file=sys.stderr)
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    try:
+        from .render import write_table
+        from .sample import SampleOptions, sample_events
+    except ImportError:
+        raise _needs_extra() from None
+    from ..cli import UsageError
+
+    if args.end < args.start:
+        raise UsageError("--end is before --start")
+    ruleset = _load(args.ruleset)
+    frame = sample_events(
+        ruleset, SampleOptions(args.rows, args.seed, args.start, args.end, args.date_style)
+    )
+    write_table(frame, args.output)
+    print(f"wrote {len(frame)} made-up rows to {args.output}", file=sys.stderr)
+    return EXIT_OK

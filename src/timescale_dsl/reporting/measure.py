@@ -1,0 +1,347 @@
+"""An event log measured against a ruleset: a status for every row, or a reason it was rejected.
+
+The steps, each in its own module: read the table (:mod:`.events`), read
+each fact column as the rules need it (:mod:`.cells`), compute deadlines
+per rule over its rows at once (:mod:`.batch`, :mod:`.recurrence`), then
+statuses (:mod:`.status`). Nothing is dropped: every row read is either
+measured or rejected with its row number, column and reason, so rows read
+= rows evaluated + rows rejected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from ..arithmetic import working_day_index
+from ..calendars.base import Calendar
+from ..errors import UnknownRuleError
+from ..needs import timescale_needs
+from ..ruleset import Rule, Ruleset
+from ..syntax.names import column_key
+from .batch import BatchDeadlines, evaluate_rule
+from .cells import ReadFlags, ReadMoments, blank_cells, read_flags, read_labels, read_moments
+from .columns import BatchFacts, Flags, Labels
+from .events import ColumnMap, EventLog, EventsError, find_columns, read_events, required_columns
+from .moments import IntArray, Moments
+from .output import OUTPUT_COLUMNS, reject_order, rejects_frame, rows_frame
+from .problems import Problems
+from .recurrence import evaluate_occurrences
+from .status import Timeliness, classify
+
+Progress = Callable[[int], None]
+
+
+@attrs.frozen(eq=False)
+class Measured:
+    """The outcome of measuring an event log: rows with statuses, and rejected rows."""
+
+    rows: pd.DataFrame
+    rejects: pd.DataFrame
+    rows_read: int
+    source: str
+    as_of: dt.date
+    rule_ids: npt.NDArray[np.object_]  # the rule id of each measured row
+    rule_of_reject: npt.NDArray[np.object_]  # the rule id of each rejected row, or None
+    measured_rows: IntArray  # the row number of each measured row
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def rows_evaluated(self) -> int:
+        return len(self.rows)
+
+    @property
+    def rows_rejected(self) -> int:
+        return len(self.rejects)
+
+
+def measure(
+    events: EventLog | pd.DataFrame,
+    ruleset: Ruleset,
+    as_of: dt.date,
+    columns: ColumnMap | None = None,
+    calendar: Calendar | None = None,
+    progress: Progress | None = None,
+) -> Measured:
+    """Measure every row of an event log; see the module docstring."""
+    log = events if isinstance(events, EventLog) else read_events(events)
+    return _Measurement(log, ruleset, as_of, columns or ColumnMap(), calendar, progress).run()
+
+
+class _Measurement:
+    def __init__(
+        self,
+        log: EventLog,
+        ruleset: Ruleset,
+        as_of: dt.date,
+        columns: ColumnMap,
+        calendar: Calendar | None,
+        progress: Progress | None,
+    ) -> None:
+        self.log = log
+        self.frame = log.frame
+        self.ruleset = ruleset
+        self.as_of = as_of
+        self.calendar = calendar
+        self.progress = progress or (lambda done: None)
+        self.names = required_columns(log, columns)
+        self.columns = _fact_column_names(self.frame)
+        _check_clashes(log)
+        self.size = len(self.frame)
+        self.problems = Problems(self.size)
+        self.warnings: list[str] = []
+        self._moments: dict[str, ReadMoments] = {}
+        self._flags: dict[str, ReadFlags] = {}
+        self._labels: dict[str, Labels] = {}
+
+    # -- the run -----------------------------------------------------------------
+    def run(self) -> Measured:
+        rules = self.resolve_rules()
+        self.check_children()
+        completed = self.read_column(self.names["completed_at"], "date")
+        assert isinstance(completed, ReadMoments)
+        self.reject_bad(completed, np.arange(self.size), self.names["completed_at"])
+        bounds = _Bounds(self.size)
+        for rule, rows in rules:
+            bounds.rule_id[rows] = rule.id
+            rows = rows[~self.problems.failed[rows]]
+            if len(rows):
+                self.measure_rule(rule, rows, completed.moments, bounds)
+            self.progress(len(rows))
+        ok = ~self.problems.failed
+        use = self.calendar or self.ruleset.calendar
+        timeliness = classify(
+            bounds.due,
+            bounds.earliest,
+            bounds.target,
+            completed.moments,
+            self.as_of,
+            working_day_index(use),
+        )
+        kept = np.flatnonzero(ok)
+        rejected = np.flatnonzero(~ok)
+        measured = rows_frame(
+            self.frame, kept, bounds.due, bounds.earliest, bounds.target, _take(timeliness, kept)
+        )
+        unknown = np.full(len(self.log.malformed), None, dtype=object)
+        reject_rules = np.concatenate([unknown, bounds.rule_id[rejected]])
+        return Measured(
+            measured,
+            rejects_frame(self.frame, rejected, self.log, self.problems),
+            self.log.rows_read,
+            self.log.source,
+            self.as_of,
+            bounds.rule_id[kept],
+            reject_rules[reject_order(self.log, rejected)],
+            self.log.rows[kept],
+            tuple(self.warnings),
+        )
+
+    # -- the row's rule and child --------------------------------------------------
+    def resolve_rules(self) -> list[tuple[Rule, IntArray]]:
+        """Each rule named in the rule column, with its rows; unknown names are rejected."""
+        column = self.names["rule"]
+        cells = self.frame[column]
+        blank = blank_cells(cells)
+        codes, uniques = pd.factorize(cells.astype("str").str.strip().to_numpy())
+        found: dict[str, tuple[Rule, list[IntArray]]] = {}
+        for code, key in enumerate(uniques):
+            rows = np.flatnonzero((codes == code) & ~blank)
+            if len(rows) == 0:
+                continue
+            try:
+                rule = self.ruleset.rule(str(key))
+            except UnknownRuleError as error:
+                self.problems.add(_mask(self.size, rows), str(error), column)
+                continue
+            found.setdefault(rule.id, (rule, []))[1].append(rows)
+        self.problems.add(blank, "no rule given", column)
+        order = {rule.id: number for number, rule in enumerate(self.ruleset)}
+        return [
+            (rule, np.sort(np.concatenate(parts)))
+            for rule, parts in sorted(found.values(), key=lambda item: order[item[0].id])
+        ]
+
+    def check_children(self) -> None:
+        column = self.names["child_id"]
+        self.problems.add(blank_cells(self.frame[column]), "no child given", column)
+
+    # -- facts ---------------------------------------------------------------------
+    def read_column(self, name: str, kind: str) -> ReadMoments | ReadFlags | Labels:
+        """A column read as dates, flags or text, once for the whole table."""
+        if kind in ("date", "datetime"):
+            if name not in self._moments:
+                self._moments[name] = read_moments(self.frame[name])
+            return self._moments[name]
+        if kind == "boolean":
+            if name not in self._flags:
+                self._flags[name] = read_flags(self.frame[name])
+            return self._flags[name]
+        if name not in self._labels:
+            self._labels[name] = read_labels(self.frame[name])
+        return self._labels[name]
+
+    def reject_bad(self, read: ReadMoments | ReadFlags, rows: IntArray, column: str) -> None:
+        bad = rows[read.bad[rows]]
+        if len(bad) == 0:
+            return
+        reasons = np.full(self.size, None, dtype=object)
+        texts = read.texts.iloc[bad].astype("str").to_numpy()
+        by_text = {text: read.reason_for(str(text)) for text in set(texts)}
+        reasons[bad] = [f"column '{column}': {by_text[text]}" for text in texts]
+        self.problems.add(_mask(self.size, bad), reasons, column)
+
+    def facts_for(self, rule: Rule, rows: IntArray) -> tuple[BatchFacts, list[str]]:
+        """The rule's facts for its rows, rejecting cells that do not read; and the columns used."""
+        dates: dict[str, Moments] = {}
+        flags: dict[str, Flags] = {}
+        texts: dict[str, Labels] = {}
+        used: list[str] = []
+        for key, kind in _needs(rule, self.ruleset):
+            column = self.columns.get(_match_key(key))
+            if column is None:
+                self.warn(f"no column for fact '{key}' (rule {rule.id})")
+                continue
+            used.append(column)
+            read = self.read_column(column, kind)
+            if isinstance(read, ReadMoments):
+                self.reject_bad(read, rows, column)
+                dates[key] = read.moments.take(rows)
+            elif isinstance(read, ReadFlags):
+                self.reject_bad(read, rows, column)
+                flags[key] = read.flags.take(rows)
+            else:
+                texts[key] = read.take(rows)
+        return BatchFacts(len(rows), dates, flags, texts), used
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    # -- deadlines -------------------------------------------------------------------
+    def measure_rule(self, rule: Rule, rows: IntArray, completed: Moments, bounds: _Bounds) -> None:
+        facts, used = self.facts_for(rule, rows)
+        rows_ok = ~self.problems.failed[rows]
+        if not rows_ok.all():
+            rows = rows[rows_ok]
+            facts = facts.take(np.flatnonzero(rows_ok))
+        if rule.is_recurring:
+            series = self.series(rows, used)
+            deadlines = evaluate_occurrences(
+                rule, facts, completed.take(rows), series, self.calendar
+            )
+        else:
+            deadlines = evaluate_rule(rule, facts, self.calendar)
+        self.record(rule, rows, deadlines, bounds)
+
+    def series(self, rows: IntArray, used: Iterable[str]) -> IntArray:
+        """One number per child and plan: the child and the cells of the rule's facts."""
+        key = np.zeros(len(rows), dtype=np.int64)
+        for column in (self.names["child_id"], *used):
+            cells = self.frame[column].iloc[rows].astype("str").str.strip().to_numpy()
+            codes, uniques = pd.factorize(cells, use_na_sentinel=False)
+            combined, _ = pd.factorize(key * (len(uniques) + 1) + codes)
+            key = combined.astype(np.int64)
+        return key
+
+    def record(
+        self, rule: Rule, rows: IntArray, deadlines: BatchDeadlines, bounds: _Bounds
+    ) -> None:
+        problems = deadlines.problems
+        columns = (
+            np.array([self.column_names(c) for c in problems.column], dtype=object)
+            if problems.any
+            else problems.column
+        )
+        self.problems.add(
+            _mask(self.size, rows[problems.failed]),
+            _spread(self.size, rows, problems.reason),
+            _spread(self.size, rows, columns),
+        )
+        if deadlines.fixed:
+            unexplained = ~problems.failed & deadlines.due.absent
+            self.problems.add(
+                _mask(self.size, rows[unexplained]), f"{rule.task}: no due date could be computed"
+            )
+        bounds.due.put(rows, deadlines.due)
+        bounds.earliest.put(rows, deadlines.earliest)
+        bounds.target.put(rows, deadlines.target)
+
+    def column_names(self, keys: object) -> str | None:
+        """Fact keys named by a problem, as the input's column names where there are columns."""
+        if keys is None:
+            return None
+        names = [self.columns.get(_match_key(k), k) for k in str(keys).split(", ")]
+        return ", ".join(names)
+
+
+class _Bounds:
+    def __init__(self, size: int) -> None:
+        self.due = Moments.missing(size)
+        self.earliest = Moments.missing(size)
+        self.target = Moments.missing(size)
+        self.rule_id = np.full(size, None, dtype=object)
+
+
+def _needs(rule: Rule, ruleset: Ruleset) -> list[tuple[str, str]]:
+    """Facts the rule may read, with the kind it reads them as (rule references expanded)."""
+
+    def expand(rule_id: str, seen: frozenset[str]) -> list[tuple[str, str]]:
+        if rule_id in seen:
+            return []
+        try:
+            other = ruleset.rule(rule_id)
+        except UnknownRuleError:
+            return []
+        return timescale_needs(other.statement.timescale, lambda rid: expand(rid, seen | {rule_id}))
+
+    return timescale_needs(rule.statement.timescale, lambda rid: expand(rid, frozenset({rule.id})))
+
+
+def _match_key(name: str) -> str:
+    """How a fact meets a column: case, spaces, underscores, hyphens and a leading 'the' aside."""
+    key = column_key(name)
+    return key[4:] if key.startswith("the ") else key
+
+
+def _fact_column_names(frame: pd.DataFrame) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for key, name in find_columns(frame).items():
+        found.setdefault(key[4:] if key.startswith("the ") else key, name)
+    return found
+
+
+def _check_clashes(log: EventLog) -> None:
+    found = find_columns(log.frame)
+    clashes = [found[column_key(c)] for c in OUTPUT_COLUMNS if column_key(c) in found]
+    if clashes:
+        raise EventsError(
+            f"{log.source}: input column(s) {', '.join(repr(c) for c in clashes)} have the "
+            f"names of output columns ({', '.join(OUTPUT_COLUMNS)}); rename them"
+        )
+
+
+def _mask(size: int, rows: IntArray) -> npt.NDArray[np.bool_]:
+    mask = np.zeros(size, dtype=np.bool_)
+    mask[rows] = True
+    return mask
+
+
+def _spread(size: int, rows: IntArray, values: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:
+    spread = np.full(size, None, dtype=object)
+    spread[rows] = values
+    return spread
+
+
+def _take(timeliness: Timeliness, rows: IntArray) -> Timeliness:
+    return Timeliness(
+        timeliness.status[rows],
+        timeliness.working_days_late[rows],
+        timeliness.calendar_days_late[rows],
+        timeliness.target_met[rows],
+    )

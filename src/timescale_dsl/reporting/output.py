@@ -1,0 +1,119 @@
+"""The per-row results as tables: measured rows, and rejected rows with their reasons.
+
+Due, earliest and target are ISO 8601 text, as the engine writes them: a
+date (``2026-12-24``) or a London date-time to the minute
+(``2026-12-24T14:30``); one column can hold both, so text keeps the
+difference that a date type would lose. Lateness is a nullable integer,
+``target_met`` a nullable boolean.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from .events import EventLog
+from .moments import IntArray, Moments
+from .problems import Problems
+from .status import NO_DAYS, STATUSES, Timeliness
+
+OUTPUT_COLUMNS: Final = (
+    "due",
+    "earliest",
+    "target",
+    "status",
+    "working_days_late",
+    "calendar_days_late",
+    "target_met",
+)
+REJECT_COLUMNS: Final = ("row", "column", "reason")
+
+
+def iso_text(moments: Moments) -> pd.Series:
+    """ISO text per value (``model.iso``): dates as days, date-times to the minute."""
+    values = moments.values
+    text = np.full(len(values), None, dtype=object)
+    present = moments.present
+    dates = present & ~moments.timed
+    timed = present & moments.timed
+    if dates.any():
+        text[dates] = np.datetime_as_string(values[dates], unit="D")
+    if timed.any():
+        text[timed] = np.datetime_as_string(values[timed], unit="m")
+    return pd.Series(text, dtype="str")
+
+
+def rows_frame(
+    frame: pd.DataFrame,
+    rows: IntArray,
+    due: Moments,
+    earliest: Moments,
+    target: Moments,
+    timeliness: Timeliness,
+) -> pd.DataFrame:
+    """The measured rows: every input column, then the output columns."""
+    out = frame.iloc[rows].reset_index(drop=True)
+    out["due"] = iso_text(due.take(rows))
+    out["earliest"] = iso_text(earliest.take(rows))
+    out["target"] = iso_text(target.take(rows))
+    out["status"] = pd.Categorical.from_codes(
+        timeliness.status, categories=pd.Index(list(STATUSES))
+    )
+    out["working_days_late"] = _days(timeliness.working_days_late)
+    out["calendar_days_late"] = _days(timeliness.calendar_days_late)
+    met = timeliness.target_met
+    out["target_met"] = pd.arrays.BooleanArray(met == 1, met < 0)
+    return out
+
+
+def _days(values: npt.NDArray[np.int64]) -> pd.Series:
+    return pd.Series(pd.arrays.IntegerArray(values, values == NO_DAYS))
+
+
+def rejects_frame(
+    frame: pd.DataFrame, rows: IntArray, log: EventLog, problems: Problems
+) -> pd.DataFrame:
+    """Rejected rows in row order: row number, column, reason, then the row's own cells.
+
+    An input column itself called row, column or reason keeps its cells as ``row (input)``.
+    """
+    numbers = np.concatenate(
+        [np.array([m.row for m in log.malformed], dtype=np.int64), log.rows[rows]]
+    )
+    columns = np.concatenate(
+        [np.full(len(log.malformed), None, dtype=object), problems.column[rows]]
+    )
+    reasons = np.concatenate(
+        [
+            np.array(
+                [f"not a row of the table ({m.reason}): {m.text}" for m in log.malformed],
+                dtype=object,
+            ),
+            problems.reason[rows],
+        ]
+    )
+    own = frame.iloc[rows].reset_index(drop=True)
+    own.columns = [f"{c} (input)" if str(c) in REJECT_COLUMNS else c for c in own.columns]
+    blank = pd.DataFrame(index=range(len(log.malformed)), columns=own.columns, dtype="str")
+    cells = pd.concat([blank, own], ignore_index=True) if len(log.malformed) else own
+    order = np.argsort(numbers, kind="stable")
+    head = pd.DataFrame(
+        {
+            "row": numbers[order],
+            "column": pd.Series(columns[order], dtype="str"),
+            "reason": pd.Series(reasons[order], dtype="str"),
+        }
+    )
+    return pd.concat([head, cells.iloc[order].reset_index(drop=True)], axis=1)
+
+
+def reject_order(log: EventLog, rows: IntArray) -> IntArray:
+    """The order :func:`rejects_frame` puts malformed lines and rejected rows in."""
+    numbers = np.concatenate(
+        [np.array([m.row for m in log.malformed], dtype=np.int64), log.rows[rows]]
+    )
+    order: IntArray = np.argsort(numbers, kind="stable")
+    return order

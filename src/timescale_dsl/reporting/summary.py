@@ -1,0 +1,314 @@
+"""Counts and rates per rule, and per any grouping columns (team, worker, month of due date).
+
+* ``pct_on_time``: on time as a percentage of the records that can be
+  judged: on time, late, early and overdue. Open records (not yet due) and
+  rules with no fixed timescale are left out; an early record is not on
+  time (it is outside its window).
+* lateness: median and 90th percentile (linear interpolation, as
+  ``numpy.percentile``) of working and calendar days late, over the
+  records completed late.
+* overdue now: how many records are overdue as of the as-of date, and the
+  longest overdue in working days.
+* target: of the records with a target that can be judged, how many met it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+import numpy as np
+import pandas as pd
+
+from ..ruleset import Ruleset
+from ..syntax.names import column_key
+from .events import EventsError, find_columns
+from .measure import Measured
+from .status import LATE, MEASURED, ON_TIME, OVERDUE, STATUSES
+
+#: ``--by due_month`` (or ``month`` when the input has no such column).
+DUE_MONTH: Final = "due_month"
+BLANK: Final = "(blank)"
+NO_DUE: Final = "(no due date)"
+#: Buckets of the lateness chart, in working days late: (label, first, last).
+LATENESS_BUCKETS: Final = (
+    ("1", 1, 1),
+    ("2", 2, 2),
+    ("3", 3, 3),
+    ("4-5", 4, 5),
+    ("6-10", 6, 10),
+    ("11-20", 11, 20),
+    ("21-40", 21, 40),
+    ("41+", 41, None),
+)
+
+
+@attrs.frozen
+class GroupSummary:
+    """The figures for one rule, or one rule and one value of each grouping column."""
+
+    rule: str
+    task: str
+    group: tuple[tuple[str, str], ...]
+    counts: dict[str, int]
+    rows: int
+    pct_on_time: float | None
+    late_median_working_days: float | None
+    late_p90_working_days: float | None
+    late_median_calendar_days: float | None
+    late_p90_calendar_days: float | None
+    overdue_now: int
+    overdue_max_working_days: int | None
+    with_target: int
+    target_met: int
+    pct_target_met: float | None
+    rejected: int = 0
+
+    @property
+    def measured(self) -> int:
+        return sum(self.counts[s] for s in MEASURED)
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {"rule": self.rule, "task": self.task}
+        data.update(dict(self.group))
+        data["rows"] = self.rows
+        data.update(self.counts)
+        data["measured"] = self.measured
+        data["pct_on_time"] = self.pct_on_time
+        for name in (
+            "late_median_working_days",
+            "late_p90_working_days",
+            "late_median_calendar_days",
+            "late_p90_calendar_days",
+            "overdue_now",
+            "overdue_max_working_days",
+            "with_target",
+            "target_met",
+            "pct_target_met",
+        ):
+            data[name] = getattr(self, name)
+        if not self.group:
+            data["rejected"] = self.rejected
+        return data
+
+
+@attrs.frozen
+class Summary:
+    source: str
+    ruleset: str
+    as_of: dt.date
+    rows_read: int
+    rows_evaluated: int
+    rows_rejected: int
+    statuses: dict[str, int]
+    pct_on_time: float | None
+    rules: tuple[GroupSummary, ...]
+    by: tuple[str, ...]
+    groups: tuple[GroupSummary, ...]
+    months: tuple[tuple[str, int, int], ...]  # (due month, on time, measured)
+    lateness: tuple[tuple[str, int], ...]  # (bucket, records late by that much)
+    reject_reasons: tuple[tuple[str, int], ...]
+    warnings: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "ruleset": self.ruleset,
+            "as_of": self.as_of.isoformat(),
+            "rows_read": self.rows_read,
+            "rows_evaluated": self.rows_evaluated,
+            "rows_rejected": self.rows_rejected,
+            "statuses": self.statuses,
+            "pct_on_time": self.pct_on_time,
+            "rules": [r.to_dict() for r in self.rules],
+            "by": list(self.by),
+            "groups": [g.to_dict() for g in self.groups],
+            "months": [
+                {"month": m, "on_time": on, "measured": n, "pct_on_time": _pct(on, n)}
+                for m, on, n in self.months
+            ],
+            "lateness_working_days": [{"days": b, "records": n} for b, n in self.lateness],
+            "reject_reasons": [{"reason": r, "rows": n} for r, n in self.reject_reasons],
+            "warnings": list(self.warnings),
+        }
+
+
+def check_by(frame: pd.DataFrame, by: Sequence[str]) -> None:
+    """Fail early, naming the columns there are, when a ``by`` column is not in the input."""
+    found = find_columns(frame)
+    for name in by:
+        if column_key(name) in found or column_key(name) in (column_key(DUE_MONTH), "month"):
+            continue
+        have = ", ".join(str(c) for c in frame.columns)
+        raise EventsError(
+            f"--by {name}: no such column (columns: {have}; or {DUE_MONTH} for the month of "
+            "the due date)"
+        )
+
+
+def summarise(measured: Measured, ruleset: Ruleset, by: Sequence[str] = ()) -> Summary:
+    """The summary of a measurement, per rule and per the ``by`` columns."""
+    check_by(measured.rows, by)
+    table = _table(measured, by)
+    by_names = tuple(c for c in table.columns if c.startswith("by:"))
+    tasks = {rule.id: rule.task for rule in ruleset}
+    rejected = pd.Series(measured.rule_of_reject, dtype=object).value_counts()
+    found = {g.rule: g for g in _groups(table, ["rule"], tasks)}
+    for rule_id in rejected.index:  # rules whose every row was rejected still show
+        found.setdefault(str(rule_id), _empty(str(rule_id), tasks.get(str(rule_id), "")))
+    rules = tuple(
+        attrs.evolve(found[rule.id], rejected=int(rejected.get(rule.id, 0)))
+        for rule in ruleset
+        if rule.id in found
+    )
+    groups = _groups(table, ["rule", *by_names], tasks) if by_names else ()
+    statuses = {name: int((table["status"] == name).sum()) for name in STATUSES}
+    return Summary(
+        measured.source,
+        ruleset.path,
+        measured.as_of,
+        measured.rows_read,
+        measured.rows_evaluated,
+        measured.rows_rejected,
+        statuses,
+        _pct(statuses[ON_TIME], sum(statuses[s] for s in MEASURED)),
+        rules,
+        tuple(name[3:] for name in by_names),
+        groups,
+        _months(table),
+        _lateness(table),
+        _reasons(measured.rejects),
+        measured.warnings,
+    )
+
+
+def _table(measured: Measured, by: Sequence[str]) -> pd.DataFrame:
+    rows = measured.rows
+    due = rows["due"].astype("str")
+    table = pd.DataFrame(
+        {
+            "rule": pd.Series(measured.rule_ids, dtype="str"),
+            "status": rows["status"].astype("str"),
+            "wdl": rows["working_days_late"],
+            "cdl": rows["calendar_days_late"],
+            "met": rows["target_met"],
+            "due_month": due.str.slice(0, 7).fillna(NO_DUE),
+        }
+    )
+    found = find_columns(rows) if by else {}
+    for name in by:
+        column = found.get(column_key(name))
+        if column is None:  # check_by has let only the due month through
+            table[f"by:{DUE_MONTH}"] = table["due_month"]
+            continue
+        cells = rows[column].astype("str").str.strip()
+        table[f"by:{column}"] = cells.where(cells.notna() & (cells != ""), BLANK)
+    return table
+
+
+def _groups(
+    table: pd.DataFrame, keys: list[str], tasks: dict[str, str]
+) -> tuple[GroupSummary, ...]:
+    if table.empty:
+        return ()
+    grouped = table.groupby(keys, sort=False, dropna=False)
+    counts = table.groupby([*keys, "status"], sort=False, observed=True).size()
+    late = table[table["status"] == LATE].groupby(keys, sort=False)
+    overdue = table[table["status"] == OVERDUE].groupby(keys, sort=False)["wdl"].max()
+    judged = table[table["met"].notna()].groupby(keys, sort=False)["met"]
+    stats = {
+        "wdl_median": late["wdl"].median(),
+        "wdl_p90": late["wdl"].quantile(0.9),
+        "cdl_median": late["cdl"].median(),
+        "cdl_p90": late["cdl"].quantile(0.9),
+    }
+    with_target = judged.size()
+    met = judged.sum()
+    results = []
+    for key in grouped.size().index:
+        values = key if isinstance(key, tuple) else (key,)
+        status_counts = {name: int(counts.get((*values, name), 0)) for name in STATUSES}
+        measured_count = sum(status_counts[s] for s in MEASURED)
+        results.append(
+            GroupSummary(
+                rule=str(values[0]),
+                task=tasks.get(str(values[0]), ""),
+                group=tuple(
+                    (name[3:], str(value)) for name, value in zip(keys[1:], values[1:], strict=True)
+                ),
+                counts=status_counts,
+                rows=sum(status_counts.values()),
+                pct_on_time=_pct(status_counts[ON_TIME], measured_count),
+                late_median_working_days=_number(stats["wdl_median"], key),
+                late_p90_working_days=_number(stats["wdl_p90"], key),
+                late_median_calendar_days=_number(stats["cdl_median"], key),
+                late_p90_calendar_days=_number(stats["cdl_p90"], key),
+                overdue_now=status_counts[OVERDUE],
+                overdue_max_working_days=_whole(overdue, key),
+                with_target=int(with_target.get(key, 0)),
+                target_met=int(met.get(key, 0)),
+                pct_target_met=_pct(int(met.get(key, 0)), int(with_target.get(key, 0))),
+            )
+        )
+    order = {rule: number for number, rule in enumerate(tasks)}
+    results.sort(key=lambda g: (order.get(g.rule, len(order)), g.group))
+    return tuple(results)
+
+
+def _empty(rule: str, task: str) -> GroupSummary:
+    counts = {name: 0 for name in STATUSES}
+    return GroupSummary(
+        rule, task, (), counts, 0, None, None, None, None, None, 0, None, 0, 0, None
+    )
+
+
+def _number(series: pd.Series, key: object) -> float | None:
+    value = series.get(key)
+    if value is None or pd.isna(value):
+        return None
+    return round(float(value), 1)
+
+
+def _whole(series: pd.Series, key: object) -> int | None:
+    value = series.get(key)
+    if value is None or pd.isna(value):
+        return None
+    return int(value)
+
+
+def _pct(part: int, whole: int) -> float | None:
+    return round(100.0 * part / whole, 1) if whole else None
+
+
+def _months(table: pd.DataFrame) -> tuple[tuple[str, int, int], ...]:
+    judged = table[table["status"].isin(MEASURED)]
+    if judged.empty:
+        return ()
+    on_time = (judged["status"] == ON_TIME).groupby(judged["due_month"]).agg(["sum", "size"])
+    return tuple(
+        (str(month), int(row["sum"]), int(row["size"]))
+        for month, row in on_time.sort_index().iterrows()
+    )
+
+
+def _lateness(table: pd.DataFrame) -> tuple[tuple[str, int], ...]:
+    days = table.loc[table["status"] == LATE, "wdl"].dropna().to_numpy(dtype=np.int64)
+    result = []
+    for label, first, last in LATENESS_BUCKETS:
+        inside = days >= first if last is None else (days >= first) & (days <= last)
+        result.append((label, int(inside.sum())))
+    late_same_day = int((days == 0).sum())
+    if late_same_day:
+        result.insert(0, ("0", late_same_day))
+    return tuple(result)
+
+
+def _reasons(rejects: pd.DataFrame, limit: int = 20) -> tuple[tuple[str, int], ...]:
+    if rejects.empty:
+        return ()
+    # The reason without the cell's own text, so alike rejects count together.
+    general = rejects["reason"].astype("str").str.replace(r"'[^']*'", "'…'", regex=True)
+    top = general.value_counts().head(limit)
+    return tuple((str(reason), int(count)) for reason, count in top.items())
