@@ -21,7 +21,7 @@ import pandas as pd
 from ..arithmetic import working_day_index
 from ..calendars.base import Calendar
 from ..errors import UnknownRuleError
-from ..needs import timescale_needs
+from ..needs import PREVIOUS_OCCURRENCE, timescale_needs
 from ..ruleset import Rule, Ruleset
 from ..syntax.names import column_key
 from .batch import BatchDeadlines, evaluate_rule
@@ -197,7 +197,8 @@ class _Measurement:
         self.problems.add(_mask(self.size, bad), reasons, column)
 
     def facts_for(self, rule: Rule, rows: IntArray) -> tuple[BatchFacts, list[str]]:
-        """The rule's facts for its rows, rejecting cells that do not read; and the columns used."""
+        """The rule's facts for its rows, rejecting cells that do not read; and the columns
+        that tell one plan from another (for a recurring rule's series)."""
         dates: dict[str, Moments] = {}
         flags: dict[str, Flags] = {}
         texts: dict[str, Labels] = {}
@@ -207,7 +208,8 @@ class _Measurement:
             if column is None:
                 self.warn(f"no column for fact '{key}' (rule {rule.id})")
                 continue
-            used.append(column)
+            if key != PREVIOUS_OCCURRENCE:  # it changes along a series; it does not name one
+                used.append(column)
             read = self.read_column(column, kind)
             if isinstance(read, ReadMoments):
                 self.reject_bad(read, rows, column)
