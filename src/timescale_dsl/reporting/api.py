@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
@@ -21,6 +22,7 @@ import pandas as pd
 
 from ..calendars.base import Calendar
 from ..calendars.registry import calendar_by_name
+from ..compile import load_ruleset
 from ..ruleset import Ruleset
 from .events import ColumnMap, EventLog, read_events
 from .html import render_html
@@ -63,9 +65,14 @@ def timeliness(
     return Report(measured, summarise(measured, ruleset, by))
 
 
+@functools.lru_cache(maxsize=8)
+def _ruleset_at(path: str) -> Ruleset:
+    return load_ruleset(path)
+
+
 def measure_partition(
     frame: pd.DataFrame,
-    ruleset: Ruleset,
+    ruleset: Ruleset | str | Path,
     as_of: dt.date,
     columns: ColumnMap | None = None,
     calendar: Calendar | None = None,
@@ -75,8 +82,12 @@ def measure_partition(
     Rejected rows keep their place with status ``rejected`` and the column
     and reason in ``reject_column`` and ``reject_reason``. A recurring
     rule's occurrences are measured within the partition, so partition by
-    child first (docs/report.md).
+    child first (docs/report.md). Pass the ruleset's path rather than the
+    Ruleset where workers are other processes (Spark, Dask's process
+    scheduler): each worker then loads it once.
     """
+    if not isinstance(ruleset, Ruleset):
+        ruleset = _ruleset_at(str(ruleset))
     log = read_events(frame.reset_index(drop=True))
     measured = measure(log, ruleset, as_of, columns, calendar)
     rows = measured.rows.copy()

@@ -105,6 +105,8 @@ class _Rule:
         self.first = np.datetime64(options.start, "D")
         self.span = (options.end - options.start).days + 1
         self.end = np.datetime64(options.end, "D") + DAY
+        #: How many days before the row's base day its dates fall (a range).
+        self.spread = (0, 20)
         calendar = ruleset.calendar
         self.shifter = Shifter(
             calendar, working_day_index(calendar), rule.settings.event_day_number, rule.task
@@ -145,7 +147,8 @@ class _Rule:
             months = self._age_months()
             days = base - (months * 30.44).astype(np.int64).astype("timedelta64[D]")
         else:
-            days = base - rng.integers(0, 20, size).astype("timedelta64[D]")
+            low, high = self.spread
+            days = base - rng.integers(low, high, size).astype("timedelta64[D]")
         if not timed:
             return Moments.of_days(days)
         minutes = rng.integers(8 * 60, 18 * 60, size).astype("timedelta64[m]")
@@ -181,7 +184,12 @@ class _Rule:
             return self._series(count)
         parts = []
         needed = count
-        for _ in range(20):  # rows whose facts choose no alternative are drawn again
+        for attempt in range(20):
+            # Rows that cannot be evaluated (no alternative applies, a window that
+            # crosses) are drawn again, with the rule's dates spread ever wider apart.
+            if attempt:
+                width = min(60 * 3 ** (attempt - 1), 400)
+                self.spread = (-width, width)
             facts, raw = self.facts(int(needed * 1.2) + 5)
             deadlines = evaluate_rule(self.rule, facts)
             ok = np.flatnonzero(deadlines.ok)[:needed]
