@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 from ..errors import FactValueError
 from ..facts import parse_boolean, parse_when
 from .columns import Flags, Labels
-from .moments import NAT, BoolArray, Moments
+from .moments import NAT, BoolArray, IntArray, Moments
 from .textdates import parse_texts, stamp_of
 
 
@@ -61,10 +61,30 @@ class ReadFlags:
 
 def _strings(series: pd.Series) -> pa.Array:
     """The cells as an Arrow string array (nulls for missing); no copy for Arrow strings."""
-    arrow = pa.array(series.astype("str"), from_pandas=True)
+    if isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow":
+        arrow = pa.array(series)
+    else:
+        arrow = pa.array(series.astype("str"), from_pandas=True)
     if isinstance(arrow, pa.ChunkedArray):
-        arrow = arrow.combine_chunks()
+        arrow = arrow.chunk(0) if arrow.num_chunks == 1 else arrow.combine_chunks()
     return arrow
+
+
+def distinct(series: pd.Series) -> tuple[IntArray, list[str]]:
+    """Each cell as a code into the distinct trimmed texts; -1 for blank cells."""
+    if series.dtype == object:
+        texts = [None if _blank_object(v) else str(v).strip() for v in series]
+        arrow = pa.array(texts, type=pa.string())
+    else:
+        arrow = pc.utf8_trim_whitespace(_strings(series))
+    encoded = pc.dictionary_encode(arrow)
+    codes = np.asarray(
+        pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False), dtype=np.int64
+    )
+    uniques = [str(u) for u in encoded.dictionary.to_pylist()]
+    if "" in uniques:
+        codes = np.where(codes == uniques.index(""), -1, codes)
+    return codes, uniques
 
 
 def blank_cells(series: pd.Series) -> BoolArray:
@@ -149,23 +169,20 @@ def read_flags(series: pd.Series) -> ReadFlags:
     if series.dtype.kind == "b" or str(series.dtype) == "boolean":
         value = series.fillna(False).to_numpy(dtype=np.bool_)
         return ReadFlags(Flags(value & ~blank, ~blank), np.zeros(size, np.bool_), series)
-    codes, uniques = pd.factorize(series.astype("str").to_numpy())
+    codes, uniques = distinct(series)
     table: list[tuple[bool, bool]] = []
     for text in uniques:
         try:
-            table.append((parse_boolean(str(text)), False))
+            table.append((parse_boolean(text), False))
         except FactValueError:
             table.append((False, True))
     truth = np.array([t[0] for t in table] + [False], dtype=np.bool_)[codes]
-    wrong = np.array([t[1] for t in table] + [False], dtype=np.bool_)[codes]
-    bad = wrong & ~blank
+    bad = np.array([t[1] for t in table] + [False], dtype=np.bool_)[codes] & ~blank
     known = ~blank & ~bad
     return ReadFlags(Flags(truth & known, known), bad, series)
 
 
 def read_labels(series: pd.Series) -> Labels:
     """Text facts: every non-blank cell reads."""
-    blank = blank_cells(series)
-    codes, uniques = pd.factorize(series.astype("str").to_numpy())
-    codes = np.where(blank, -1, codes).astype(np.int64)
-    return Labels(codes, tuple(str(u) for u in uniques))
+    codes, uniques = distinct(series)
+    return Labels(codes, tuple(uniques))

@@ -108,7 +108,8 @@ def _read_parquet(path: Path, label: str) -> EventLog:
 # -- CSV ------------------------------------------------------------------------
 def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
     header = _header(head, label)
-    types = {name: pa.string() for name in header}
+    # Large strings: pandas keeps them as they are, without a copy.
+    types = {name: pa.large_string() for name in header}
     malformed: list[tuple[int, int, str]] = []
 
     def invalid(row: pa_csv.InvalidRow) -> str:

@@ -25,7 +25,15 @@ from ..needs import PREVIOUS_OCCURRENCE, timescale_needs
 from ..ruleset import Rule, Ruleset
 from ..syntax.names import column_key
 from .batch import BatchDeadlines, evaluate_rule
-from .cells import ReadFlags, ReadMoments, blank_cells, read_flags, read_labels, read_moments
+from .cells import (
+    ReadFlags,
+    ReadMoments,
+    blank_cells,
+    distinct,
+    read_flags,
+    read_labels,
+    read_moments,
+)
 from .columns import BatchFacts, Flags, Labels
 from .events import ColumnMap, EventLog, EventsError, find_columns, read_events, required_columns
 from .moments import IntArray, Moments
@@ -95,9 +103,6 @@ class _Measurement:
         self.size = len(self.frame)
         self.problems = Problems(self.size)
         self.warnings: list[str] = []
-        self._moments: dict[str, ReadMoments] = {}
-        self._flags: dict[str, ReadFlags] = {}
-        self._labels: dict[str, Labels] = {}
 
     # -- the run -----------------------------------------------------------------
     def run(self) -> Measured:
@@ -146,21 +151,21 @@ class _Measurement:
     def resolve_rules(self) -> list[tuple[Rule, IntArray]]:
         """Each rule named in the rule column, with its rows; unknown names are rejected."""
         column = self.names["rule"]
-        cells = self.frame[column]
-        blank = blank_cells(cells)
-        codes, uniques = pd.factorize(cells.astype("str").str.strip().to_numpy())
+        codes, uniques = distinct(self.frame[column])
+        by_code = np.argsort(codes, kind="stable")
+        edges = np.searchsorted(codes[by_code], np.arange(-1, len(uniques) + 1))
         found: dict[str, tuple[Rule, list[IntArray]]] = {}
         for code, key in enumerate(uniques):
-            rows = np.flatnonzero((codes == code) & ~blank)
+            rows = by_code[edges[code + 1] : edges[code + 2]]
             if len(rows) == 0:
                 continue
             try:
-                rule = self.ruleset.rule(str(key))
+                rule = self.ruleset.rule(key)
             except UnknownRuleError as error:
                 self.problems.add(_mask(self.size, rows), str(error), column)
                 continue
             found.setdefault(rule.id, (rule, []))[1].append(rows)
-        self.problems.add(blank, "no rule given", column)
+        self.problems.add(codes < 0, "no rule given", column)
         order = {rule.id: number for number, rule in enumerate(self.ruleset)}
         return [
             (rule, np.sort(np.concatenate(parts)))
@@ -172,29 +177,29 @@ class _Measurement:
         self.problems.add(blank_cells(self.frame[column]), "no child given", column)
 
     # -- facts ---------------------------------------------------------------------
-    def read_column(self, name: str, kind: str) -> ReadMoments | ReadFlags | Labels:
-        """A column read as dates, flags or text, once for the whole table."""
+    def read_column(
+        self, name: str, kind: str, rows: IntArray | None = None
+    ) -> ReadMoments | ReadFlags | Labels:
+        """A column (or the given rows of it) read as dates, flags or text."""
+        cells = self.frame[name]
+        if rows is not None and len(rows) < self.size:
+            cells = cells.iloc[rows].reset_index(drop=True)
         if kind in ("date", "datetime"):
-            if name not in self._moments:
-                self._moments[name] = read_moments(self.frame[name])
-            return self._moments[name]
+            return read_moments(cells)
         if kind == "boolean":
-            if name not in self._flags:
-                self._flags[name] = read_flags(self.frame[name])
-            return self._flags[name]
-        if name not in self._labels:
-            self._labels[name] = read_labels(self.frame[name])
-        return self._labels[name]
+            return read_flags(cells)
+        return read_labels(cells)
 
     def reject_bad(self, read: ReadMoments | ReadFlags, rows: IntArray, column: str) -> None:
-        bad = rows[read.bad[rows]]
-        if len(bad) == 0:
+        """Reject the rows (``read`` holds one cell per entry of ``rows``) whose cell is bad."""
+        positions = np.flatnonzero(read.bad)
+        if len(positions) == 0:
             return
-        reasons = np.full(self.size, None, dtype=object)
-        texts = read.texts.iloc[bad].astype("str").to_numpy()
+        texts = read.texts.iloc[positions].astype("str").to_numpy()
         by_text = {text: read.reason_for(str(text)) for text in set(texts)}
-        reasons[bad] = [f"column '{column}': {by_text[text]}" for text in texts]
-        self.problems.add(_mask(self.size, bad), reasons, column)
+        reasons = np.full(self.size, None, dtype=object)
+        reasons[rows[positions]] = [f"column '{column}': {by_text[text]}" for text in texts]
+        self.problems.add(_mask(self.size, rows[positions]), reasons, column)
 
     def facts_for(self, rule: Rule, rows: IntArray) -> tuple[BatchFacts, list[str]]:
         """The rule's facts for its rows, rejecting cells that do not read; and the columns
@@ -210,15 +215,15 @@ class _Measurement:
                 continue
             if key != PREVIOUS_OCCURRENCE:  # it changes along a series; it does not name one
                 used.append(column)
-            read = self.read_column(column, kind)
+            read = self.read_column(column, kind, rows)
             if isinstance(read, ReadMoments):
                 self.reject_bad(read, rows, column)
-                dates[key] = read.moments.take(rows)
+                dates[key] = read.moments
             elif isinstance(read, ReadFlags):
                 self.reject_bad(read, rows, column)
-                flags[key] = read.flags.take(rows)
+                flags[key] = read.flags
             else:
-                texts[key] = read.take(rows)
+                texts[key] = read
         return BatchFacts(len(rows), dates, flags, texts), used
 
     def warn(self, message: str) -> None:
@@ -245,9 +250,8 @@ class _Measurement:
         """One number per child and plan: the child and the cells of the rule's facts."""
         key = np.zeros(len(rows), dtype=np.int64)
         for column in (self.names["child_id"], *used):
-            cells = self.frame[column].iloc[rows].astype("str").str.strip().to_numpy()
-            codes, uniques = pd.factorize(cells, use_na_sentinel=False)
-            combined, _ = pd.factorize(key * (len(uniques) + 1) + codes)
+            codes, uniques = distinct(self.frame[column].iloc[rows])
+            combined, _ = pd.factorize(key * (len(uniques) + 1) + codes + 1)
             key = combined.astype(np.int64)
         return key
 
@@ -255,21 +259,23 @@ class _Measurement:
         self, rule: Rule, rows: IntArray, deadlines: BatchDeadlines, bounds: _Bounds
     ) -> None:
         problems = deadlines.problems
-        columns = (
-            np.array([self.column_names(c) for c in problems.column], dtype=object)
-            if problems.any
-            else problems.column
-        )
-        self.problems.add(
-            _mask(self.size, rows[problems.failed]),
-            _spread(self.size, rows, problems.reason),
-            _spread(self.size, rows, columns),
-        )
+        if problems.any:
+            failed = np.flatnonzero(problems.failed)
+            columns = np.array(
+                [self.column_names(c) for c in problems.column[failed]], dtype=object
+            )
+            self.problems.add(
+                _mask(self.size, rows[failed]),
+                _spread(self.size, rows[failed], problems.reason[failed]),
+                _spread(self.size, rows[failed], columns),
+            )
         if deadlines.fixed:
             unexplained = ~problems.failed & deadlines.due.absent
-            self.problems.add(
-                _mask(self.size, rows[unexplained]), f"{rule.task}: no due date could be computed"
-            )
+            if unexplained.any():  # pragma: no cover - every row without a due has a reason
+                self.problems.add(
+                    _mask(self.size, rows[unexplained]),
+                    f"{rule.task}: no due date could be computed",
+                )
         bounds.due.put(rows, deadlines.due)
         bounds.earliest.put(rows, deadlines.earliest)
         bounds.target.put(rows, deadlines.target)

@@ -14,6 +14,8 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .events import EventLog
 from .moments import IntArray, Moments
@@ -34,16 +36,15 @@ REJECT_COLUMNS: Final = ("row", "column", "reason")
 
 def iso_text(moments: Moments) -> pd.Series:
     """ISO text per value (``model.iso``): dates as days, date-times to the minute."""
-    values = moments.values
-    text = np.full(len(values), None, dtype=object)
-    present = moments.present
-    dates = present & ~moments.timed
-    timed = present & moments.timed
-    if dates.any():
-        text[dates] = np.datetime_as_string(values[dates], unit="D")
-    if timed.any():
-        text[timed] = np.datetime_as_string(values[timed], unit="m")
-    return pd.Series(text, dtype="str")
+    stamps = pa.array(moments.values, type=pa.timestamp("us"), mask=moments.absent)
+    text = pc.cast(pc.cast(stamps, pa.date32()), pa.large_string())
+    if moments.timed.any():
+        # "2026-12-24 14:30:00.000000" -> "2026-12-24T14:30"
+        clock = pc.utf8_slice_codeunits(pc.cast(stamps, pa.large_string()), 0, 16)
+        clock = pc.utf8_replace_slice(clock, 10, 11, "T")
+        text = pc.if_else(pa.array(moments.timed), clock, text)
+    series: pd.Series = text.to_pandas()
+    return series
 
 
 def rows_frame(
@@ -55,7 +56,10 @@ def rows_frame(
     timeliness: Timeliness,
 ) -> pd.DataFrame:
     """The measured rows: every input column, then the output columns."""
-    out = frame.iloc[rows].reset_index(drop=True)
+    if len(rows) == len(frame):  # nothing rejected: no copy of the input's cells
+        out = frame.reset_index(drop=True).copy(deep=False)
+    else:
+        out = frame.iloc[rows].reset_index(drop=True)
     out["due"] = iso_text(due.take(rows))
     out["earliest"] = iso_text(earliest.take(rows))
     out["target"] = iso_text(target.take(rows))
