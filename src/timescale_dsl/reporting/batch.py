@@ -134,11 +134,18 @@ class BatchEvaluation:
         if isinstance(timescale, ast.NoFixedTimescale):
             return BatchDeadlines(self.rule, Bounds.missing(size), _none(size), problems, False)
         choice = self.choose(problems)
-        bounds = Bounds.missing(size)
-        for number, option in enumerate(timescale.options):
-            rows = np.flatnonzero(choice == number)
-            if len(rows):
-                self.evaluate_rows(option.schedule, rows, bounds, problems)
+        if len(timescale.options) == 1 and not problems.any:
+            # The common case, one alternative for every row: no scattering.
+            part = self.part(np.arange(size))
+            part.check_present(timescale.options[0].schedule)
+            bounds = part.first_bounds(timescale.options[0].schedule)
+            problems = part.problems
+        else:
+            bounds = Bounds.missing(size)
+            for number, option in enumerate(timescale.options):
+                rows = np.flatnonzero(choice == number)
+                if len(rows):
+                    self.evaluate_rows(option.schedule, rows, bounds, problems)
         choice = np.where(problems.failed, NO_CHOICE, choice)
         return BatchDeadlines(self.rule, bounds, choice, problems)
 

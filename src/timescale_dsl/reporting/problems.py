@@ -20,12 +20,15 @@ ObjectArray = npt.NDArray[np.object_]
 
 
 class Problems:
-    """A reason (or None) and a column (or None) for each row."""
+    """A reason (or None) and a column (or None) for each row.
+
+    The reasons are only allocated once a row has a problem: most batches have none.
+    """
 
     def __init__(self, size: int) -> None:
         self.failed: BoolArray = np.zeros(size, dtype=np.bool_)
-        self.reason: ObjectArray = np.full(size, None, dtype=object)
-        self.column: ObjectArray = np.full(size, None, dtype=object)
+        self._reason: ObjectArray | None = None
+        self._column: ObjectArray | None = None
 
     def __len__(self) -> int:
         return len(self.failed)
@@ -33,6 +36,18 @@ class Problems:
     @property
     def any(self) -> bool:
         return bool(self.failed.any())
+
+    @property
+    def reason(self) -> ObjectArray:
+        if self._reason is None:
+            self._reason = np.full(len(self), None, dtype=object)
+        return self._reason
+
+    @property
+    def column(self) -> ObjectArray:
+        if self._column is None:
+            self._column = np.full(len(self), None, dtype=object)
+        return self._column
 
     def add(
         self,
@@ -70,16 +85,21 @@ class Problems:
     def take(self, rows: IntArray) -> Problems:
         part = Problems(len(rows))
         part.failed = self.failed[rows]
-        part.reason = self.reason[rows]
-        part.column = self.column[rows]
+        if self._reason is not None:
+            part._reason = self._reason[rows]
+        if self._column is not None:
+            part._column = self._column[rows]
         return part
 
     def put(self, rows: IntArray, part: Problems) -> None:
         """Merge a subset's problems back (this object's earlier problems win)."""
+        if not part.any:
+            return
+        failed = np.flatnonzero(part.failed)
         mask = np.zeros(len(self), dtype=np.bool_)
-        mask[rows] = part.failed
+        mask[rows[failed]] = True
         reasons = np.full(len(self), None, dtype=object)
         columns = np.full(len(self), None, dtype=object)
-        reasons[rows] = part.reason
-        columns[rows] = part.column
+        reasons[rows[failed]] = part.reason[failed]
+        columns[rows[failed]] = part.column[failed]
         self.add(mask, reasons, columns)
