@@ -31,11 +31,11 @@ def _svg(width: int, height: int, title: str, body: list[str]) -> str:
     )
 
 
-def horizontal_percent_bars(
-    title: str, items: Sequence[tuple[str, float | None]], label_width: int = 180
-) -> str:
+def horizontal_percent_bars(title: str, items: Sequence[tuple[str, float | None]]) -> str:
     """One bar per item, 0-100%; an item with no figure shows a dash."""
     row, bar_width = 22, 320
+    # Room for the longest label at about 7 pixels a character of 12-pixel sans-serif.
+    label_width = max(80, 7 * max((len(label) for label, _ in items), default=0) + 12)
     height = row * len(items) + 30
     width = label_width + bar_width + 60
     body = [
