@@ -20,6 +20,7 @@ from timescale_dsl import england_and_wales
 from timescale_dsl.arithmetic import working_day_index
 from timescale_dsl.errors import TimescaleError
 from timescale_dsl.reporting.batch import evaluate_rule
+from timescale_dsl.reporting.columns import BatchFacts
 from timescale_dsl.reporting.moments import Moments
 from timescale_dsl.reporting.problems import Problems
 from timescale_dsl.reporting.shifts import Shifter
@@ -154,3 +155,29 @@ def test_batch_working_days_match_numpy_busday_offset_on_a_million_days() -> Non
         expected = np.busday_offset(days, -count, roll="forward", holidays=holidays)
         assert (got == expected).all()
     assert not problems.any
+
+
+def test_hours_before_the_offset_table_use_the_scalar_arithmetic() -> None:
+    from timescale_dsl.arithmetic import add_hours
+
+    starts = [dt.datetime(1850, 6, 1, 9, 30), dt.datetime(2026, 10, 24, 12, 0)]
+    rule = make_rule(
+        ast.Alternatives(
+            (
+                ast.Guarded(
+                    ast.Offset(
+                        ast.Duration(30, ast.Unit.HOURS),
+                        ast.Direction.AFTER,
+                        ast.FactRef("contact", "contact"),
+                    )
+                ),
+            )
+        ),
+        england_and_wales(),
+        0,
+    )
+    facts = BatchFacts(2, {"contact": Moments.of_python(starts)})
+    result = evaluate_rule(rule, facts)
+    # 1850 is before London's transition table: the row goes through zoneinfo itself.
+    assert result.due.to_python() == [add_hours(s, 30) for s in starts]
+    assert result.due.to_python()[1] == dt.datetime(2026, 10, 25, 17, 0)  # clocks went back
