@@ -11,7 +11,7 @@ as its midnight with ``timed`` False. NaT marks a missing value.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import attrs
 import numpy as np
@@ -115,21 +115,10 @@ class Moments:
             np.where(mask, self.values, other.values), np.where(mask, self.timed, other.timed)
         )
 
-    def blank_where(self, mask: BoolArray) -> Moments:
-        return Moments(np.where(mask, NAT, self.values), self.timed & ~mask)
-
     def put(self, rows: IntArray, other: Moments) -> None:
         """Write ``other`` into the given rows (used to scatter a subset's results back)."""
         self.values[rows] = other.values
         self.timed[rows] = other.timed
-
-
-def scatter(size: int, parts: Sequence[tuple[IntArray, Moments]]) -> Moments:
-    """One column from the results for disjoint subsets of rows; other rows missing."""
-    result = Moments.missing(size)
-    for rows, part in parts:
-        result.put(rows, part)
-    return result
 
 
 def later_than(a: Moments, b: Moments) -> BoolArray:

@@ -16,7 +16,6 @@ export taken on that day would show them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
 import attrs
 import numpy as np
@@ -352,8 +351,3 @@ def _moments_text(moments: Moments, style: str) -> pa.Array:
         pc.strftime(arrow, format=date_format),
     )
     return pc.fill_null(text, "")
-
-
-def rule_columns(ruleset: Ruleset) -> Sequence[str]:
-    """The fact columns a sample for this ruleset has, in order."""
-    return list(_fact_names(ruleset).values())
