@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from timescale_dsl import load_ruleset
-from timescale_dsl.reporting.measure import _match_key, _needs, measure
+from timescale_dsl.reporting.measure import facts_read_by, match_key, measure
 from timescale_dsl.reporting.sample import SampleOptions, sample_events
 
 RULESETS = sorted((Path(__file__).parents[2] / "rulesets").glob("*.timescales"))
@@ -25,15 +25,15 @@ def test_bundled_ruleset_sample_measures_like_the_scalar_api(path: Path, style: 
     measured = measure(frame, ruleset, dt.date(2026, 3, 31))
     assert measured.rows_rejected == 0, measured.rejects["reason"].head().tolist()
     assert measured.rows_read == measured.rows_evaluated == 1200
-    columns = {_match_key(str(c)): str(c) for c in frame.columns}
+    columns = {match_key(str(c)): str(c) for c in frame.columns}
     checked = 0
     for record, rule_id in zip(measured.rows.to_dict("records"), measured.rule_ids, strict=True):
         rule = ruleset.rule(str(rule_id))
         if rule.is_recurring:
             continue  # occurrences: see test_recurrence_properties
         facts = {}
-        for key, _ in _needs(rule, ruleset):
-            cell = str(record[columns[_match_key(key)]]).strip()
+        for key, _ in facts_read_by(rule, ruleset):
+            cell = str(record[columns[match_key(key)]]).strip()
             facts[key] = cell or None
         deadline = rule.deadline(facts, projection=0)
         iso = deadline.to_dict()

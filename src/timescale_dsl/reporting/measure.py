@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 import attrs
 import numpy as np
@@ -69,7 +70,7 @@ class Measured:
 
 
 def measure(
-    events: EventLog | pd.DataFrame,
+    events: EventLog | pd.DataFrame | str | Path,
     ruleset: Ruleset,
     as_of: dt.date,
     columns: ColumnMap | None = None,
@@ -208,8 +209,8 @@ class _Measurement:
         flags: dict[str, Flags] = {}
         texts: dict[str, Labels] = {}
         used: list[str] = []
-        for key, kind in _needs(rule, self.ruleset):
-            column = self.columns.get(_match_key(key))
+        for key, kind in facts_read_by(rule, self.ruleset):
+            column = self.columns.get(match_key(key))
             if column is None:
                 self.warn(f"no column for fact '{key}' (rule {rule.id})")
                 continue
@@ -284,7 +285,7 @@ class _Measurement:
         """Fact keys named by a problem, as the input's column names where there are columns."""
         if keys is None:
             return None
-        names = [self.columns.get(_match_key(k), k) for k in str(keys).split(", ")]
+        names = [self.columns.get(match_key(k), k) for k in str(keys).split(", ")]
         return ", ".join(names)
 
 
@@ -296,7 +297,7 @@ class _Bounds:
         self.rule_id = np.full(size, None, dtype=object)
 
 
-def _needs(rule: Rule, ruleset: Ruleset) -> list[tuple[str, str]]:
+def facts_read_by(rule: Rule, ruleset: Ruleset) -> list[tuple[str, str]]:
     """Facts the rule may read, with the kind it reads them as (rule references expanded)."""
 
     def expand(rule_id: str, seen: frozenset[str]) -> list[tuple[str, str]]:
@@ -311,7 +312,7 @@ def _needs(rule: Rule, ruleset: Ruleset) -> list[tuple[str, str]]:
     return timescale_needs(rule.statement.timescale, lambda rid: expand(rid, frozenset({rule.id})))
 
 
-def _match_key(name: str) -> str:
+def match_key(name: str) -> str:
     """How a fact meets a column: case, spaces, underscores, hyphens and a leading 'the' aside."""
     key = column_key(name)
     return key[4:] if key.startswith("the ") else key

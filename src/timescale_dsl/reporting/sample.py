@@ -31,7 +31,7 @@ from ..syntax import ast
 from ..validate import walk
 from .batch import evaluate_rule
 from .columns import BatchFacts, Flags, Labels
-from .measure import _needs as rule_needs
+from .measure import facts_read_by
 from .moments import DAY, NAT, BoolArray, IntArray, Moments
 from .problems import Problems
 from .shifts import Shifter
@@ -77,7 +77,7 @@ def _fact_names(ruleset: Ruleset) -> dict[str, str]:
     declared = {fact.key: fact.name for fact in ruleset.facts}
     names: dict[str, str] = {}
     for rule in ruleset:
-        for key, _ in rule_needs(rule, ruleset):
+        for key, _ in facts_read_by(rule, ruleset):
             names.setdefault(key, declared.get(key, key))
     return names
 
@@ -100,7 +100,7 @@ class _Rule:
         self.rng = rng
         self.names = names
         self.children = children
-        self.needs = rule_needs(rule, ruleset)
+        self.needs = facts_read_by(rule, ruleset)
         self.first = np.datetime64(options.start, "D")
         self.span = (options.end - options.start).days + 1
         self.end = np.datetime64(options.end, "D") + DAY
