@@ -117,14 +117,27 @@ class WorkingDayIndex:
         return self._days_at(earlier - np.asarray(counts, dtype=np.int64), days)
 
     def roll_forward_array(self, days: DateArray) -> DateArray:
-        offsets = self.offsets(days)
-        rolled = self.after_array(days, 1)
-        return np.where(self.is_working[offsets], days.astype("datetime64[D]"), rolled)
+        return self._roll_array(days, forward=True)
 
     def roll_backward_array(self, days: DateArray) -> DateArray:
+        return self._roll_array(days, forward=False)
+
+    def _roll_array(self, days: DateArray, forward: bool) -> DateArray:
+        """Working days stay; others move to the next (previous) working day.
+
+        Only the days that move need a neighbour, so a working day at the edge
+        of the vouched range rolls to itself, as in the scalar form.
+        """
         offsets = self.offsets(days)
-        rolled = self.before_array(days, 1)
-        return np.where(self.is_working[offsets], days.astype("datetime64[D]"), rolled)
+        working = self.is_working[offsets]
+        # The next working day after a non-working day is the one numbered by
+        # the running count there; the previous one is the one before it.
+        positions = self.running_count[offsets] - (0 if forward else 1)
+        moving = ~working
+        result = days.astype("datetime64[D]").copy()
+        if moving.any():
+            result[moving] = self._days_at(positions[moving], days[moving])
+        return result
 
     def count_between_array(self, starts: DateArray, ends: DateArray) -> npt.NDArray[np.int64]:
         return self.running_count[self.offsets(ends)] - self.running_count[self.offsets(starts)]
@@ -138,13 +151,18 @@ class WorkingDayIndex:
         return result
 
 
-def _out_of_range(calendar: Calendar, day: dt.date, result: bool = False) -> CalendarRangeError:
-    what = "counting from" if result else "date"
-    return CalendarRangeError(
+def range_message(calendar: Calendar, day: dt.date, counting: bool = False) -> str:
+    """Why a date cannot be used: the wording of CalendarRangeError, for batch rejects too."""
+    what = "counting from" if counting else "date"
+    return (
         f"{what} {day.isoformat()} leads outside the years the calendar "
         f"'{calendar.name}' vouches for ({calendar.first_day.isoformat()} to "
         f"{calendar.last_day.isoformat()}); bank holidays there are not known"
     )
+
+
+def _out_of_range(calendar: Calendar, day: dt.date, result: bool = False) -> CalendarRangeError:
+    return CalendarRangeError(range_message(calendar, day, result))
 
 
 @functools.lru_cache(maxsize=64)

@@ -26,6 +26,7 @@ from .errors import (
 )
 from .facts import parse_boolean, parse_when
 from .model import Deadline, Explanation, SkippedDay, When, as_date, end_of
+from .model import show_when as _show
 from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
 from .syntax import ast
 from .syntax.format import format_condition, format_schedule
@@ -39,12 +40,6 @@ class Bounds:
     due: When
     earliest: When | None = None
     target: When | None = None
-
-
-def _show(value: When) -> str:
-    if isinstance(value, dt.datetime):
-        return f"{value:%a %d %b %Y %H:%M}"
-    return f"{value:%a %d %b %Y}"
 
 
 def later(a: When, b: When) -> bool:

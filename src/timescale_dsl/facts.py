@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 
 from .errors import FactValueError
-from .syntax.names import fold
+from .syntax.names import event_key
 
 FactValue = dt.date | dt.datetime | bool | str
 
@@ -74,5 +74,5 @@ def parse_fact_text(text: str) -> FactValue:
 
 
 def fold_facts(facts: Mapping[str, object]) -> dict[str, object]:
-    """Fact names folded so that lookups ignore case and spacing."""
-    return {fold(str(name)): value for name, value in facts.items()}
+    """Fact names folded so that lookups ignore case, spacing and a leading "the"."""
+    return {event_key(str(name)): value for name, value in facts.items()}

@@ -24,6 +24,13 @@ def end_of(value: When) -> dt.datetime:
     return dt.datetime.combine(value, dt.time.max)
 
 
+def show_when(value: When) -> str:
+    """A date or moment as explanations and messages write it: "Fri 18 Dec 2026"."""
+    if isinstance(value, dt.datetime):
+        return f"{value:%a %d %b %Y %H:%M}"
+    return f"{value:%a %d %b %Y}"
+
+
 def as_date(value: When) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 

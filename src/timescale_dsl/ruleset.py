@@ -62,6 +62,10 @@ class Rule:
             isinstance(o.schedule, ast.Recurrence) for o in timescale.options
         )
 
+    def referenced(self, rule_id: str) -> Rule:
+        """The rule an anchor ``[rule_id]`` of this rule refers to."""
+        return self._other(rule_id)
+
     def _other(self, rule_id: str) -> Rule:
         if self._lookup is None:
             raise UnknownRuleError(f"[{rule_id}]: a single statement cannot refer to other rules")

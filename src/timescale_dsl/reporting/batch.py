@@ -210,7 +210,7 @@ class Part:
             return self.facts.moments(anchor.key)
         evaluation = self.evaluation
         try:
-            other = evaluation.rule._other(anchor.rule_id)
+            other = evaluation.rule.referenced(anchor.rule_id)
         except TimescaleError as error:  # an unknown rule: every row fails alike
             self.problems.add(np.ones(self.size, np.bool_), str(error))
             return Moments.missing(self.size)

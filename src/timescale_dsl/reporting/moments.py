@@ -17,7 +17,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from ..model import When
+from ..model import When, show_when
 
 DAY = np.timedelta64(1, "D")
 MICROSECOND = np.timedelta64(1, "us")
@@ -129,6 +129,4 @@ def later_than(a: Moments, b: Moments) -> BoolArray:
 
 def show(value: When) -> str:
     """A moment as the engine's explanations and messages write it."""
-    if isinstance(value, dt.datetime):
-        return f"{value:%a %d %b %Y %H:%M}"
-    return f"{value:%a %d %b %Y}"
+    return show_when(value)

@@ -9,12 +9,13 @@ office hours, use the engine's scalar arithmetic row by row.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable
 
 import numpy as np
 
-from ..arithmetic import WorkingDayIndex
+from ..arithmetic import WorkingDayIndex, range_message
 from ..calendars.base import Calendar
 from ..errors import TimescaleError
 from ..evaluate import Evaluation
@@ -38,14 +39,9 @@ def add_months(days: DayArray, months: int) -> DayArray:
     return result
 
 
-def out_of_range_reason(calendar: Calendar, day: object, counting: bool) -> str:
+def out_of_range_reason(calendar: Calendar, day: dt.date, counting: bool) -> str:
     """The wording of the engine's CalendarRangeError."""
-    what = "counting from" if counting else "date"
-    return (
-        f"{what} {day} leads outside the years the calendar '{calendar.name}' vouches for "
-        f"({calendar.first_day.isoformat()} to {calendar.last_day.isoformat()}); "
-        "bank holidays there are not known"
-    )
+    return range_message(calendar, day, counting)
 
 
 class Shifter:
@@ -106,9 +102,8 @@ class Shifter:
     def roll(self, days: DayArray, forward: bool, problems: Problems) -> DayArray:
         """A day if it works, else the next (or previous) working day.
 
-        Done here rather than with ``roll_forward_array``, which also counts
-        from working days and so fails on the calendar's last working day
-        where the scalar ``roll_forward`` does not.
+        Done here rather than with ``roll_forward_array`` so that a day outside
+        the calendar's range rejects its own row instead of the whole batch.
         """
         index = self.index
         usable = ~np.isnat(days)

@@ -14,9 +14,10 @@ def fold(name: str) -> str:
 
 
 def event_key(name: str) -> str:
-    """The key of an event: folded, and a leading "the" is never part of it.
+    """The key of an event or fact: folded, and a leading "the" is never part of it.
 
-    ``of the meeting``, ``of meeting`` and ``of "the meeting"`` name one event.
+    ``of the meeting``, ``of meeting`` and ``of "the meeting"`` name one event,
+    and a caller's fact ``"The meeting"`` supplies it.
     """
     key = fold(name)
     return key[4:] if key.startswith("the ") else key

@@ -11,7 +11,7 @@ from lark.tree import Meta
 
 from ..errors import Span
 from . import ast
-from .names import event_key, fold
+from .names import event_key
 
 
 def _unquote(token: Token) -> str:
@@ -58,7 +58,7 @@ class ToAst(Transformer[Token, Any]):
     def fact_name(self, meta: Meta, children: list[Any]) -> ast.FactRef:
         word = children[0]
         text = _unquote(word) if isinstance(word, Token) and word.type == "STRING" else str(word)
-        return ast.FactRef(fold(text), text, span=self._span(meta))
+        return ast.FactRef(event_key(text), text, span=self._span(meta))
 
     def value(self, meta: Meta, children: list[Any]) -> str:
         word = children[0]
@@ -252,7 +252,7 @@ class ToAst(Transformer[Token, Any]):
         fact_type, allowed = children[1]
         description = _unquote(children[2]) if len(children) > 2 else None
         decl = ast.FactDecl(
-            fold(name), name, fact_type, description, allowed, span=self._span(meta)
+            event_key(name), name, fact_type, description, allowed, span=self._span(meta)
         )
         return ("fact", decl)
 

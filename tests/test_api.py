@@ -1,0 +1,66 @@
+"""Public API details: fact names, rule references, array rolling at the range's edge."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from timescale_dsl import (
+    CalendarRangeError,
+    UnknownRuleError,
+    compile_statement,
+    england_and_wales,
+    parse_ruleset,
+)
+from timescale_dsl.arithmetic import working_day_index
+from timescale_dsl.model import show_when
+
+
+def test_a_leading_the_is_not_part_of_a_fact_name_anywhere():
+    rule = compile_statement("X within 5 days of the meeting if the child in need")
+    facts = {"The Meeting": dt.date(2026, 1, 5), "child in need": True}
+    assert rule.deadline(facts).due == dt.date(2026, 1, 10)
+
+
+def test_rule_references_are_public():
+    ruleset = parse_ruleset(
+        'fact "x" date\n[a] A within 2 days of x\n[b] B on the day of [a]\n', "r"
+    )
+    b = ruleset.rule("b")
+    assert b.referenced("a") is ruleset.rule("a")
+    assert b.deadline({"x": dt.date(2026, 1, 1)}).due == dt.date(2026, 1, 3)
+    with pytest.raises(UnknownRuleError):
+        b.referenced("zzz")
+
+
+def test_array_roll_keeps_a_working_day_at_the_edge_of_the_range():
+    index = working_day_index(england_and_wales())
+    last = np.array(["2030-12-31", "2030-12-30"], dtype="datetime64[D]")
+    assert index.roll_forward_array(last).tolist() == [
+        dt.date(2030, 12, 31),
+        dt.date(2030, 12, 30),
+    ]
+    assert index.roll_forward(dt.date(2030, 12, 31)) == dt.date(2030, 12, 31)
+    # Saturday 26 Dec 2026 moves to Tuesday 29 (28 Dec is the Boxing Day substitute)
+    days = np.array(["2026-12-26", "2026-12-24"], dtype="datetime64[D]")
+    assert index.roll_forward_array(days).tolist() == [
+        dt.date(2026, 12, 29),
+        dt.date(2026, 12, 24),
+    ]
+    assert index.roll_backward_array(days).tolist() == [
+        dt.date(2026, 12, 24),
+        dt.date(2026, 12, 24),
+    ]
+
+
+def test_array_roll_past_the_range_raises():
+    index = working_day_index(england_and_wales())
+    with pytest.raises(CalendarRangeError, match="vouches for"):
+        index.roll_backward_array(np.array(["1990-01-01"], dtype="datetime64[D]"))
+
+
+def test_show_when_is_the_explanation_wording():
+    assert show_when(dt.date(2026, 12, 18)) == "Fri 18 Dec 2026"
+    assert show_when(dt.datetime(2026, 12, 18, 9, 5)) == "Fri 18 Dec 2026 09:05"
