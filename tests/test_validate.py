@@ -124,7 +124,7 @@ def test_parse_ruleset_raises_with_every_error_and_keeps_warnings():
         parse_ruleset(HEAD + "A within 0 days of x\nB within 2 days of [c]\n", "t")
     assert [d.code for d in caught.value.diagnostics] == ["TS103", "TS109"]
     ruleset = parse_ruleset(DECLARED + "A within 7 days of referral\n", "t")
-    assert [d.code for d in ruleset.diagnostics] == ["TS202", "TS202"]  # type: ignore[attr-defined]
+    assert [d.code for d in ruleset.diagnostics] == ["TS202", "TS202"]
 
 
 def test_misspelt_keyword_in_task_name_warns_but_real_words_do_not():

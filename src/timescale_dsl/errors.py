@@ -160,9 +160,5 @@ class CalendarRangeError(CalendarError):
     """A date outside the years a calendar can vouch for."""
 
 
-class CalendarRangeWarning(UserWarning):
-    """A date outside the vouched years was used because the caller allowed it."""
-
-
 class FactValueError(TimescaleError, ValueError):
     """A text value that is not a date, date-time, boolean as expected."""

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 import attrs
 
 from .calendars.base import Calendar
-from .errors import EvaluationError, Span, UnknownRuleError, did_you_mean
+from .errors import Diagnostic, EvaluationError, Span, UnknownRuleError, did_you_mean
 from .evaluate import DEFAULT_PROJECTION, Evaluation
 from .facts import fold_facts
 from .model import Deadline, FactNeed, When
@@ -176,7 +176,7 @@ class Ruleset:
     header: ast.Header
     rules: tuple[Rule, ...]
     settings: Settings
-    diagnostics: tuple[object, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
 
     @property
     def title(self) -> str | None:
