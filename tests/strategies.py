@@ -24,7 +24,7 @@ from timescale_dsl import (
     weekends_only,
 )
 from timescale_dsl.syntax import ast
-from timescale_dsl.syntax.names import fold
+from timescale_dsl.syntax.names import event_key
 
 # --------------------------------------------------------------------- calendars
 
@@ -175,7 +175,7 @@ def task_names(words: tuple[str, ...] = TASK_WORDS) -> st.SearchStrategy[str]:
 
 
 def fact_refs(words: tuple[str, ...]) -> st.SearchStrategy[ast.FactRef]:
-    return _phrase(words).map(lambda text: ast.FactRef(fold(text), text))
+    return _phrase(words).map(lambda text: ast.FactRef(event_key(text), text))
 
 
 def anchors() -> st.SearchStrategy[ast.FactRef | ast.RuleRef]:
