@@ -116,7 +116,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 # -- due -----------------------------------------------------------------------
 def _facts(pairs: Sequence[str], rule: Rule) -> dict[str, object]:
-    declared = {fact.key: fact for fact in getattr(rule, "_fact_types", {}).values()}
+    declared = rule.declared_facts
     facts: dict[str, object] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from .calendars.base import Calendar, HolidayCalendar, add_closures
@@ -20,7 +21,7 @@ def header_calendar(header: ast.Header, override: Calendar | None = None) -> Cal
         day = closure.first
         while day <= closure.last:
             closures.append((day, closure.name or "closure day"))
-            day = day.fromordinal(day.toordinal() + 1)
+            day += dt.timedelta(days=1)
     if override is not None:
         return add_closures(override, closures)
     calendar: HolidayCalendar = calendar_by_name(header.calendar or "england-and-wales")

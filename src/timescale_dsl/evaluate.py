@@ -56,8 +56,11 @@ class Evaluation:
         calendar: Calendar,
         event_day_number: int,
         resolve_rule: Callable[[str], Deadline],
+        *,
+        projection: int = DEFAULT_PROJECTION,
     ) -> None:
         self.task = task
+        self.projection = projection
         self.facts = facts
         self.calendar = calendar
         self.index = working_day_index(calendar)
@@ -268,8 +271,6 @@ class Evaluation:
             projected.append(previous)
             number += 1
         return first, tuple(projected)
-
-    projection = DEFAULT_PROJECTION
 
     # -- alternatives ----------------------------------------------------------
     def truth(self, condition: ast.Condition) -> bool | None:

@@ -90,6 +90,37 @@ class Rule:
                 result.append(FactNeed(key, kind))
         return result
 
+    @property
+    def declared_facts(self) -> Mapping[str, ast.FactDecl]:
+        """The ruleset's fact declarations, by folded name."""
+        return self._fact_types
+
+    def _evaluation(
+        self,
+        facts: Mapping[str, object],
+        calendar: Calendar | None,
+        chain: tuple[str, ...],
+        projection: int = DEFAULT_PROJECTION,
+    ) -> Evaluation:
+        """An evaluation of this rule; ``[id]`` anchors resolve through ``chain``."""
+        if self.id in chain:
+            cycle = " -> ".join((*chain, self.id))
+            raise EvaluationError(f"rules refer to each other in a cycle: {cycle}")
+
+        def resolve(rule_id: str) -> Deadline:
+            return self._other(rule_id).deadline(
+                facts, calendar, projection=0, _chain=(*chain, self.id)
+            )
+
+        return Evaluation(
+            self.task,
+            fold_facts(facts),
+            calendar or self.settings.calendar,
+            self.settings.event_day_number,
+            resolve,
+            projection=projection,
+        )
+
     def deadline(
         self,
         facts: Mapping[str, object],
@@ -99,19 +130,7 @@ class Rule:
         _chain: tuple[str, ...] = (),
     ) -> Deadline:
         """The deadline for the facts given (dates, date-times, booleans, text)."""
-        if self.id in _chain:
-            cycle = " -> ".join((*_chain, self.id))
-            raise EvaluationError(f"rules refer to each other in a cycle: {cycle}")
-        folded = fold_facts(facts)
-        use = calendar or self.settings.calendar
-
-        def resolve(rule_id: str) -> Deadline:
-            return self._other(rule_id).deadline(
-                facts, calendar, projection=0, _chain=(*_chain, self.id)
-            )
-
-        evaluation = Evaluation(self.task, folded, use, self.settings.event_day_number, resolve)
-        evaluation.projection = projection
+        evaluation = self._evaluation(facts, calendar, _chain, projection)
         return evaluation.run(self.statement.timescale, self.id)
 
     def occurrence_dues(
@@ -126,13 +145,7 @@ class Rule:
         anchor, each later one from the actual date of the one before. The
         list has ``len(occurred) + 1`` entries while the rule keeps recurring.
         """
-        folded = fold_facts(facts)
-        use = calendar or self.settings.calendar
-
-        def resolve(rule_id: str) -> Deadline:
-            return self._other(rule_id).deadline(facts, calendar, projection=0)
-
-        evaluation = Evaluation(self.task, folded, use, self.settings.event_day_number, resolve)
+        evaluation = self._evaluation(facts, calendar, ())
         timescale = self.statement.timescale
         if isinstance(timescale, ast.NoFixedTimescale):
             return []
