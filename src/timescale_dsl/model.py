@@ -80,6 +80,10 @@ class Deadline:
     ``due`` is None only for a rule with no fixed timescale, whose wording is
     in ``no_fixed_timescale``. ``schedule`` holds the next due dates of a
     recurring rule, projected from each previous due date.
+
+    ``provisional`` is True when the date may still move: it rests on
+    projected bank holidays, or on alternatives whose events are not yet
+    known. ``caveats`` says why, in plain English, one sentence each.
     """
 
     task: str
@@ -90,6 +94,8 @@ class Deadline:
     explanation: Explanation = Explanation()
     schedule: tuple[When, ...] = ()
     no_fixed_timescale: str | None = None
+    provisional: bool = False
+    caveats: tuple[str, ...] = ()
 
     @property
     def is_fixed(self) -> bool:
@@ -107,5 +113,7 @@ class Deadline:
             data["schedule"] = [iso(s) for s in self.schedule]
         if self.no_fixed_timescale is not None or self.due is None:
             data["no_fixed_timescale"] = self.no_fixed_timescale or ""
+        data["provisional"] = self.provisional
+        data["caveats"] = list(self.caveats)
         data["explanation"] = self.explanation.to_dict()
         return data
