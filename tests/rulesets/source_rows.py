@@ -554,7 +554,7 @@ ROWS: tuple[SourceRow, ...] = (
             "Within the same timescales for completing the Family Support/Social Work Assessment (including sharing with parents and children) and updated at least every 6 months",
             "Allocated Family Practitioner/Social Worker (or Personal Advisor if young person is over 18)",
         ),
-        activity_rules=("rtf-chronology",),
+        activity_rules=("rtf-chronology", "rtf-chronology-closure"),
         record_rules=("rtf-chronology-record",),
     ),
     SourceRow(
@@ -567,7 +567,7 @@ ROWS: tuple[SourceRow, ...] = (
             "Within the same timescales for completing the Family Support/Social Work Assessment (including sharing with parents and children)",
             "Allocated Family Practitioner/Social Worker (or Personal Advisor if young person is over 18)",
         ),
-        activity_rules=("rtf-genogram", "rtf-genogram-review"),
+        activity_rules=("rtf-genogram", "rtf-genogram-review", "rtf-genogram-closure"),
         record_rules=("rtf-genogram-record",),
     ),
     SourceRow(
@@ -1515,7 +1515,7 @@ ROWS: tuple[SourceRow, ...] = (
             "Within 2 working days of assessment completion and updated every 3 months",
             "Allocated Social Worker/ practitioner",
         ),
-        activity_rules=("rtf-case-summary", "rtf-case-summary-events"),
+        activity_rules=("rtf-case-summary", "rtf-case-summary-events", "rtf-case-summary-closure"),
         record_rules=("rtf-case-summary-note",),
     ),
     SourceRow(

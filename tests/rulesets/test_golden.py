@@ -42,7 +42,7 @@ from typing import Any
 
 import pytest
 
-from timescale_dsl import NoApplicableAlternative, Ruleset, load_ruleset
+from timescale_dsl import MissingFactsError, NoApplicableAlternative, Ruleset, load_ruleset
 
 from .source_rows import RULESETS
 
@@ -88,7 +88,6 @@ CASES: dict[str, list[Case]] = {
             {"referral": d("2026-12-24"), "section 47": False, "child in need": True},
             d("2026-12-31"),
         ),
-        Case("lcs-assessment-start", {"assessment start": d("2027-03-26")}, d("2027-03-26")),
         Case(
             "lcs-assessment-complete",
             {"assessment authorisation": d("2027-03-29")},
@@ -266,6 +265,13 @@ CASES: dict[str, list[Case]] = {
         ),
         Case("rtf-sw-allocation", {"referral": d("2027-12-27")}, d("2027-12-27")),
         Case("rtf-involvements", {"referral": d("2026-12-28")}, d("2026-12-28")),
+        # "Always up to date before case transfer or closure": no later than that day.
+        Case(
+            "rtf-chronology-closure", {"case closure or transfer": d("2027-03-26")}, d("2027-03-26")
+        ),
+        Case(
+            "rtf-genogram-closure", {"case closure or transfer": d("2027-12-28")}, d("2027-12-28")
+        ),
         # Family support case: due with the FSA form (45 working days after 24 Dec 2026 =
         # Tue 2 Mar 2027), then every 6 months.
         Case(
@@ -324,14 +330,38 @@ CASES: dict[str, list[Case]] = {
             d("2027-06-02"),
             target=d("2027-05-18"),
         ),
+        # "Day 55 from initial contact" is a second limit, whichever is earlier.
+        # Initial contact Thu 24 Dec 2026: day 45 Tue 2 Mar 2027, then Mar 3 (46), 4, 5, 8,
+        # 9 (50), 10, 11, 12, 15, day 55 Tue 16 Mar. An assessment completed late, Fri 5 Mar
+        # (day 48), + 10 working days = Fri 19 Mar: Day 55 decides.
         Case(
             "rtf-fs-plan",
-            {"family support assessment completed": d("2027-03-25")},
+            {
+                "initial contact": d("2026-12-24"),
+                "family support assessment completed": d("2027-03-05"),
+            },
+            d("2027-03-16"),
+        ),
+        # Initial contact Mon 1 Feb 2027: Feb 2-26 are days 1-19, Mar 1-25 days 20-38, Good
+        # Friday and Easter Monday skipped, Tue 30 Mar day 39, ..., day 55 Wed 21 Apr. The
+        # assessment completed Thu 25 Mar + 10 working days = Mon 12 Apr, the earlier.
+        Case(
+            "rtf-fs-plan",
+            {
+                "initial contact": d("2027-02-01"),
+                "family support assessment completed": d("2027-03-25"),
+            },
             d("2027-04-12"),
         ),
+        # Initial contact Mon 2 Nov 2026: day 38 Thu 24 Dec, Christmas and the substitute day
+        # skipped, day 41 Thu 31 Dec, 1 Jan skipped, day 45 Thu 7 Jan 2027, day 55 Thu 21 Jan.
+        # Assessment completed Thu 24 Dec 2026 + 10 working days = Tue 12 Jan 2027.
         Case(
             "rtf-fs-plan-form",
-            {"family support assessment completed": d("2026-12-24")},
+            {
+                "initial contact": d("2026-11-02"),
+                "family support assessment completed": d("2026-12-24"),
+            },
             d("2027-01-12"),
         ),
         # 30 working days after 24 Dec 2026 = Tue 9 Feb 2027 (6 weeks would be 4 Feb).
@@ -442,9 +472,6 @@ CASES: dict[str, list[Case]] = {
         Case("rtf-cp-midway-icpc", {"ICPC": d("2026-12-24")}, d("2027-01-09")),
         # 30 Nov 2027 + 3 months = 30 Feb, clipped to 29 Feb 2028 (leap year).
         Case("rtf-cp-midway-rcpc", {"RCPC": d("2027-11-30")}, d("2028-02-29")),
-        Case(
-            "rtf-cp-midway-form", {"midway monitoring completed": d("2027-12-28")}, d("2027-12-28")
-        ),
         Case(
             "rtf-rcpc",
             {"ICPC": d("2026-12-24")},
@@ -795,33 +822,69 @@ CASES: dict[str, list[Case]] = {
             d("2026-12-25"),
         ),
         Case("rtf-lac-visit-first-week", {"placement start": d("2026-12-24")}, d("2026-12-31")),
+        # Placed with parents: 4 weeks whatever the year: 24 Dec 2026 + 28 days = 21 Jan 2027.
         Case(
             "rtf-lac-visit-later",
-            {
-                "placed with parents": True,
-                "matched for permanence": True,
-                "previous visit": d("2026-12-24"),
-            },
+            {"placed with parents": True, "previous visit": d("2026-12-24")},
             d("2027-01-21"),
         ),
+        # Matched for permanence but inside the first year: still 6 weeks (Mon 2 Mar 2026 + 42
+        # days = Mon 13 Apr), best practice 4 weeks (Mon 30 Mar).
         Case(
             "rtf-lac-visit-later",
             {
                 "placed with parents": False,
+                "first year of care/placement": True,
                 "matched for permanence": True,
-                "previous visit": d("2026-12-24"),
+                "previous visit": d("2026-03-02"),
             },
-            d("2027-03-18"),
+            d("2026-04-13"),
+            target=d("2026-03-30"),
         ),
+        # Matched, after the first year: 12 weeks, 2 Mar 2026 + 84 days = Mon 25 May 2026.
         Case(
             "rtf-lac-visit-later",
             {
                 "placed with parents": False,
+                "first year of care/placement": False,
+                "matched for permanence": True,
+                "previous visit": d("2026-03-02"),
+            },
+            d("2026-05-25"),
+        ),
+        # Not matched, after the first year: 6 weeks kept, with no first-year target.
+        Case(
+            "rtf-lac-visit-later",
+            {
+                "placed with parents": False,
+                "first year of care/placement": False,
+                "matched for permanence": False,
+                "previous visit": d("2026-03-02"),
+            },
+            d("2026-04-13"),
+        ),
+        # Inside the first year, not matched: 24 Dec 2026 + 42 days = 4 Feb 2027, target 21 Jan.
+        Case(
+            "rtf-lac-visit-later",
+            {
+                "placed with parents": False,
+                "first year of care/placement": True,
                 "matched for permanence": False,
                 "previous visit": d("2026-12-24"),
             },
             d("2027-02-04"),
             target=d("2027-01-21"),
+        ),
+        # Matched, after the first year, across Christmas: 24 Dec 2026 + 84 days = 18 Mar 2027.
+        Case(
+            "rtf-lac-visit-later",
+            {
+                "placed with parents": False,
+                "first year of care/placement": False,
+                "matched for permanence": True,
+                "previous visit": d("2026-12-24"),
+            },
+            d("2027-03-18"),
         ),
         Case("rtf-lac-visit-cp-plan", {"previous visit": d("2027-12-24")}, d("2028-01-26")),
         Case(
@@ -831,15 +894,33 @@ CASES: dict[str, list[Case]] = {
             schedule=(d("2027-05-28"),),
         ),
         Case("rtf-lac-seen-alone", {"last seen alone": d("2027-12-24")}, d("2028-03-24")),
+        # First year of placement: 3-monthly even with permanence agreed (26 Mar + 3 months).
         Case(
             "rtf-lac-unannounced-visit",
-            {"permanence agreed": False, "last unannounced visit": d("2027-03-26")},
+            {
+                "first year of care/placement": True,
+                "permanence agreed": True,
+                "last unannounced visit": d("2027-03-26"),
+            },
             d("2027-06-26"),
         ),
         Case(
             "rtf-lac-unannounced-visit",
-            {"permanence agreed": True, "last unannounced visit": d("2027-03-26")},
+            {
+                "first year of care/placement": False,
+                "permanence agreed": True,
+                "last unannounced visit": d("2027-03-26"),
+            },
             d("2027-09-26"),
+        ),
+        Case(
+            "rtf-lac-unannounced-visit",
+            {
+                "first year of care/placement": False,
+                "permanence agreed": False,
+                "last unannounced visit": d("2027-03-26"),
+            },
+            d("2027-06-26"),
         ),
         Case("rtf-lac-visit-note", {"visit": d("2027-12-24")}, d("2027-12-30")),
         # 7 days: 31 Dec 2026; then 28 days: 28 Jan 2027; then every 2 months.
@@ -849,6 +930,12 @@ CASES: dict[str, list[Case]] = {
             d("2026-12-31"),
             schedule=(d("2027-01-28"), d("2027-03-28"), d("2027-05-28")),
         ),
+        # Seen "before the Pathway Plan is reviewed": no later than the review's day (Easter Monday).
+        Case(
+            "rtf-kit-visits-to-21-pathway",
+            {"pathway plan review": d("2027-03-29")},
+            d("2027-03-29"),
+        ),
         Case("rtf-kit-form-to-21", {"visit": d("2027-03-25")}, d("2027-03-31")),
         # 7 days: 31 Dec 2027; then 3 months: 31 Mar 2028; then 30 Jun (clipped).
         Case(
@@ -856,6 +943,11 @@ CASES: dict[str, list[Case]] = {
             {"change of accommodation": d("2027-12-24")},
             d("2027-12-31"),
             schedule=(d("2028-03-31"), d("2028-06-30")),
+        ),
+        Case(
+            "rtf-kit-visits-21-25-pathway",
+            {"pathway plan review": d("2026-12-28")},
+            d("2026-12-28"),
         ),
         Case("rtf-kit-form-21-25", {"visit": d("2026-12-24")}, d("2026-12-30")),
         Case("rtf-adoption-visit-first", {"placement start": d("2027-12-24")}, d("2027-12-31")),
@@ -940,6 +1032,12 @@ CASES: dict[str, list[Case]] = {
             d("2027-06-30"),
             schedule=(d("2027-09-30"),),
         ),
+        # "At point of closure / transfer": the day itself, even Christmas Day.
+        Case(
+            "rtf-case-summary-closure",
+            {"case closure or transfer": d("2026-12-25")},
+            d("2026-12-25"),
+        ),
         Case(
             "rtf-case-summary-note",
             {"assessment completed": d("2027-12-24")},
@@ -1006,6 +1104,18 @@ def test_recurring_rules_count_later_occurrences_from_actual_dates() -> None:
     # actual date, Wed 21 Apr 2027 (10 days to 31 Jan, 28 in Feb, 31 in Mar, 21 in Apr).
     dues = rule.occurrence_dues({"CLA start": d("2026-12-24")}, [d("2027-01-20")])
     assert dues == [d("2027-01-21"), d("2027-04-21")]
+
+
+def test_later_lac_visits_need_to_know_whether_the_first_year_is_over() -> None:
+    rule = ruleset_named(RTF).rule("rtf-lac-visit-later")
+    facts = {
+        "placed with parents": False,
+        "matched for permanence": True,
+        "previous visit": d("2026-03-02"),
+    }
+    with pytest.raises(MissingFactsError) as caught:
+        rule.deadline(facts)
+    assert "first year of care/placement" in str(caught.value)
 
 
 def test_child_visit_has_no_timescale_for_a_child_neither_in_need_nor_s47() -> None:
