@@ -12,7 +12,6 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from . import __version__
 from .calendars.registry import CALENDAR_NAMES, calendar_by_name
 from .compile import check_ruleset_text, compile_statement, load_ruleset
 from .errors import (
@@ -26,6 +25,7 @@ from .model import Deadline, iso
 from .ruleset import Rule, Ruleset
 from .syntax.names import fold
 from .syntax.rewrite import canonical_text
+from .welcome import welcome_text
 
 RULESET_SUFFIXES = (".timescales",)
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -204,9 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="timescale",
         description="Recording timescales for children's social care: check rule files, "
         "compute deadlines, measure timeliness.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,  # keeps --version's lines
     )
-    parser.add_argument("--version", action="version", version=f"timescale {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="parse and validate rule files or folders")
     check.add_argument("paths", nargs="+", metavar="PATH")
@@ -252,6 +252,9 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.set_defaults(handler=cmd_fmt)
 
     _register_optional_commands(commands)
+    welcome = welcome_text(commands.choices)  # names only the commands installed here
+    parser.add_argument("--version", action="version", version=welcome)
+    parser.set_defaults(welcome=welcome)
     return parser
 
 
@@ -267,6 +270,9 @@ def _register_optional_commands(commands: argparse._SubParsersAction) -> None:  
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is None:  # no command: say what this is and where to start
+        print(args.welcome)
+        return EXIT_OK
     try:
         status: int = args.handler(args)
         return status
