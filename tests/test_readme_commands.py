@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 CI_RUN = ROOT / ".ci" / "run"
 CI_MARKER = "(.ci/run runs the next line)"
+#: What a fresh clone would not have (the .gitignore's list, and the clone's own .git).
+NOT_COPIED = (".git", ".venv", "*_cache", "__pycache__", ".hypothesis", "build", "dist", "out")
 
 
 def opening_commands() -> list[str]:
@@ -97,7 +99,7 @@ def test_readme_commands_work_where_the_system_python_is_externally_managed(
     shutil.copytree(
         ROOT,
         checkout,
-        ignore=shutil.ignore_patterns(".git", ".venv", "*_cache", "__pycache__", ".hypothesis"),
+        ignore=shutil.ignore_patterns(*NOT_COPIED),
     )
 
     def run(line: str, **extra: str) -> subprocess.CompletedProcess[str]:
