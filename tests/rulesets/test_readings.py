@@ -27,6 +27,10 @@ DOCS = RULESETS.parent / "docs" / "rulesets.md"
 COUNTED = re.compile(r"\d+\s*(working |calendar )?(days?|weeks?|months?|years?|hours|hrs)\b", re.I)
 
 
+#: Not straight after a count's unit or its bracketed conversion ("72 hours following").
+UNCOUNTED = r"(?<!days )(?<!weeks )(?<!hours )(?<!months )(?<!\) )"
+
+
 @dataclass(frozen=True)
 class Reading:
     label: str
@@ -85,15 +89,13 @@ READINGS: tuple[Reading, ...] = (
     ),
     Reading(
         "before X / prior to X, with no count",
-        _wording(
-            r"\b(?:before|prior to) (?:it is sent|being sent|case transfer|the Pathway Plan is)"
-        ),
+        _wording(UNCOUNTED + r"\b(?:before|prior to) (?=\w)"),
         "a deadline: no later than the day of X",
         _a_deadline,
     ),
     Reading(
         "following X, with no count",
-        _wording(r"(?<![\d)] )(?<!weeks )(?<!hours )\bfollowing (?:the|any|initial)\b"),
+        _wording(UNCOUNTED + r"\bfollowing (?=\w)"),
         "no deadline from this wording",
         _adds_no_deadline,
     ),
