@@ -81,7 +81,10 @@ def installed_dependencies(root: Path) -> Path:
 def offline_environment(python: Path, dependencies: Path, home: Path) -> dict[str, str]:
     """The variables of a login on the fresh machine, with pip kept off the network."""
     path = [str(python.parent), "/usr/bin", "/bin"]
+    # Some Python builds find their shared library only through this variable.
+    library_path = {k: v for k, v in os.environ.items() if k == "LD_LIBRARY_PATH"}
     return {
+        **library_path,
         "PATH": os.pathsep.join(path),
         "HOME": str(home),
         "LANG": "C.UTF-8",
