@@ -147,7 +147,7 @@ class Analysis:
     def _rule(self, decl: ast.RuleDecl) -> None:
         if decl.span is None:
             return
-        whole = self.text.span_range(decl.span)
+        whole = self.text.trimmed(self.text.span_range(decl.span))
         rule_id = rule_id_of(decl)
         name_range = None
         if decl.rule_id:

@@ -100,8 +100,11 @@ def _parser_at(
     first = number
     while first > 0 and analysis.text.line(first - 1).rstrip().endswith("\\"):
         first -= 1
-    lines = analysis.usable_lines[:first] + analysis.text.lines[first:number] + [before]
-    prefix = "\n".join(lines)
+    # Reading from the last heading above is enough to know where the cursor is
+    # (a heading starts the body); blank lines in its place keep line numbers.
+    start = max((h.line for h in analysis.headings if h.line < first), default=0)
+    lines = analysis.usable_lines[start:first] + analysis.text.lines[first:number] + [before]
+    prefix = "\n" * start + "\n".join(lines)
     attempts = [prefix]
     if prefix.rstrip().endswith(","):
         # ", then" and ", or the" are single tokens: read the comma as theirs.
@@ -138,7 +141,7 @@ def _keywords_accepted(
 
 def _phrases(interactive: InteractiveParser, terminal: str, word: str, branch: bool) -> list[str]:
     """``word`` and, where the grammar allows only keywords next, the phrases it starts."""
-    following = interactive.copy()  # type: ignore[no-untyped-call]
+    following = interactive.copy(deepcopy_values=False)  # type: ignore[no-untyped-call]
     try:
         following.feed_token(Token(terminal, word))
     except UnexpectedInput:

@@ -66,6 +66,8 @@ def _example(
     if choices is None:
         return "no example: the condition cannot hold together with the others' being false"
     facts: dict[str, object] = dict(choices)
+    for key, value in _referenced_choices(rule, option.schedule, frozenset({rule.id})).items():
+        facts.setdefault(key, value)
     dates = _dates(rule, option.schedule, day)
     facts.update(dates)
     try:
@@ -177,6 +179,28 @@ def _choices(
             continue
         values = _make(other.condition, False, values, allowed) or values
     return values
+
+
+def _referenced_choices(
+    rule: Rule, schedule: ast.Schedule, seen: frozenset[str]
+) -> dict[str, object]:
+    """Condition facts for the rules a schedule counts from: each one's first alternative."""
+    found: dict[str, object] = {}
+    for anchor in anchors(schedule):
+        if not isinstance(anchor, ast.RuleRef) or anchor.rule_id in seen:
+            continue
+        try:
+            other = rule.referenced(anchor.rule_id)
+        except TimescaleError:
+            continue
+        timescale = other.statement.timescale
+        if isinstance(timescale, ast.NoFixedTimescale):
+            continue
+        first = timescale.options[0]
+        deeper = _referenced_choices(other, first.schedule, seen | {anchor.rule_id})
+        for key, value in {**deeper, **(_choices(other, first, timescale.options) or {})}.items():
+            found.setdefault(key, value)
+    return found
 
 
 def _make(

@@ -8,6 +8,7 @@ parser counts them (a form feed is ordinary space in a rule file).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import attrs
@@ -55,9 +56,7 @@ class Text:
         return self._starts[pos.line] + min(pos.character, len(self.lines[pos.line]))
 
     def pos_at(self, offset: int) -> Pos:
-        line = 0
-        while line + 1 < len(self._starts) and self._starts[line + 1] <= offset:
-            line += 1
+        line = bisect.bisect_right(self._starts, offset) - 1
         return Pos(line, offset - self._starts[line])
 
     def slice(self, area: TextRange) -> str:
@@ -78,6 +77,13 @@ class Text:
         while end < len(line) and not line[end].isspace():
             end += 1
         return TextRange(start, Pos(start.line, max(end, start.character + 1)))
+
+    def trimmed(self, area: TextRange) -> TextRange:
+        """``area`` without the blank text at its end (a rule's span runs on to the next line)."""
+        end = self.offset(area.end)
+        while end > self.offset(area.start) and self.source[end - 1].isspace():
+            end -= 1
+        return TextRange(area.start, self.pos_at(end))
 
     def find_in(self, area: TextRange, needle: str, *, last: bool = False) -> TextRange | None:
         """Where ``needle`` occurs (case-insensitively) within ``area``."""
