@@ -462,7 +462,7 @@ def test_document_symbols_nest_rules_in_processes_in_sections(client: LspClient)
         "[icpc-minutes] Minutes",
         "[icpc-report] Pre-meeting report",
     ]
-    assert [r["name"] for r in looked_after["children"]][0] == "[leave] Leaving care"
+    assert looked_after["children"][0]["name"] == "[leave] Leaving care"
     for child in process["children"]:
         assert process["range"]["start"]["line"] <= child["range"]["start"]["line"]
         assert child["range"]["end"]["line"] <= process["range"]["end"]["line"]

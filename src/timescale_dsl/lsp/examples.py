@@ -29,6 +29,9 @@ PROJECTED = 3
 _BEFORE_SHIFT = dt.timedelta(weeks=3)
 _BIRTHDAY_SHIFT = dt.timedelta(weeks=1)
 _TIME_OF_DAY = dt.time(10, 0)
+#: How far apart a rule's events fall: a week, else (a window between two
+#: events that needs them further apart, such as pregnancy weeks) half a year.
+_SPACINGS = (dt.timedelta(weeks=1), dt.timedelta(weeks=26))
 
 
 def default_example_day(today: dt.date, last_day: dt.date) -> dt.date:
@@ -68,12 +71,16 @@ def _example(
     facts: dict[str, object] = dict(choices)
     for key, value in _referenced_choices(rule, option.schedule, frozenset({rule.id})).items():
         facts.setdefault(key, value)
-    dates = _dates(rule, option.schedule, day)
-    facts.update(dates)
-    try:
-        deadline = rule.deadline(facts, projection=PROJECTED)
-    except TimescaleError as error:
-        return f"no example: {error}"
+    failure: TimescaleError | None = None
+    for spacing in _SPACINGS:
+        dates = _dates(rule, option.schedule, day, spacing)
+        try:
+            deadline = rule.deadline({**facts, **dates}, projection=PROJECTED)
+            break
+        except TimescaleError as error:
+            failure = failure or error
+    else:
+        return f"no example: {failure}"
     shown = [name for name in _anchor_names(rule, option.schedule) if name in dates]
     given = ", ".join(f"{name} {show_when(_when(dates[name]))}" for name in shown)
     return f"e.g. {given} -> {_result(deadline)}" if given else f"e.g. {_result(deadline)}"
@@ -128,7 +135,9 @@ def _anchor_names(rule: Rule, schedule: ast.Schedule) -> list[str]:
     return names
 
 
-def _dates(rule: Rule, schedule: ast.Schedule, day: dt.date) -> dict[str, object]:
+def _dates(
+    rule: Rule, schedule: ast.Schedule, day: dt.date, spacing: dt.timedelta
+) -> dict[str, object]:
     """Example values for every dated fact the rule may need."""
     before = {
         node.anchor.key
@@ -144,7 +153,7 @@ def _dates(rule: Rule, schedule: ast.Schedule, day: dt.date) -> dict[str, object
         if key == ast.DATE_OF_BIRTH:
             value = _birth_date(schedule, day)
         else:
-            value = day + dt.timedelta(weeks=position)
+            value = day + spacing * position
             if key in before:
                 value += _BEFORE_SHIFT
         timed = need.type == "datetime"
