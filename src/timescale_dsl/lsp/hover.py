@@ -137,7 +137,8 @@ def calendar_text(name: str) -> str:
         calendar = calendar_by_name(name)
     except TimescaleError as error:
         return str(error)
+    off = "weekends and bank holidays are" if calendar.holidays else "only weekends are"
     return (
-        f"**{calendar.name}**: weekends and its bank holidays are not working days; "
-        f"dates from {calendar.first_day:%d %b %Y} to {calendar.last_day:%d %b %Y} are known."
+        f"**{calendar.name}**: {off} not working days; dates from "
+        f"{calendar.first_day:%d %b %Y} to {calendar.last_day:%d %b %Y} are known."
     )
