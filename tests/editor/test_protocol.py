@@ -560,3 +560,47 @@ def test_positions_count_utf16_units(client: LspClient) -> None:
     }
     found = client.request("textDocument/references", params)
     assert {"line": line, "character": column} in [r["range"]["start"] for r in found]
+
+
+# -- files as authors keep them ------------------------------------------------
+UNDECLARED = """\
+section "S"
+Minutes within 2 days of meeting
+Other on the day of [s-minutes] if urgent
+"""
+
+
+def test_a_file_without_declarations_still_navigates(client: LspClient) -> None:
+    found = labels(client, UNDECLARED + "Third within 3 days of ")
+    assert "meeting" in found
+    assert "urgent" not in found  # used as a condition, not as an event
+    renamed = rename(client, UNDECLARED, at(UNDECLARED, "[s-minutes]", shift=1), "minutes")
+    assert "[minutes] Minutes within 2 days of meeting" in renamed  # the derived id made explicit
+    assert "on the day of [minutes]" in renamed
+    assert check_ruleset_text(renamed) == []
+    uri, _ = open_document(client, UNDECLARED)
+    shown = hover_text(client, uri, at(UNDECLARED, "meeting", shift=2))
+    assert "**meeting**: not declared (the file declares no facts)" in shown
+
+
+def test_crlf_line_endings_and_a_byte_order_mark(client: LspClient) -> None:
+    text = '\ufefffact "meeting" date\r\n[a] Minutes within 2 days of meeting\r\n[b] Other on the day of [a]\r\n'
+    uri, published = open_document(client, text)
+    assert published["diagnostics"] == []
+    found = client.request("textDocument/definition", doc(uri, at(text, "of meeting", shift=4)))
+    assert found["range"] == {
+        "start": {"line": 0, "character": 7},
+        "end": {"line": 0, "character": 14},
+    }
+    edits = client.request(
+        "textDocument/formatting", {**doc(uri), "options": {"tabSize": 4, "insertSpaces": True}}
+    )
+    assert edits == []
+
+
+def test_an_empty_document(client: LspClient) -> None:
+    uri, published = open_document(client, "")
+    assert published["diagnostics"] == []
+    assert client.request("textDocument/hover", doc(uri, {"line": 0, "character": 0})) is None
+    assert client.request("textDocument/documentSymbol", doc(uri)) == []
+    assert "fact" in labels(client, "")
