@@ -512,6 +512,7 @@ def quick_fixes(client: LspClient, text: str) -> tuple[str, list[dict[str, Any]]
 @pytest.mark.parametrize(
     ("mistake", "fixed"),
     [
+        # TS201: the misspelt keyword was read as a word of the task name.
         ("[late] Late wihtin 2 days of referral", "[late] Late within 2 days of referral"),
         (
             "[late] Late within 2 days of actul meeting",
@@ -604,3 +605,14 @@ def test_an_empty_document(client: LspClient) -> None:
     assert client.request("textDocument/hover", doc(uri, {"line": 0, "character": 0})) is None
     assert client.request("textDocument/documentSymbol", doc(uri)) == []
     assert "fact" in labels(client, "")
+
+
+def test_date_of_birth_is_used_by_age_rules(client: LspClient) -> None:
+    uri, _ = open_document(client, SAMPLE)
+    shown = hover_text(client, uri, at(SAMPLE, "date of birth", shift=2))
+    assert "Used by 1 rule: `[leave]`" in shown
+    with pytest.raises(ServerError, match="need 'date of birth'"):
+        client.request(
+            "textDocument/rename",
+            {**doc(uri, at(SAMPLE, "date of birth", shift=2)), "newName": "born"},
+        )

@@ -168,13 +168,18 @@ class Analysis:
         for node in walk(decl.statement.timescale):
             if isinstance(node, ast.FactRef):
                 self._fact_ref(node, id(node) in in_condition)
-                users = self._users.setdefault(node.key, [])
-                if entry not in users:
-                    users.append(entry)
+                self._used_by(node.key, entry)
+            elif isinstance(node, ast.Age | ast.Birthday):
+                self._used_by(ast.DATE_OF_BIRTH, entry)  # counted from it, though not named
             elif isinstance(node, ast.RuleRef) and node.span is not None:
                 area = self.text.find_in(self.text.span_range(node.span), node.rule_id)
                 if area is not None:
                     self._add(Occurrence(RULE, node.rule_id, area))
+
+    def _used_by(self, key: str, entry: RuleEntry) -> None:
+        users = self._users.setdefault(key, [])
+        if entry not in users:
+            users.append(entry)
 
     def _fact_ref(self, ref: ast.FactRef, in_condition: bool) -> None:
         if ref.span is None:
