@@ -616,3 +616,20 @@ def test_date_of_birth_is_used_by_age_rules(client: LspClient) -> None:
             "textDocument/rename",
             {**doc(uri, at(SAMPLE, "date of birth", shift=2)), "newName": "born"},
         )
+
+
+def test_completion_of_weekend_days_after_other_lines(client: LspClient) -> None:
+    days = labels(client, 'title "x"\ncalendar scotland\nweekend friday, ')
+    assert "saturday" in days
+    assert "scotland" not in days
+
+
+def test_a_rule_under_an_unknown_calendar_shows_why_there_is_no_example(client: LspClient) -> None:
+    text = SAMPLE.replace("calendar england-and-wales", "calendar narnia")
+    uri, published = open_document(client, text)
+    assert [d["code"] for d in published["diagnostics"]] == ["TS110"]
+    shown = hover_text(client, uri, at(text, "Minutes within"))
+    assert "within 15 working days of actual meeting" in shown
+    assert "No worked example while the header's calendar cannot be used." in shown
+    past_the_end = client.request("textDocument/hover", doc(uri, {"line": 999, "character": 0}))
+    assert past_the_end is None

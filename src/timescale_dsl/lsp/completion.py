@@ -181,8 +181,8 @@ def _names(analysis: Analysis, tokens: list[Token], pos: Pos, line: str) -> list
         begin = Pos(pos.line, column + len(line[column:]) - len(line[column:].lstrip()))
     area = TextRange(begin, pos)
     kind = before.type
-    line_start = next((t for t in reversed(tokens[:index]) if t.type == "_NL"), None)
-    first = tokens[tokens.index(line_start) + 1] if line_start in tokens else tokens[0]
+    breaks = [n for n in range(index) if tokens[n].type == "_NL"]
+    first = tokens[breaks[-1] + 1 if breaks else 0]
     if first.type == "WEEKEND":
         return [Suggestion(d, DAY, d, area) for d in WEEKDAY_NAMES]
     if kind == "CALENDAR":

@@ -56,7 +56,8 @@ def hover(
             return HoverText(f"No rule has the id `{occurrence.key}`.", occurrence.range)
         return HoverText(rule_text(entry, ruleset, example_day), occurrence.range)
     line = analysis.text.line(pos.line)
-    calendar = _CALENDAR_LINE.match(analysis.usable_lines[pos.line])
+    usable = analysis.usable_lines[pos.line] if pos.line < len(analysis.usable_lines) else ""
+    calendar = _CALENDAR_LINE.match(usable)
     if calendar:
         area = TextRange(Pos(pos.line, 0), Pos(pos.line, len(line)))
         return HoverText(calendar_text(calendar.group(1).strip()), area)
@@ -102,7 +103,9 @@ def rule_text(entry: RuleEntry, ruleset: Ruleset | None, example_day: dt.date | 
         parts.append(f"_{where}_")
     parts.append(f"```timescales\n{format_timescale(decl.statement.timescale)}\n```")
     rule = _compiled_rule(ruleset, entry.id)
-    if rule is not None:
+    if rule is None:
+        parts.append("_No worked example while the header's calendar cannot be used._")
+    else:
         calendar = rule.settings.calendar
         day = example_day or default_example_day(dt.date.today(), calendar.last_day)
         counting = "day 1" if rule.settings.event_day_number == 1 else "day 0"
