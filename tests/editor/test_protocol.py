@@ -633,3 +633,7 @@ def test_a_rule_under_an_unknown_calendar_shows_why_there_is_no_example(client: 
     assert "No worked example while the header's calendar cannot be used." in shown
     past_the_end = client.request("textDocument/hover", doc(uri, {"line": 999, "character": 0}))
     assert past_the_end is None
+
+
+def test_no_rule_ids_are_offered_for_a_new_rules_own_id(client: LspClient) -> None:
+    assert labels(client, SAMPLE + "[") == []

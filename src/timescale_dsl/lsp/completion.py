@@ -26,6 +26,9 @@ from ..calendars.registry import CALENDAR_NAMES
 from ..syntax import ast
 from ..syntax.format import format_anchor, format_condition
 from ..syntax.names import event_key
+
+# The parser's own Lark instance and keyword table, so that completion offers
+# exactly what the grammar the parser uses accepts.
 from ..syntax.parser import _keywords, _lark
 from .analysis import Analysis
 from .text import Pos, TextRange
@@ -74,7 +77,8 @@ def complete(analysis: Analysis, pos: Pos) -> list[Suggestion]:
     interactive, tokens, after_comma = parser
     accepts = set(interactive.accepts())  # type: ignore[no-untyped-call]
     found = _keywords_accepted(interactive, accepts, partial)
-    if "RULE_ID" in accepts:
+    declaring = len(tokens) < 2 or tokens[-2].type == "_NL"  # "[" opens the line: a new id
+    if "RULE_ID" in accepts and not declaring:
         found += _rule_ids(analysis, partial)
     if "WORD" in accepts and not after_comma:
         found += _names(analysis, tokens, pos, line)
