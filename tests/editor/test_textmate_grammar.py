@@ -9,8 +9,6 @@ the environment variable CI is set), so the check cannot silently lapse there.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,21 +16,13 @@ import pytest
 
 from timescale_dsl import load_ruleset
 
+from .node import EXTENSION, require_node
+
 ROOT = Path(__file__).resolve().parents[2]
-EXTENSION = ROOT / "editors" / "vscode"
 GRAMMAR = EXTENSION / "syntaxes" / "timescales.tmLanguage.json"
 RULESETS = sorted((ROOT / "rulesets").glob("*.timescales"))
 
 Token = tuple[str, list[str]]
-
-
-def _engine_missing() -> str | None:
-    if shutil.which("node") is None:
-        return "node is not installed"
-    for package in ("vscode-textmate", "vscode-oniguruma"):
-        if not (EXTENSION / "node_modules" / package).is_dir():
-            return f"{package} is not installed (npm ci --prefix editors/vscode)"
-    return None
 
 
 RULE_LINE = (
@@ -99,11 +89,7 @@ _tokenised: dict[tuple[str, ...], list[list[Token]]] = {}
 
 @pytest.fixture(scope="module")
 def engine() -> None:
-    missing = _engine_missing()
-    if missing is not None:
-        if os.environ.get("CI"):
-            pytest.fail(f"the TextMate engine is needed in CI: {missing}")
-        pytest.skip(missing)
+    require_node("vscode-textmate", "vscode-oniguruma")
     if not _tokenised:
         # One run of node for every sample: starting the engine is the slow part.
         files = _files()
