@@ -251,6 +251,10 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--write", action="store_true", help="rewrite the files in place")
     fmt.set_defaults(handler=cmd_fmt)
 
+    from .lsp.command import register as register_lsp
+
+    register_lsp(commands)
+
     _register_optional_commands(commands)
     welcome = welcome_text(commands.choices)  # names only the commands installed here
     parser.add_argument("--version", action="version", version=welcome)

@@ -1,0 +1,5 @@
+"""``python -m timescale_dsl.lsp``: serve one editor over stdin and stdout."""
+
+from .server import serve
+
+serve()
