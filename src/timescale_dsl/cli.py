@@ -252,6 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.set_defaults(handler=cmd_fmt)
 
     _register_optional_commands(commands)
+    _register_framework_commands(commands)
     return parser
 
 
@@ -261,6 +262,13 @@ def _register_optional_commands(commands: argparse._SubParsersAction) -> None:  
         from .reporting.cli import register
     except ImportError:
         return
+    register(commands)
+
+
+def _register_framework_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """import, diff and export: a framework's life cycle (timescale_dsl.framework)."""
+    from .framework.cli import register
+
     register(commands)
 
 
