@@ -122,6 +122,20 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_INPUT if diff.meaning_changed else EXIT_OK
 
 
+# -- export ----------------------------------------------------------------------
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..compile import load_ruleset
+    from .export import export
+
+    if not Path(args.ruleset).is_file():
+        raise UsageError(f"{args.ruleset}: no such file")
+    if args.output not in (None, "-") and _same_file(args.output, [args.ruleset]):
+        raise UsageError(f"{args.output}: is the input; write the export to another file")
+    text = export(load_ruleset(args.ruleset), args.format)
+    _write(args.output, text, [args.ruleset], force=True)
+    return EXIT_OK
+
+
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     importing = commands.add_parser(
         "import",
@@ -170,3 +184,16 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "--to", dest="last", type=_date, metavar="DATE", help="last anchor date (default a year on)"
     )
     diff.set_defaults(handler=cmd_diff)
+
+    exporting = commands.add_parser(
+        "export",
+        help="the framework as the staff-facing table (Markdown, HTML or CSV)",
+        description="Write a rule file as the table staff read, grouped by section and "
+        "process, notes as footnotes; CSV has one row per rule and imports back.",
+    )
+    exporting.add_argument("ruleset", metavar="RULESET")
+    exporting.add_argument(
+        "--format", choices=("markdown", "html", "csv"), required=True, help="output format"
+    )
+    exporting.add_argument("-o", "--output", metavar="OUT", help="write here (default stdout)")
+    exporting.set_defaults(handler=cmd_export)

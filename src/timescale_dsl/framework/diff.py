@@ -22,8 +22,8 @@ from ..syntax import ast
 from ..validate import walk
 from .effects import FactPlan, days, outcome, plan_facts
 
-_TEXT_FIELDS = ("task", "timescale", "section", "process", "recorded_in", "form")
-_TEXT_FIELDS += ("recorded_by", "source", "note")
+_TEXT_FIELDS: tuple[str, ...] = ("task", "timescale", "section", "process", "recorded_in")
+_TEXT_FIELDS += ("form", "recorded_by", "source", "note")
 
 
 @attrs.frozen
@@ -206,6 +206,17 @@ def _header_text(value: object) -> str:
     return str(value)
 
 
+def _header_change(old: object, new: object) -> str:
+    """Lists (closures, facts) by what was added and removed; other values old -> new."""
+    if isinstance(old, list) and isinstance(new, list):
+        added = [str(v) for v in new if v not in old]
+        removed = [str(v) for v in old if v not in new]
+        parts = [f"added {'; '.join(added)}"] if added else []
+        parts += [f"removed {'; '.join(removed)}"] if removed else []
+        return ", ".join(parts)
+    return f"{_header_text(old)} -> {_header_text(new)}"
+
+
 def _show(result: object) -> str:
     if isinstance(result, str):
         return result
@@ -341,7 +352,7 @@ def render_diff(diff: RulesetDiff) -> str:
     lines = [f"--- {diff.old_path}", f"+++ {diff.new_path}"]
     lines.append(f"deadlines compared for anchor dates {diff.first} to {diff.last}")
     for item in diff.header:
-        lines.append(f"header {item.field}: {_header_text(item.old)} -> {_header_text(item.new)}")
+        lines.append(f"header {item.field}: {_header_change(item.old, item.new)}")
         if item.moves:
             ids = ", ".join(rule_id for rule_id, _ in item.moves)
             lines.append(f"    moves {len(item.moves)} rule(s): {ids}")

@@ -110,7 +110,8 @@ def read_wording(task: str, cell: str) -> tuple[ast.Statement, bool, str | None]
     except RulesetError as error:
         note = "Not computable as written: " + _refusal(error, prefix, wording) + "."
         return ast.Statement(task, ast.NoFixedTimescale(cell.replace('"', "”"))), False, note
-    errors = [d for d in validate_statement(statement) if d.is_error]
+    # Rule ids are checked against the whole draft later (a lone statement knows none).
+    errors = [d for d in validate_statement(statement) if d.is_error and d.code != "TS109"]
     if errors:
         note = f"Not computable as written: {errors[0].message}."
         return ast.Statement(task, ast.NoFixedTimescale(cell.replace('"', "”"))), False, note
@@ -218,6 +219,25 @@ def _rules_of(activity: Activity, ids: _Ids, record_columns: bool) -> list[Draft
     return rules
 
 
+def _settle_references(rules: list[DraftRule]) -> list[DraftRule]:
+    """A rule counting from ``[id]`` that the draft lacks is left to review."""
+    known = {rule.rule_id for rule in rules}
+    settled = []
+    for rule in rules:
+        missing = sorted(
+            {n.rule_id for n in walk(rule.statement) if isinstance(n, ast.RuleRef)} - known
+        )
+        if missing:
+            wording = rule.source or format_statement(rule.statement)
+            note = f"Not computable as imported: no rule with id '{missing[0]}' in this table."
+            statement = ast.Statement(rule.statement.task, ast.NoFixedTimescale(wording))
+            rule = attrs.evolve(
+                rule, statement=statement, computable=False, notes=(*rule.notes, note)
+            )
+        settled.append(rule)
+    return settled
+
+
 def _settle_fact_types(
     rules: list[DraftRule],
 ) -> tuple[list[DraftRule], dict[str, tuple[str, str]]]:
@@ -319,7 +339,7 @@ def import_tables(
     rules: list[DraftRule] = []
     for activity in reading.activities:
         rules += _rules_of(activity, ids, reading.has_record_timescales)
-    rules, facts = _settle_fact_types(rules)
+    rules, facts = _settle_fact_types(_settle_references(rules))
     text = render_draft(rules, facts, title or Path(origin).stem, origin, calendar)
     problems = tuple(d for d in check_ruleset_text(text, origin) if d.is_error)
     computable = sum(rule.computable for rule in rules)

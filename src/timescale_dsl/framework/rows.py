@@ -52,10 +52,16 @@ def _join(first: str, second: str) -> str:
 
 
 def _continues(row_timescale: str, previous: Activity | None) -> bool:
-    """A task cell over a timescale cell that starts mid-sentence continues the row above."""
+    """A row whose timescale finishes the sentence above continues that row.
+
+    The sign is a cut-off cell: the wording above leaves a bracket open and
+    this one starts in lower case ("... (or any unplanned change in" then
+    "placement). Then within 3 months ...").
+    """
     if previous is None or not row_timescale or not previous.timescale:
         return False
-    return row_timescale[0].islower() and not previous.timescale.endswith((".", ";"))
+    open_bracket = previous.timescale.count("(") > previous.timescale.count(")")
+    return open_bracket and row_timescale[0].islower()
 
 
 @attrs.frozen
@@ -89,10 +95,13 @@ def read_activities(tables: Sequence[Table], overrides: Mapping[str, str]) -> Re
         section = table.section
         process: str | None = None
         previous: Activity | None = None
+        header: list[str] | None = None
         for row in table.rows:
             texts = [cell.text for cell in row.cells]
-            if is_header(texts, overrides):
-                roles = assign_roles(texts, overrides)
+            if texts == header:
+                continue  # the header repeated on a new page
+            if header is None and is_header(texts, overrides):
+                header, roles = texts, assign_roles(texts, overrides)
                 found_header = True
                 continue
             if roles is None:
@@ -108,7 +117,9 @@ def read_activities(tables: Sequence[Table], overrides: Mapping[str, str]) -> Re
             task = view.get("task") if view.has("task") else view.get("process")
             timescale = view.get("timescale")
             record = view.record()
-            if previous is not None and (not task or _continues(timescale, previous)):
+            # Rows with ids (our own CSV) are rules each; only a document's rows continue.
+            continues = not task or _continues(timescale, previous)
+            if previous is not None and not view.get("id") and continues:
                 if task:
                     previous.task = _join(previous.task, task)
                 previous.timescale = _join(previous.timescale, timescale)

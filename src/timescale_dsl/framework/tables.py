@@ -17,6 +17,7 @@ from pathlib import Path
 import attrs
 
 from ..errors import TimescaleError
+from .spreadsheet import spreadsheet_unguarded
 
 
 class TableError(TimescaleError):
@@ -66,11 +67,21 @@ _BOLD_MD = re.compile(r"^\s*(\*\*|__)(?P<inner>.*)\1\s*$", re.DOTALL)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 
 
-def clean_cell(raw: object) -> Cell:
-    """A cell's words as written, without markup; bold when the whole cell is bold."""
+def plain_cell(raw: object) -> Cell:
+    """A spreadsheet cell's words as written, whitespace folded."""
     text = "" if raw is None else str(raw)
     if isinstance(raw, float) and raw.is_integer():
         text = str(int(raw))
+    return Cell(_SPACE.sub(" ", text).strip())
+
+
+def clean_cell(raw: object) -> Cell:
+    """A text cell's words as written, without HTML or Markdown markup.
+
+    The cell is bold when the whole of it is (a process heading in a
+    document's table).
+    """
+    text = "" if raw is None else str(raw)
     bold = bool(_BOLD_HTML.match(text))
     markdown_bold = _BOLD_MD.match(text)
     if markdown_bold:
@@ -110,7 +121,7 @@ def read_delimited(text: str, origin: str, delimiter: str) -> list[Table]:
                 if any(f.strip() for f in fields):
                     rows.append(
                         TableRow(
-                            tuple(clean_cell(f) for f in fields),
+                            tuple(plain_cell(spreadsheet_unguarded(f)) for f in fields),
                             origin,
                             f"line {reader.line_num}",
                         )
@@ -195,7 +206,7 @@ def read_xlsx(path: Path) -> list[Table]:
         sheet = workbook.get_sheet_by_name(name)
         rows = [
             TableRow(
-                tuple(clean_cell(v) for v in values), str(path), f"sheet '{name}' row {number}"
+                tuple(plain_cell(v) for v in values), str(path), f"sheet '{name}' row {number}"
             )
             for number, values in enumerate(sheet.to_python(skip_empty_area=False), start=1)
             if any(str(v).strip() for v in values)
