@@ -103,11 +103,12 @@ def cmd_diff(args: argparse.Namespace) -> int:
         if (last - first).days > 3660:
             raise UsageError("compare at most ten years of anchor dates (--from/--to)")
         stdin_used: list[bool] = []
-        sides = []
-        for name in (args.old, args.new):
-            label = "<stdin>" if name == "-" else name
-            sides.append(parse_ruleset(_read_ruleset_text(name, stdin_used), label))
-        diff = diff_rulesets(sides[0], sides[1], first, last)
+        texts = [_read_ruleset_text(name, stdin_used) for name in (args.old, args.new)]
+        sides = [
+            parse_ruleset(text, "<stdin>" if name == "-" else name)
+            for name, text in zip((args.old, args.new), texts, strict=True)
+        ]
+        diff = diff_rulesets(sides[0], sides[1], first, last, (texts[0], texts[1]))
     except RulesetError as error:
         for diagnostic in error.diagnostics:
             print(render_diagnostic(diagnostic), file=sys.stderr)

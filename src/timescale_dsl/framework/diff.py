@@ -265,11 +265,40 @@ def movement(old: Rule, new: Rule, anchors: Sequence[dt.date]) -> Movement:
     )
 
 
+def statement_wordings(ruleset: Ruleset, text: str) -> dict[str, str]:
+    """Each rule's statement as written in ``text`` (spaces folded), by id."""
+    lines = text.lstrip("\ufeff").splitlines()
+    found: dict[str, str] = {}
+    for rule in ruleset:
+        span = rule.statement.span
+        if span is None or span.end_line is None or span.end_column is None:
+            continue
+        if span.end_line > len(lines):
+            continue
+        if span.line == span.end_line:
+            piece = lines[span.line - 1][span.column - 1 : span.end_column - 1]
+        else:
+            parts = [lines[span.line - 1][span.column - 1 :]]
+            parts += lines[span.line : span.end_line - 1]
+            parts.append(lines[span.end_line - 1][: span.end_column - 1])
+            piece = " ".join(parts)
+        found[rule.id] = " ".join(piece.replace("\\", " ").split())
+    return found
+
+
 def _refers(rule: Rule) -> bool:
     return any(isinstance(n, ast.RuleRef) for n in walk(rule.statement.timescale))
 
 
-def diff_rulesets(old: Ruleset, new: Ruleset, first: dt.date, last: dt.date) -> RulesetDiff:
+def diff_rulesets(
+    old: Ruleset,
+    new: Ruleset,
+    first: dt.date,
+    last: dt.date,
+    texts: tuple[str, str] | None = None,
+) -> RulesetDiff:
+    """Compare two versions; ``texts`` (their files' text) also finds statements reworded
+    in ways that parse alike ("15 working days after" for "within 15 working days of")."""
     anchors = list(days(first, last))
     old_by_id = {rule.id: rule for rule in old}
     new_by_id = {rule.id: rule for rule in new}
@@ -280,38 +309,35 @@ def diff_rulesets(old: Ruleset, new: Ruleset, first: dt.date, last: dt.date) -> 
     header_moves = any(
         old_header[k][0] != new_header[k][0] and new_header[k][1] for k in new_header
     )
+    wordings: tuple[dict[str, str], dict[str, str]] = (
+        (statement_wordings(old, texts[0]), statement_wordings(new, texts[1]))
+        if texts
+        else ({}, {})
+    )
     changed: list[RuleChange] = []
     moved_by_header: list[tuple[str, Movement]] = []
     for rule in new:
         before = old_by_id.get(rule.id)
         if before is None:
             continue
-        fields = tuple(k for k, v in _fields(rule).items() if _fields(before)[k] != v)
+        was, now = _fields(before), _fields(rule)
+        if texts:
+            was["statement"], now["statement"] = wordings[0].get(rule.id), wordings[1].get(rule.id)
+        fields = tuple(k for k, v in now.items() if was[k] != v)
+        if "timescale" in fields and "statement" in fields:
+            fields = tuple(k for k in fields if k != "statement")
         same_statement = before.statement == rule.statement
         move = None
         if not same_statement or header_moves or _refers(rule) or _refers(before):
             move = movement(before, rule, anchors)
-        if move is not None and move.changes_meaning and same_statement and header_moves:
-            # The rule's own words are unchanged: the header moved it.
-            moved_by_header.append((rule.id, move))
-            if fields:
-                changed.append(
-                    RuleChange(
-                        rule.id, rule.task, "wording", fields, _fields(before), _fields(rule), None
-                    )
-                )
-        elif move is not None and move.changes_meaning:
-            changed.append(
-                RuleChange(
-                    rule.id, rule.task, "meaning", fields, _fields(before), _fields(rule), move
-                )
-            )
+        by_header = move is not None and same_statement and header_moves
+        if move is not None and move.changes_meaning and by_header:
+            moved_by_header.append((rule.id, move))  # its own words are unchanged
+            move = None
+        if move is not None and move.changes_meaning:
+            changed.append(RuleChange(rule.id, rule.task, "meaning", fields, was, now, move))
         elif fields:
-            changed.append(
-                RuleChange(
-                    rule.id, rule.task, "wording", fields, _fields(before), _fields(rule), None
-                )
-            )
+            changed.append(RuleChange(rule.id, rule.task, "wording", fields, was, now, None))
     header = tuple(
         HeaderChange(
             key,
@@ -366,9 +392,10 @@ def render_diff(diff: RulesetDiff) -> str:
         what = "changed " if change.kind == "meaning" else "reworded"
         fields = ", ".join(change.fields) or "through a rule it counts from"
         lines.append(f"{what} [{change.id}] {change.task} ({fields})")
-        if "timescale" in change.fields:
-            lines.append(f"    was: {change.old['timescale']}")
-            lines.append(f"    now: {change.new['timescale']}")
+        for shown in ("timescale", "statement"):
+            if shown in change.fields:
+                lines.append(f"    was: {change.old[shown]}")
+                lines.append(f"    now: {change.new[shown]}")
         move = change.movement
         if move is not None:
             lines.append(f"    {move.moved} of {move.compared} deadlines move{_range(move)}")
