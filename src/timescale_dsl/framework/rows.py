@@ -121,9 +121,12 @@ def read_activities(tables: Sequence[Table], overrides: Mapping[str, str]) -> Re
             continues = not task or _continues(timescale, previous)
             if previous is not None and not view.get("id") and continues:
                 if task:
+                    if previous.process == previous.task:
+                        previous.process = _join(previous.process, task)
                     previous.task = _join(previous.task, task)
-                previous.timescale = _join(previous.timescale, timescale)
-                previous.where.append(row.place)
+                if task or timescale:
+                    previous.timescale = _join(previous.timescale, timescale)
+                    previous.where.append(row.place)
                 if record is not None:
                     previous.records.append(record)
                 continue
