@@ -215,3 +215,13 @@ def test_conditions_are_tried_both_ways():
     assert (change.movement.compared, change.movement.moved) == (2, 1)
     assert change.movement.example is not None
     assert change.movement.example.facts["urgent"] == "true"
+
+
+def test_a_count_too_large_for_any_date_is_a_change_not_a_crash(run, tmp_path):
+    old = tmp_path / "old.timescales"
+    old.write_text('fact "x" date\n[a] A within 5 days of x\n', encoding="utf-8")
+    new = tmp_path / "new.timescales"
+    new.write_text('fact "x" date\n[a] A within 99999999999 days of x\n', encoding="utf-8")
+    status, out, _ = run("diff", str(old), str(new), "--from", "2027-01-01", "--to", "2027-01-01")
+    assert status == 1
+    assert "now error: the deadline falls beyond any date" in out
