@@ -302,3 +302,35 @@ def test_seed_001_every_activity_becomes_a_rule_with_its_records():
     assert (contact_form.recorded_in, contact_form.form) == ("EHM", "Contact Form")
     assert contact_form.timescale == "within 24 hours of contact"
     assert draft.summary.computable >= 0.4 * draft.summary.rules_written
+
+
+def test_import_table_reads_a_file_and_stdin_needs_a_format(tmp_path, run, monkeypatch):
+    import io
+
+    from timescale_dsl.framework import import_table
+
+    table = tmp_path / "small.csv"
+    table.write_text(SMALL_CSV, encoding="utf-8")
+    assert import_table(table).text == SMALL_DRAFT
+    monkeypatch.setattr("sys.stdin", io.StringIO(SMALL_CSV))
+    status, _, err = run("import", "-")
+    assert status == 1 and "needs --format" in err
+    monkeypatch.setattr("sys.stdin", io.StringIO(SMALL_CSV))
+    status, out, err = run("import", "-", "--format", "csv")
+    assert status == 0
+    assert "[contact-form] Contact Form within 24 hours of contact" in out
+    assert err == "<stdin>: 3 rows read, 5 rules written: 4 computable, 1 to review\n"
+
+
+def test_the_command_line_loads_no_spreadsheet_reader_until_a_workbook_is_read():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom timescale_dsl.cli import build_parser\nbuild_parser()\n"
+        "print('python_calamine' in sys.modules, 'openpyxl' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False False"

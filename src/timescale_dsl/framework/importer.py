@@ -347,3 +347,25 @@ def import_tables(
         reading.rows_read, len(rules), computable, len(rules) - computable, problems
     )
     return Draft(text, summary)
+
+
+def import_table(
+    path: str | Path,
+    *,
+    title: str | None = None,
+    calendar: str = "england-and-wales",
+    columns: Sequence[str] = (),
+    table_format: str | None = None,
+) -> Draft:
+    """A draft rule file from a table file; ``columns`` as ``"HEADER=ROLE"`` strings."""
+    from .columns import parse_overrides
+    from .tables import read_tables
+
+    file = Path(path)
+    return import_tables(
+        read_tables(file, table_format=table_format),
+        origin=file.name,
+        title=title,
+        calendar=calendar,
+        overrides=parse_overrides(columns),
+    )
