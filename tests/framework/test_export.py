@@ -164,3 +164,11 @@ def test_export_to_csv_then_import_gives_the_same_rules_meanings(tmp_path, name)
                 facts = plan.facts(day, scenario)
                 assert outcome(back, facts) == outcome(rule, facts), (rule.id, day, scenario)
     assert computable > len(original) / 2
+
+
+def test_staff_tables_name_the_task_a_rule_counts_from_not_its_id():
+    text = 'fact "meeting" date\n[a] Assessment within 5 working days of meeting\n[b] Plan on the day of [a]\n'
+    table = to_markdown(parse_ruleset(text, "x.timescales"))
+    assert "| On the day of the deadline for Assessment |" in table
+    assert "[a]" not in table
+    assert "on the day of [a]" in to_csv(parse_ruleset(text, "x.timescales"))

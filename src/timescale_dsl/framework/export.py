@@ -11,10 +11,12 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
 from collections.abc import Iterator
 
 import attrs
 
+from ..errors import TimescaleError
 from ..ruleset import Rule, Ruleset
 from ..syntax import ast
 from .spreadsheet import spreadsheet_safe
@@ -93,8 +95,19 @@ def staff_timescale(rule: Rule) -> str:
     timescale = rule.statement.timescale
     if isinstance(timescale, ast.NoFixedTimescale):
         return timescale.wording or "No fixed timescale"
-    text = rule.timescale
+    text = _RULE_REF.sub(lambda m: _referenced_task(rule, m.group(1)), rule.timescale)
     return text[:1].upper() + text[1:]
+
+
+_RULE_REF = re.compile(r"\[([a-z0-9][a-z0-9._-]*)\]", re.IGNORECASE)
+
+
+def _referenced_task(rule: Rule, rule_id: str) -> str:
+    """Staff know tasks, not ids: ``[fsa-form]`` reads "the deadline for <its task>"."""
+    try:
+        return f"the deadline for {rule.referenced(rule_id).task}"
+    except TimescaleError:
+        return f"[{rule_id}]"
 
 
 def record_name(rule: Rule) -> str:
