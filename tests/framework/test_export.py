@@ -172,3 +172,13 @@ def test_staff_tables_name_the_task_a_rule_counts_from_not_its_id():
     assert "| On the day of the deadline for Assessment |" in table
     assert "[a]" not in table
     assert "on the day of [a]" in to_csv(parse_ruleset(text, "x.timescales"))
+
+
+def test_export_refuses_a_link_to_its_input(tmp_path, run):
+    ruleset = tmp_path / "small.timescales"
+    ruleset.write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.hardlink_to(ruleset)
+    status, _, err = run("export", str(ruleset), "--format", "csv", "-o", str(link))
+    assert status == 2 and "is the input" in err
+    assert ruleset.read_text(encoding="utf-8") == SMALL.read_text(encoding="utf-8")

@@ -18,8 +18,17 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
 
 def _same_file(output: str, inputs: list[str]) -> bool:
-    target = Path(output).resolve()
-    return any(name != "-" and Path(name).resolve() == target for name in inputs)
+    """True when ``output`` names an input, by path or (links) by the file itself."""
+    target = Path(output)
+    for name in inputs:
+        if name == "-":
+            continue
+        source = Path(name)
+        if target.resolve() == source.resolve():
+            return True
+        if target.exists() and source.exists() and target.samefile(source):
+            return True
+    return False
 
 
 def _write(output: str | None, text: str, inputs: list[str], force: bool = False) -> None:
