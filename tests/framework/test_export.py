@@ -182,3 +182,41 @@ def test_export_refuses_a_link_to_its_input(tmp_path, run):
     status, _, err = run("export", str(ruleset), "--format", "csv", "-o", str(link))
     assert status == 2 and "is the input" in err
     assert ruleset.read_text(encoding="utf-8") == SMALL.read_text(encoding="utf-8")
+
+
+def test_csv_round_trip_keeps_rules_without_section_or_process_apart(tmp_path):
+    text = (
+        'fact "meeting" date\n[loose] Loose within 2 days of meeting\n'
+        'section "S"\nprocess "P"\n[a] A within 5 working days of meeting\n'
+        'section "T"\n[b] B within 3 days of meeting\n'
+    )
+    table = tmp_path / "t.csv"
+    table.write_text(to_csv(parse_ruleset(text, "x.timescales")), encoding="utf-8")
+    again = parse_ruleset(import_tables(read_tables(table), origin="t.csv").text)
+    assert [(r.id, r.section, r.process) for r in again] == [
+        ("loose", None, None),
+        ("a", "S", "P"),
+        ("b", "T", None),
+    ]
+
+
+def test_html_tags_are_balanced():
+    from html.parser import HTMLParser
+
+    class Balance(HTMLParser):
+        void = frozenset({"meta", "br"})
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.stack: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in self.void:
+                self.stack.append(tag)
+
+        def handle_endtag(self, tag):
+            assert self.stack and self.stack.pop() == tag, tag
+
+    checker = Balance()
+    checker.feed(to_html(load_ruleset(RULESETS / "recording-timescales-framework.timescales")))
+    assert checker.stack == []

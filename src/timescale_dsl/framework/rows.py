@@ -112,8 +112,12 @@ def read_activities(tables: Sequence[Table], overrides: Mapping[str, str]) -> Re
                 section, process, previous = row.text(0), None, None
                 continue
             any_record_timescale |= view.has("record timescale")
-            section = view.get("section") or section
-            process = view.get("process") or process
+            if view.get("id"):  # a row of our own CSV says everything; nothing carries down
+                section = view.get("section") or None
+                process = view.get("process") or None
+            else:
+                section = view.get("section") or section
+                process = view.get("process") or process
             task = view.get("task") if view.has("task") else view.get("process")
             timescale = view.get("timescale")
             record = view.record()
