@@ -256,6 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_lsp(commands)
 
     _register_optional_commands(commands)
+    _register_framework_commands(commands)
     welcome = welcome_text(commands.choices)  # names only the commands installed here
     parser.add_argument("--version", action="version", version=welcome)
     parser.set_defaults(welcome=welcome)
@@ -268,6 +269,13 @@ def _register_optional_commands(commands: argparse._SubParsersAction) -> None:  
         from .reporting.cli import register
     except ImportError:
         return
+    register(commands)
+
+
+def _register_framework_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """import, diff and export: a framework's life cycle (timescale_dsl.framework)."""
+    from .framework.cli import register
+
     register(commands)
 
 
