@@ -22,7 +22,16 @@ from timescale_dsl.reporting.recurrence import evaluate_occurrences
 from timescale_dsl.ruleset import Rule
 from timescale_dsl.syntax import ast
 
-from .strategies import batch_of, durations, fact_rows, make_rule, single_deadlines
+from .strategies import (
+    DATE_FACTS,
+    FLAG_FACTS,
+    TEXT_FACT,
+    batch_of,
+    durations,
+    fact_rows,
+    make_rule,
+    single_deadlines,
+)
 
 moments = st.one_of(
     st.dates(dt.date(1996, 1, 1), dt.date(2024, 12, 31)),
@@ -115,3 +124,25 @@ def test_occurrence_dues_equal_scalar_occurrence_dues(case: object, random: obje
             else:
                 assert not result.problems.failed[position], result.problems.reason[position]
                 assert result.due.item(position) == expected[number], (child, number)
+
+
+def test_first_occurrences_taken_in_another_order_keep_their_own_facts() -> None:
+    # Two series, one open row each, numbered against the rows' order: every row is
+    # a first occurrence, so the batch evaluates all rows, reordered. Each must be
+    # due from its own referral (a found case: both took the other's).
+    referral = ast.FactRef(key="referral", text="referral")
+    on_referral = ast.Window(ast.OnDay(referral), ast.OnDay(referral))
+    rule = make_rule(
+        ast.Alternatives((ast.Guarded(ast.Recurrence(on_referral, (), None)),)),
+        england_and_wales(),
+        0,
+    )
+    blank: dict[str, object] = dict.fromkeys((*DATE_FACTS, "date of birth", *FLAG_FACTS, TEXT_FACT))
+    facts = [{**blank, "referral": dt.date(2026, 6, 2)}, {**blank, "referral": dt.date(2026, 6, 1)}]
+    result = evaluate_occurrences(
+        rule,
+        batch_of(facts),
+        Moments.of_python([None, None]),
+        np.array([1, 0], dtype=np.int64),
+    )
+    assert [result.due.item(0), result.due.item(1)] == [dt.date(2026, 6, 2), dt.date(2026, 6, 1)]
