@@ -7,10 +7,10 @@ from pathlib import Path
 
 from .calendars.base import Calendar, HolidayCalendar, add_closures
 from .calendars.registry import calendar_by_name
-from .errors import Diagnostic, RulesetError, ValidationProblem
+from .errors import Diagnostic, SyntaxProblem, ValidationProblem
 from .ruleset import Rule, Ruleset, Settings
 from .syntax import ast
-from .syntax.parser import parse_ruleset_text, parse_statement
+from .syntax.parser import parse_ruleset_recovering, parse_statement
 from .validate import rule_id_of, validate, validate_statement
 
 
@@ -73,22 +73,34 @@ def compile_ruleset(
     return Ruleset(tree.path, tree.header, tuple(rules), settings, diagnostics)
 
 
+def _position(diagnostic: Diagnostic) -> tuple[int, int]:
+    span = diagnostic.span
+    return (span.line, span.column) if span else (0, 0)
+
+
+def _all_findings(text: str, path: str) -> tuple[ast.RulesetFile, list[Diagnostic], bool]:
+    """The AST of what parsed, every finding in order of position, and whether any is syntax."""
+    recovered = parse_ruleset_recovering(text, path)
+    found = [*recovered.diagnostics, *validate(recovered.tree, text, path, recovered.unparsed)]
+    return recovered.tree, sorted(found, key=_position), bool(recovered.diagnostics)
+
+
 def check_ruleset_text(text: str, path: str = "<string>") -> list[Diagnostic]:
-    """Every diagnostic for a rule file's text: syntax errors, then semantic findings."""
-    try:
-        tree = parse_ruleset_text(text, path)
-    except RulesetError as error:
-        return list(error.diagnostics)
-    found = validate(tree, text, path)
-    return sorted(found, key=lambda d: (d.span.line, d.span.column) if d.span else (0, 0))
+    """Every diagnostic for a rule file's text, in order of position.
+
+    One call reports every syntax error (parsing recovers at the next line)
+    and every validation finding about the lines that parsed, each with its
+    span; it never raises for bad input.
+    """
+    return _all_findings(text, path)[1]
 
 
 def parse_ruleset(text: str, path: str = "<string>", calendar: Calendar | None = None) -> Ruleset:
-    """Parse, validate and compile a rule file's text; RulesetError if it has errors."""
-    tree = parse_ruleset_text(text, path)
-    found = validate(tree, text, path)
-    errors = [d for d in found if d.is_error]
-    if errors:
+    """Parse, validate and compile a rule file's text; RulesetError lists every finding."""
+    tree, found, syntax = _all_findings(text, path)
+    if syntax:
+        raise SyntaxProblem(found)
+    if any(d.is_error for d in found):
         raise ValidationProblem(found)
     return compile_ruleset(tree, calendar, tuple(found))
 

@@ -14,6 +14,7 @@ from .errors import CalendarError, Diagnostic, Severity, Span, did_you_mean, edi
 from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
 from .syntax import ast
 from .syntax.names import fold, slug
+from .syntax.recovery import Unparsed
 
 # Keywords a misspelt task-name word may have been meant as ("wihtin").
 _STARTERS = ("within", "between", "every", "before", "after", "working", "prior", "following")
@@ -57,8 +58,11 @@ def _signed_range(node: ast.OnDay | ast.Offset) -> tuple[float, float]:
 
 
 class Checker:
-    def __init__(self, ruleset: ast.RulesetFile, source: str, path: str) -> None:
+    def __init__(
+        self, ruleset: ast.RulesetFile, source: str, path: str, unparsed: Unparsed | None = None
+    ) -> None:
         self.ruleset = ruleset
+        self.unparsed = unparsed or Unparsed()
         self.lines = source.splitlines()
         self.path = path
         self.found: list[Diagnostic] = []
@@ -162,7 +166,14 @@ class Checker:
             if not _WORD.fullmatch(word) or word.lower() in _STARTERS:
                 continue
             # Only one slip in a longer word: task names are full of real words.
-            close = [k for k in _STARTERS if len(word) >= 5 and edit_distance(word.lower(), k) == 1]
+            lower = word.lower()
+            close = [
+                k
+                for k in _STARTERS
+                if len(word) >= 5
+                and abs(len(k) - len(lower)) <= 1  # one edit changes the length by at most one
+                and edit_distance(lower, k) == 1
+            ]
             guess = close[0] if close else None
             if guess:
                 self.report(
@@ -207,6 +218,8 @@ class Checker:
         if not self.facts or fact.key == PREVIOUS_OCCURRENCE:
             return
         declared = self.facts.get(fact.key)
+        if declared is None and self.unparsed.may_declare_fact(fact.key):
+            return
         if declared is None:
             names = [f.name for f in self.facts.values()]
             guess = did_you_mean(fact.text, names)
@@ -238,7 +251,9 @@ class Checker:
                 )
             case ast.FactRef():
                 self.fact_use(node, "date")
-            case ast.RuleRef(rule_id=rule_id) if rule_id not in known_ids:
+            case ast.RuleRef(rule_id=rule_id) if (
+                rule_id not in known_ids and not self.unparsed.may_define_rule(rule_id)
+            ):
                 guess = did_you_mean(rule_id, known_ids)
                 self.report(
                     "TS109",
@@ -298,7 +313,7 @@ class Checker:
                 elif isinstance(node, ast.Guarded) and node.condition is not None:
                     used.update(key for key, _ in condition_facts(node.condition))
         for fact in self.ruleset.header.facts:
-            if fact.key not in used:
+            if fact.key not in used and not self.unparsed.may_use_fact(fact.key):
                 self.report(
                     "TS202",
                     f"fact '{fact.name}' is declared but no rule uses it",
@@ -393,10 +408,17 @@ def find_cycle(start: str, edges: dict[str, list[tuple[str, ast.RuleRef]]]) -> l
 
 
 def validate(
-    ruleset: ast.RulesetFile, source: str = "", path: str = "<string>"
+    ruleset: ast.RulesetFile,
+    source: str = "",
+    path: str = "<string>",
+    unparsed: Unparsed | None = None,
 ) -> list[Diagnostic]:
-    """Every semantic finding about a parsed rule file."""
-    return Checker(ruleset, source, path).run()
+    """Every semantic finding about a parsed rule file.
+
+    ``unparsed`` describes lines that failed to parse, so that what they may
+    have defined (a rule id, a fact) is not reported as missing.
+    """
+    return Checker(ruleset, source, path, unparsed).run()
 
 
 def validate_statement(statement: ast.Statement) -> list[Diagnostic]:

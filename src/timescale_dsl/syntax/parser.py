@@ -6,9 +6,11 @@ import functools
 from importlib import resources
 from pathlib import Path
 
+import attrs
 from lark import (
     Lark,
     Token,
+    Tree,
     UnexpectedCharacters,
     UnexpectedEOF,
     UnexpectedInput,
@@ -17,7 +19,7 @@ from lark import (
 from lark.exceptions import VisitError
 
 from ..errors import Diagnostic, Severity, Span, SyntaxProblem, did_you_mean
-from . import ast
+from . import ast, recovery
 from .mistakes import KNOWN_MISTAKES
 from .transform import ToAst
 
@@ -237,15 +239,19 @@ def _known_mistake(error: UnexpectedInput, start: str) -> str | None:
     return None
 
 
+def _transform(tree: Tree[Token], path: str) -> object:
+    try:
+        return ToAst(path).transform(tree)
+    except VisitError as error:  # pragma: no cover - a transformer bug, not bad input
+        raise error.orig_exc from None
+
+
 def _parse(text: str, path: str, start: str) -> object:
     try:
         tree = _lark().parse(text, start=start)
     except UnexpectedInput as error:
         raise SyntaxProblem([_syntax_diagnostic(error, text, path, start)]) from None
-    try:
-        return ToAst(path).transform(tree)
-    except VisitError as error:  # pragma: no cover - a transformer bug, not bad input
-        raise error.orig_exc from None
+    return _transform(tree, path)
 
 
 def parse_statement(text: str, path: str = "<statement>") -> ast.Statement:
@@ -256,11 +262,120 @@ def parse_statement(text: str, path: str = "<statement>") -> ast.Statement:
     return result
 
 
-def parse_ruleset_text(text: str, path: str = "<string>") -> ast.RulesetFile:
-    """Parse the text of a rule file."""
+# -- recovery --------------------------------------------------------------------
+def _line_keywords(prefix: str) -> frozenset[str]:
+    """The keywords that can start the line after ``prefix`` (a whole number of lines)."""
+    accepts = _accepts_at(prefix, "ruleset") or set()
+    keywords = _keywords()
+    return frozenset(keywords[n].lower() for n in accepts if n in keywords)
+
+
+@functools.cache
+def _line_starts() -> recovery.LineStarts:
+    at_start = _line_keywords("")
+    after_rule = _line_keywords(recovery.PLACEHOLDER_RULE + "\n")
+    after_section = _line_keywords(recovery.SECTION_PROBE + "\n")
+    return recovery.LineStarts(header=at_start - after_section, details=after_rule - after_section)
+
+
+def _line_typo(
+    lines: list[str], first: int, last: int, prefix: str, allowed: frozenset[str], path: str
+) -> tuple[Diagnostic, str] | None:
+    """A misspelt keyword at the start of a broken line, if correcting it mends the line."""
+    found = recovery.first_word(lines[first - 1])
+    if found is None or found[0].lower() in allowed:
+        return None
+    word, column = found
+    rest = "\n".join(lines[first - 1 : last])
+    for keyword in recovery.plausible_slips(word, allowed):
+        mended = rest[:column] + keyword + rest[column + len(word) :]
+        if _accepts_at(prefix + mended + "\n", "ruleset") is not None:
+            expected, _ = describe_expected(
+                {n for n, k in _keywords().items() if k.isalpha() and k.lower() in allowed}
+            )
+            hint = f"a line here can start with {expected}"
+            diagnostic = recovery.typo_diagnostic(
+                word, first, column, path, lines[first - 1], keyword, hint
+            )
+            return diagnostic, keyword
+    return None
+
+
+def parse_ruleset_recovering(text: str, path: str = "<string>") -> recovery.Recovered:
+    """Parse a rule file, reporting every broken line and keeping everything else.
+
+    Each syntax error gets its own diagnostic; the AST holds every rule,
+    header line and section that parsed; ``unparsed`` says what the broken
+    lines may have defined, so that validation does not report it as missing.
+    """
     body = text.lstrip("\ufeff")
     if not body.endswith("\n"):
         body += "\n"
-    result = _parse(body, path, "ruleset")
-    assert isinstance(result, ast.RulesetFile)
-    return result
+    lines = body.split("\n")
+    found: list[Diagnostic] = []
+    placeholders: set[int] = set()
+    lost_rules: list[str] = []
+    lost_lines: list[str] = []
+    for _ in range(len(lines) + 1):
+        work = "\n".join(lines)
+        try:
+            tree = _lark().parse(work, start="ruleset")
+        except UnexpectedInput as error:
+            line = getattr(error, "line", 0) or 0
+            token = getattr(error, "token", None)
+            if line <= 0 or (isinstance(token, Token) and token.type == "$END"):
+                line = len(lines)
+            first, last = recovery.logical_line(lines, min(line, len(lines)))
+            if all(recovery.is_blank(x) for x in lines[first - 1 : last]):
+                break  # nothing left to take out: give up on the rest, keep the findings
+            diagnostic = _syntax_diagnostic(error, work, path, "ruleset")
+            prefix = "".join(x + "\n" for x in lines[: first - 1])
+            allowed = _line_keywords(prefix)
+            typo = _line_typo(lines, first, last, prefix, allowed, path)
+            leading = recovery.first_word(lines[first - 1])
+            keyword = leading[0].lower() if leading else ""
+            if typo is not None:
+                diagnostic, keyword = typo
+            found.append(diagnostic)
+            text_of_line = "\n".join(lines[first - 1 : last])
+            lost_lines.append(text_of_line)
+            is_rule = keyword not in allowed
+            if is_rule:
+                lost_rules.append(text_of_line)
+            for number in range(first, last + 1):
+                lines[number - 1] = ""
+            if is_rule and _details_follow(lines, last, allowed):
+                lines[first - 1] = recovery.PLACEHOLDER_RULE
+                placeholders.add(first)
+            continue
+        result = _transform(tree, path)
+        assert isinstance(result, ast.RulesetFile)
+        if placeholders:
+            kept = tuple(
+                r for r in result.rules if r.span is None or r.span.line not in placeholders
+            )
+            result = attrs.evolve(result, rules=kept)
+        unparsed = recovery.unparsed_of(lost_rules, lost_lines)
+        return recovery.Recovered(result, tuple(found), unparsed)
+    empty = ast.RulesetFile(ast.Header(), (), path=path)
+    return recovery.Recovered(empty, tuple(found), recovery.unparsed_of(lost_rules, lost_lines))
+
+
+def _details_follow(lines: list[str], last: int, allowed: frozenset[str]) -> bool:
+    """Whether the lines after a broken rule are its detail lines."""
+    starts = _line_starts()
+    in_header = bool(allowed & starts.header)
+    for line in lines[last:]:
+        if recovery.is_blank(line):
+            continue
+        leading = recovery.first_word(line)
+        return leading is not None and starts.detail_of_broken_rule(leading[0].lower(), in_header)
+    return False
+
+
+def parse_ruleset_text(text: str, path: str = "<string>") -> ast.RulesetFile:
+    """Parse the text of a rule file; SyntaxProblem lists every syntax error."""
+    recovered = parse_ruleset_recovering(text, path)
+    if recovered.diagnostics:
+        raise SyntaxProblem(recovered.diagnostics)
+    return recovered.tree
