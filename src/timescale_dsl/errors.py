@@ -54,6 +54,8 @@ class Diagnostic:
             "file": self.span.file if self.span else None,
             "line": self.span.line if self.span else None,
             "column": self.span.column if self.span else None,
+            "end_line": self.span.end_line if self.span else None,
+            "end_column": self.span.end_column if self.span else None,
             "hint": self.hint,
         }
 
@@ -73,6 +75,14 @@ def render_diagnostic(diagnostic: Diagnostic) -> str:
     if diagnostic.hint:
         lines.append(f"    hint: {diagnostic.hint}")
     return "\n".join(lines)
+
+
+def unreadable_file(path: str, error: UnicodeDecodeError) -> Diagnostic:
+    """The finding for a rule file that is not UTF-8 text."""
+    line = error.object[: error.start].count(b"\n") + 1
+    message = f"not UTF-8 text (byte 0x{error.object[error.start]:02x} at offset {error.start})"
+    hint = "save the file as UTF-8"
+    return Diagnostic("TS002", Severity.ERROR, message, Span(path, line, 1), hint)
 
 
 def edit_distance(a: str, b: str) -> int:
