@@ -11,11 +11,12 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from . import diagnostic_formats as formats
 from .calendars.registry import CALENDAR_NAMES, calendar_by_name
-from .compile import check_ruleset_text, compile_statement, load_ruleset
+from .check import check_ruleset_text
 from .errors import (
     Diagnostic,
     RulesetError,
@@ -25,9 +26,11 @@ from .errors import (
 )
 from .facts import parse_fact_text
 from .model import Deadline, iso
-from .ruleset import Rule, Ruleset
 from .syntax.names import fold
 from .syntax.rewrite import canonical_text
+
+if TYPE_CHECKING:
+    from .ruleset import Rule, Ruleset
 
 RULESET_SUFFIXES = (".timescales",)
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -52,6 +55,8 @@ def _ruleset_files(paths: Sequence[str]) -> Iterator[Path]:
 
 
 def _load(path: str) -> Ruleset:
+    from .compile import load_ruleset  # the evaluation machinery, only when needed
+
     if not Path(path).is_file():
         raise UsageError(f"{path}: no such file")
     return load_ruleset(path)
@@ -155,6 +160,8 @@ def _print_deadline(deadline: Deadline, explain: bool) -> None:
 
 
 def cmd_due(args: argparse.Namespace) -> int:
+    from .compile import compile_statement
+
     if (args.rule is None) == (args.statement is None):
         raise UsageError("give exactly one of --rule ID or --statement TEXT")
     calendar = calendar_by_name(args.calendar) if args.calendar else None

@@ -7,11 +7,13 @@ from pathlib import Path
 
 from .calendars.base import Calendar, HolidayCalendar, add_closures
 from .calendars.registry import calendar_by_name
+from .check import all_findings
+from .check import check_ruleset_text as check_ruleset_text  # its old home, kept
 from .errors import Diagnostic, SyntaxProblem, ValidationProblem
 from .ruleset import Rule, Ruleset, Settings
 from .syntax import ast
-from .syntax.parser import parse_ruleset_recovering, parse_statement
-from .validate import rule_id_of, validate, validate_statement
+from .syntax.parser import parse_statement
+from .validate import rule_id_of, validate_statement
 
 
 def header_calendar(header: ast.Header, override: Calendar | None = None) -> Calendar:
@@ -73,31 +75,9 @@ def compile_ruleset(
     return Ruleset(tree.path, tree.header, tuple(rules), settings, diagnostics)
 
 
-def _position(diagnostic: Diagnostic) -> tuple[int, int]:
-    span = diagnostic.span
-    return (span.line, span.column) if span else (0, 0)
-
-
-def _all_findings(text: str, path: str) -> tuple[ast.RulesetFile, list[Diagnostic], bool]:
-    """The AST of what parsed, every finding in order of position, and whether any is syntax."""
-    recovered = parse_ruleset_recovering(text, path)
-    found = [*recovered.diagnostics, *validate(recovered.tree, text, path, recovered.unparsed)]
-    return recovered.tree, sorted(found, key=_position), bool(recovered.diagnostics)
-
-
-def check_ruleset_text(text: str, path: str = "<string>") -> list[Diagnostic]:
-    """Every diagnostic for a rule file's text, in order of position.
-
-    One call reports every syntax error (parsing recovers at the next line)
-    and every validation finding about the lines that parsed, each with its
-    span; it never raises for bad input.
-    """
-    return _all_findings(text, path)[1]
-
-
 def parse_ruleset(text: str, path: str = "<string>", calendar: Calendar | None = None) -> Ruleset:
     """Parse, validate and compile a rule file's text; RulesetError lists every finding."""
-    tree, found, syntax = _all_findings(text, path)
+    tree, found, syntax = all_findings(text, path)
     if syntax:
         raise SyntaxProblem(found)
     if any(d.is_error for d in found):

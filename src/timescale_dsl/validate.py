@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from .calendars.base import WEEKDAY_NAMES
-from .errors import CalendarError, Diagnostic, Severity, Span, did_you_mean, edit_distance
+from .errors import CalendarError, Diagnostic, Severity, Span, did_you_mean, one_edit_apart
 from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
 from .syntax import ast
 from .syntax.names import fold, slug
@@ -83,10 +83,10 @@ class Checker:
     def header(self) -> None:
         head = self.ruleset.header
         if head.calendar is not None:
-            from .calendars.registry import calendar_by_name
+            from .calendars.registry import check_calendar_name
 
             try:
-                calendar_by_name(head.calendar)
+                check_calendar_name(head.calendar)
             except CalendarError as error:
                 self.report("TS110", str(error), head.span_of("calendar"))
         if head.event_day_number not in (0, 1):
@@ -167,13 +167,7 @@ class Checker:
                 continue
             # Only one slip in a longer word: task names are full of real words.
             lower = word.lower()
-            close = [
-                k
-                for k in _STARTERS
-                if len(word) >= 5
-                and abs(len(k) - len(lower)) <= 1  # one edit changes the length by at most one
-                and edit_distance(lower, k) == 1
-            ]
+            close = [k for k in _STARTERS if len(word) >= 5 and one_edit_apart(lower, k)]
             guess = close[0] if close else None
             if guess:
                 self.report(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from pathlib import Path
 
 import attrs
@@ -21,6 +20,7 @@ from lark.exceptions import VisitError
 from ..errors import Diagnostic, Severity, Span, SyntaxProblem, did_you_mean
 from . import ast, recovery
 from .mistakes import KNOWN_MISTAKES
+from .parser_cache import cache_file
 from .transform import ToAst
 
 SYNTAX_ERROR = "TS001"
@@ -54,22 +54,33 @@ _DIRECTION_PHRASE = "'after', 'of', 'from', 'before' or 'prior to'"
 
 def grammar_text() -> str:
     """The grammar: shipped inside the package, or read from the source tree."""
+    package = Path(__file__).resolve().parents[1]
+    for candidate in (
+        package / "grammar" / "timescale.lark",
+        package.parents[1] / "grammar" / "timescale.lark",
+    ):
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    from importlib import resources  # an install that is not plain files (a zip)
+
     packaged = resources.files("timescale_dsl").joinpath("grammar/timescale.lark")
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    in_tree = Path(__file__).resolve().parents[3] / "grammar" / "timescale.lark"
-    return in_tree.read_text(encoding="utf-8")
+    return packaged.read_text(encoding="utf-8")
 
 
 @functools.cache
 def _lark() -> Lark:
+    grammar = grammar_text()
+    cache = cache_file(grammar)
     return Lark(
-        grammar_text(),
+        grammar,
         parser="lalr",
         lexer="contextual",
         start=["ruleset", "single"],
         propagate_positions=True,
         maybe_placeholders=False,
+        cache=cache or False,
+        # The grammar object too, for tools that read it (Hypothesis's from_lark).
+        cache_grammar=cache is not None,
     )
 
 
@@ -239,9 +250,24 @@ def _known_mistake(error: UnexpectedInput, start: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=64)
+def _transformer(path: str) -> ToAst:
+    """A transformer for one path, its rule methods bound once.
+
+    Lark's ``v_args`` wraps a method afresh each time it is looked up on the
+    class; storing the bound wrappers on the instance (which the transformer
+    finds first) saves that on every node. The transformer keeps no state.
+    """
+    transformer = ToAst(path)
+    for name, member in vars(ToAst).items():
+        if not name.startswith("_") and callable(member):
+            setattr(transformer, name, getattr(transformer, name))
+    return transformer
+
+
 def _transform(tree: Tree[Token], path: str) -> object:
     try:
-        return ToAst(path).transform(tree)
+        return _transformer(path).transform(tree)
     except VisitError as error:  # pragma: no cover - a transformer bug, not bad input
         raise error.orig_exc from None
 
