@@ -7,7 +7,6 @@ pull request's line; ``gitlab`` is a GitLab code-quality report.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 
@@ -88,6 +87,8 @@ def as_github(findings: Sequence[Diagnostic], limit: int) -> list[str]:
 
 def as_gitlab(findings: Sequence[Diagnostic]) -> str:
     """A GitLab code-quality report (the subset of Code Climate's format GitLab reads)."""
+    import hashlib  # only for this format; keeps `timescale check` quick to start
+
     issues = []
     seen: dict[str, int] = {}
     for diagnostic in findings:
