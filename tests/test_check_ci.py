@@ -156,6 +156,14 @@ def test_parse_ruleset_raises_with_every_finding():
     ]
 
 
+def test_a_garbled_file_stops_after_a_hundred_syntax_errors():
+    text = "".join(f"Task {i} within {i} dayz of x\n" for i in range(1, 151))
+    found = check_ruleset_text(text, "garbled.timescales")
+    assert [d.code for d in found] == ["TS001"] * 100 + ["TS003"]
+    assert found[-1].message == "too many syntax errors: lines 101 to 150 were not checked"
+    assert (found[-1].span.line, found[-1].span.column) == (101, 1)
+
+
 _LINES = (ROOT / "rulesets" / "lcs-liquidlogic.timescales").read_text(encoding="utf-8").split("\n")
 
 

@@ -24,6 +24,8 @@ from .parser_cache import cache_file
 from .transform import ToAst
 
 SYNTAX_ERROR = "TS001"
+#: After this many syntax errors in one file, the rest of it is not checked.
+MAX_SYNTAX_ERRORS = 100
 
 _DESCRIBE = {
     "NUMBER": "a number",
@@ -342,7 +344,7 @@ def parse_ruleset_recovering(text: str, path: str = "<string>") -> recovery.Reco
     placeholders: set[int] = set()
     lost_rules: list[str] = []
     lost_lines: list[str] = []
-    for _ in range(len(lines) + 1):
+    for _ in range(len(lines) + 2):
         work = "\n".join(lines)
         try:
             tree = _lark().parse(work, start="ruleset")
@@ -354,6 +356,15 @@ def parse_ruleset_recovering(text: str, path: str = "<string>") -> recovery.Reco
             first, last = recovery.logical_line(lines, min(line, len(lines)))
             if all(recovery.is_blank(x) for x in lines[first - 1 : last]):
                 break  # nothing left to take out: give up on the rest, keep the findings
+            if len(found) >= MAX_SYNTAX_ERRORS:
+                # Each recovery parses the file again: past this many, set the rest aside.
+                rest = "\n".join(lines[first - 1 :])
+                lost_rules.append(rest)
+                lost_lines.append(rest)
+                last_line = len(lines) - 1 if lines[-1] == "" else len(lines)
+                found.append(recovery.too_many(path, first, last_line, lines[first - 1]))
+                lines[first - 1 :] = [""] * (len(lines) - first + 1)
+                continue
             diagnostic = _syntax_diagnostic(error, work, path, "ruleset")
             prefix = "".join(x + "\n" for x in lines[: first - 1])
             allowed = _line_keywords(prefix)

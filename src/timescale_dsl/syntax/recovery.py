@@ -155,3 +155,10 @@ def typo_diagnostic(
     span = Span(path, line, column + 1, line, column + 1 + len(word))
     message = f"unexpected '{word}'; did you mean '{suggestion}'?"
     return Diagnostic("TS001", Severity.ERROR, message, span, hint, source_line)
+
+
+def too_many(path: str, first: int, last: int, source_line: str) -> Diagnostic:
+    """The finding that ends recovery: the lines from ``first`` on were not checked."""
+    message = f"too many syntax errors: lines {first} to {last} were not checked"
+    hint = "fix the errors above and check again"
+    return Diagnostic("TS003", Severity.ERROR, message, Span(path, first, 1), hint, source_line)
