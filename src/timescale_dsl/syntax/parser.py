@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from lark import (
     UnexpectedToken,
 )
 from lark.exceptions import VisitError
+from lark.parsers.lalr_interactive_parser import InteractiveParser
 
 from ..errors import Diagnostic, Severity, Span, SyntaxProblem, did_you_mean
 from . import ast, recovery
@@ -291,11 +293,62 @@ def parse_statement(text: str, path: str = "<statement>") -> ast.Statement:
 
 
 # -- recovery --------------------------------------------------------------------
+def _parser_after(prefix: str) -> InteractiveParser | None:
+    """The parser having read ``prefix``, building no tree (None if ``prefix`` fails).
+
+    Without tree-building callbacks the run is cheaper, and the parser can be
+    copied and fed further without touching any tree a copy shares.
+    """
+    interactive = _lark().parse_interactive(prefix, start="ruleset")
+    conf = copy.copy(interactive.parser_state.parse_conf)
+    conf.callbacks = {}
+    interactive.parser_state.parse_conf = conf
+    try:
+        interactive.exhaust_lexer()
+    except UnexpectedInput:
+        return None
+    return interactive
+
+
+def _check_syntax(text: str) -> None:
+    """Raise the first syntax error of a rule file's text, as parsing does, building no tree."""
+    interactive = _lark().parse_interactive(text, start="ruleset")
+    conf = copy.copy(interactive.parser_state.parse_conf)
+    conf.callbacks = {}
+    interactive.parser_state.parse_conf = conf
+    try:
+        tokens = interactive.exhaust_lexer()
+        interactive.feed_eof(tokens[-1] if tokens else None)  # type: ignore[no-untyped-call]
+    except UnexpectedInput as error:
+        # As Lark's own parser does, so that the error can say what was acceptable.
+        error.interactive_parser = interactive
+        raise
+
+
+def _reads(parser: InteractiveParser, line: str) -> bool:
+    """Whether ``line`` (one logical line) can follow where ``parser`` stands."""
+    lexed = _lark().parse_interactive(line + "\n", start="ruleset")
+    state = parser.parser_state.copy(deepcopy_values=False)
+    trial = InteractiveParser(lexed.parser, state, lexed.lexer_thread)
+    try:
+        trial.exhaust_lexer()
+    except UnexpectedInput:
+        return False
+    return True
+
+
+def _keywords_of(parser: InteractiveParser | None) -> frozenset[str]:
+    """The keywords that can come next (at a line start: that can start the line)."""
+    if parser is None:
+        return frozenset()
+    keywords = _keywords()
+    accepts = parser.accepts()  # type: ignore[no-untyped-call]
+    return frozenset(keywords[n].lower() for n in accepts if n in keywords)
+
+
 def _line_keywords(prefix: str) -> frozenset[str]:
     """The keywords that can start the line after ``prefix`` (a whole number of lines)."""
-    accepts = _accepts_at(prefix, "ruleset") or set()
-    keywords = _keywords()
-    return frozenset(keywords[n].lower() for n in accepts if n in keywords)
+    return _keywords_of(_parser_after(prefix))
 
 
 @functools.cache
@@ -307,17 +360,22 @@ def _line_starts() -> recovery.LineStarts:
 
 
 def _line_typo(
-    lines: list[str], first: int, last: int, prefix: str, allowed: frozenset[str], path: str
+    lines: list[str],
+    first: int,
+    last: int,
+    parser: InteractiveParser | None,
+    allowed: frozenset[str],
+    path: str,
 ) -> tuple[Diagnostic, str] | None:
     """A misspelt keyword at the start of a broken line, if correcting it mends the line."""
     found = recovery.first_word(lines[first - 1])
-    if found is None or found[0].lower() in allowed:
+    if parser is None or found is None or found[0].lower() in allowed:
         return None
     word, column = found
     rest = "\n".join(lines[first - 1 : last])
     for keyword in recovery.plausible_slips(word, allowed):
         mended = rest[:column] + keyword + rest[column + len(word) :]
-        if _accepts_at(prefix + mended + "\n", "ruleset") is not None:
+        if _reads(parser, mended):
             expected, _ = describe_expected(
                 {n for n, k in _keywords().items() if k.isalpha() and k.lower() in allowed}
             )
@@ -344,9 +402,14 @@ def parse_ruleset_recovering(text: str, path: str = "<string>") -> recovery.Reco
     placeholders: set[int] = set()
     lost_rules: list[str] = []
     lost_lines: list[str] = []
-    for _ in range(len(lines) + 2):
+    for attempt in range(len(lines) + 2):
         work = "\n".join(lines)
         try:
+            # The first parse builds the tree (most files have no error); after
+            # an error, broken lines are found without building one, and the
+            # tree is built once they are all set aside.
+            if attempt:
+                _check_syntax(work)
             tree = _lark().parse(work, start="ruleset")
         except UnexpectedInput as error:
             line = getattr(error, "line", 0) or 0
@@ -367,8 +430,9 @@ def parse_ruleset_recovering(text: str, path: str = "<string>") -> recovery.Reco
                 continue
             diagnostic = _syntax_diagnostic(error, work, path, "ruleset")
             prefix = "".join(x + "\n" for x in lines[: first - 1])
-            allowed = _line_keywords(prefix)
-            typo = _line_typo(lines, first, last, prefix, allowed, path)
+            before = _parser_after(prefix)
+            allowed = _keywords_of(before)
+            typo = _line_typo(lines, first, last, before, allowed, path)
             leading = recovery.first_word(lines[first - 1])
             keyword = leading[0].lower() if leading else ""
             if typo is not None:
