@@ -68,6 +68,11 @@ def test_references_to_rules_that_failed_to_parse_are_not_unknown():
     assert _where(found) == [("TS001", 1, 37), ("TS001", 2, 18), ("TS109", 5, 25)]
 
 
+def test_references_into_a_section_whose_line_failed_are_not_unknown():
+    text = 'section "Visits\nMinutes within 5 days of meeting\nPlan within 5 days of [visits-minutes]\n'
+    assert _where(check_ruleset_text(text)) == [("TS001", 1, 9)]
+
+
 def test_a_broken_rule_keeps_its_detail_lines_and_their_errors():
     text = (
         'title "t"\n'

@@ -28,7 +28,7 @@ from .names import event_key, fold, slug
 PLACEHOLDER_RULE = "Placeholder within 1 day of placeholder"
 SECTION_PROBE = 'section "placeholder"'
 
-_QUOTED = re.compile(r'"([^"\n]*)"')
+_QUOTED = re.compile(r'"([^"\n]*)"?')  # an unclosed quote runs to the end of the line
 _FIRST_WORD = re.compile(r"[ \t\f]*([^\W\d_][\w'-]*)")
 _EXPLICIT_ID = re.compile(r"[ \t\f]*\[([^\]\s]+)\]")
 
@@ -48,10 +48,17 @@ class Unparsed:
     texts: tuple[str, ...] = ()
 
     def may_define_rule(self, rule_id: str) -> bool:
-        """Whether ``[rule_id]`` may name a rule that failed to parse."""
+        """Whether ``[rule_id]`` may name a rule that failed to parse.
+
+        That is a rule whose explicit id was on a broken line, one whose task
+        (some leading words of a broken line) ends the id, or one whose
+        derived id starts with a section or process named on a broken line.
+        """
         if rule_id in self.rule_ids:
             return True
-        return any(rule_id == s or rule_id.endswith("-" + s) for s in self.task_slugs)
+        if any(rule_id == s or rule_id.endswith("-" + s) for s in self.task_slugs):
+            return True
+        return any(rule_id.startswith(slug(q) + "-") for q in self.quoted if slug(q))
 
     def may_declare_fact(self, key: str) -> bool:
         """Whether a fact with this key may have been declared on a broken line."""
