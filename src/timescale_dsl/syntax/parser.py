@@ -293,16 +293,22 @@ def parse_statement(text: str, path: str = "<statement>") -> ast.Statement:
 
 
 # -- recovery --------------------------------------------------------------------
-def _parser_after(prefix: str) -> InteractiveParser | None:
-    """The parser having read ``prefix``, building no tree (None if ``prefix`` fails).
+def _treeless(text: str) -> InteractiveParser:
+    """A parser over ``text`` that builds no tree.
 
-    Without tree-building callbacks the run is cheaper, and the parser can be
+    Without tree-building callbacks a run is cheaper, and the parser can be
     copied and fed further without touching any tree a copy shares.
     """
-    interactive = _lark().parse_interactive(prefix, start="ruleset")
+    interactive = _lark().parse_interactive(text, start="ruleset")
     conf = copy.copy(interactive.parser_state.parse_conf)
     conf.callbacks = {}
     interactive.parser_state.parse_conf = conf
+    return interactive
+
+
+def _parser_after(prefix: str) -> InteractiveParser | None:
+    """The parser having read ``prefix`` (None if ``prefix`` fails), building no tree."""
+    interactive = _treeless(prefix)
     try:
         interactive.exhaust_lexer()
     except UnexpectedInput:
@@ -312,10 +318,7 @@ def _parser_after(prefix: str) -> InteractiveParser | None:
 
 def _check_syntax(text: str) -> None:
     """Raise the first syntax error of a rule file's text, as parsing does, building no tree."""
-    interactive = _lark().parse_interactive(text, start="ruleset")
-    conf = copy.copy(interactive.parser_state.parse_conf)
-    conf.callbacks = {}
-    interactive.parser_state.parse_conf = conf
+    interactive = _treeless(text)
     try:
         tokens = interactive.exhaust_lexer()
         interactive.feed_eof(tokens[-1] if tokens else None)  # type: ignore[no-untyped-call]
