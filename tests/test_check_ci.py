@@ -138,6 +138,19 @@ def test_no_keyword_is_suggested_when_it_would_not_mend_the_line():
     assert (found[0].span.line, found[0].span.column) == (2, 22)
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('"', 'unterminated quoted text: close it with " on the same line'),
+        ("\x00\x01", "unexpected '\\x00\\x01'"),
+        ("A within 5 days of x\rB within 5 days of y\r", "unexpected '\\x0d'"),
+    ],
+)
+def test_odd_characters_are_reported_printably(text, message):
+    (found,) = check_ruleset_text(text)
+    assert found.message == message
+
+
 def test_continued_lines_are_taken_out_together():
     text = "Minutes within 5 working days of meeting \\\n  then evry 6 months\nPlan within 0 days of meeting\n"
     assert _where(check_ruleset_text(text)) == [("TS001", 2, 8), ("TS103", 3, 13)]

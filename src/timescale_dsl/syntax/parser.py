@@ -133,6 +133,11 @@ def _offending_word(error: UnexpectedInput, text: str) -> str:
     return ""
 
 
+def _printable(word: str) -> str:
+    """The word as it can be shown on one line: control characters escaped ("\\x00")."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in word)
+
+
 def _word_start(text: str, position: int) -> int:
     while position > 0 and (text[position - 1].isalnum() or text[position - 1] in "'-"):
         position -= 1
@@ -179,11 +184,11 @@ def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str, start: str)
     )
     expected, candidates = describe_expected(expected_names)
     word = _offending_word(error, text)
-    if word.startswith('"') and not word.endswith('"'):
+    if word.startswith('"') and (word == '"' or not word.endswith('"')):
         message = 'unterminated quoted text: close it with " on the same line'
         word = ""
     elif word:
-        message = f"unexpected '{word}'"
+        message = f"unexpected '{_printable(word)}'"
         if isinstance(token, Token) and token.type == "_NL":
             message = "unexpected end of line"
     else:
