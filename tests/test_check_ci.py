@@ -327,6 +327,27 @@ def test_gitlab_code_quality_report(broken, capsys):
     assert len({i["fingerprint"] for i in issues}) == 3
 
 
+def test_sarif_log(broken, capsys):
+    status, out, _ = run(["check", "--format", "sarif", str(broken)], capsys)
+    assert status == 1
+    log = json.loads(out)
+    assert log["version"] == "2.1.0"
+    (only,) = log["runs"]
+    assert only["tool"]["driver"]["name"] == "timescale"
+    assert [r["id"] for r in only["tool"]["driver"]["rules"]] == ["TS001", "TS103", "TS201"]
+    first = only["results"][0]
+    assert first["ruleId"] == "TS001"
+    assert first["level"] == "error"
+    assert first["message"]["text"].startswith(
+        "unexpected 'wrking'; did you mean 'working'? (hint: "
+    )
+    assert first["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": str(broken).replace("\\", "/")},
+        "region": {"startLine": 2, "startColumn": 16, "endLine": 2, "endColumn": 22},
+    }
+    assert [r["level"] for r in only["results"]] == ["error", "warning", "error"]
+
+
 def test_a_file_that_is_not_utf8_is_a_finding(tmp_path, capsys):
     path = tmp_path / "latin1.timescales"
     path.write_bytes('title "caf\xe9"\n'.encode("latin-1"))

@@ -85,6 +85,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(formats.as_json([str(p) for p in files], findings, args.strict))
     elif args.format == "gitlab":
         print(formats.as_gitlab(findings))
+    elif args.format == "sarif":
+        print(formats.as_sarif(findings, __version__))
     else:
         render = formats.as_github if args.format == "github" else formats.as_text
         for line in render(findings, args.max_diagnostics):
@@ -223,7 +225,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=formats.FORMATS,
         default="text",
-        help="text (default), json, github (Actions annotations) or gitlab (code quality)",
+        help="text (default), json, github (Actions annotations), gitlab (code quality) "
+        "or sarif (code scanning)",
     )
     check.add_argument(
         "--json", dest="format", action="store_const", const="json", help="same as --format json"

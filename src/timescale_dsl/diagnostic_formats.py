@@ -2,7 +2,8 @@
 
 ``text`` is for people; ``json`` is this project's own schema (docs/diagnostics.md);
 ``github`` is GitHub Actions workflow commands, which put each finding on the
-pull request's line; ``gitlab`` is a GitLab code-quality report.
+pull request's line; ``gitlab`` is a GitLab code-quality report; ``sarif`` is
+SARIF 2.1.0, which GitHub code scanning and other tools read.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 
 from .errors import Diagnostic, render_diagnostic
 
-FORMATS = ("text", "json", "github", "gitlab")
+FORMATS = ("text", "json", "github", "gitlab", "sarif")
 
 
 def summary(files: int, errors: int, warnings: int, strict: bool = False) -> str:
@@ -109,3 +110,46 @@ def as_gitlab(findings: Sequence[Diagnostic]) -> str:
             }
         )
     return json.dumps(issues, indent=2)
+
+
+def _sarif_result(diagnostic: Diagnostic) -> dict[str, object]:
+    result: dict[str, object] = {
+        "ruleId": diagnostic.code,
+        "level": "error" if diagnostic.is_error else "warning",
+        "message": {
+            "text": diagnostic.message + (f" (hint: {diagnostic.hint})" if diagnostic.hint else "")
+        },
+    }
+    span = diagnostic.span
+    if span is not None:
+        region: dict[str, int] = {"startLine": span.line, "startColumn": span.column}
+        if span.end_line is not None and span.end_column is not None:
+            # SARIF's end column, like the span's, is the column after the region.
+            region |= {"endLine": span.end_line, "endColumn": span.end_column}
+        uri = span.file.replace("\\", "/")
+        result["locations"] = [
+            {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
+        ]
+    return result
+
+
+def as_sarif(findings: Sequence[Diagnostic], version: str) -> str:
+    """A SARIF 2.1.0 log with one run of the ``timescale`` tool."""
+    codes = sorted({d.code for d in findings})
+    log = {
+        "version": "2.1.0",
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "timescale",
+                        "version": version,
+                        "rules": [{"id": code} for code in codes],
+                    }
+                },
+                "results": [_sarif_result(d) for d in findings],
+            }
+        ],
+    }
+    return json.dumps(log, indent=2)
