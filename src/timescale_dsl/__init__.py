@@ -3,39 +3,101 @@
 The public API, re-exported here and documented in docs/api.md.
 """
 
-from .calendars import (
-    CALENDAR_NAMES,
-    Calendar,
-    HolidayCalendar,
-    calendar_by_name,
-    england_and_wales,
-    northern_ireland,
-    scotland,
-    weekends_only,
-)
-from .compile import check_ruleset_text, compile_statement, load_ruleset, parse_ruleset
-from .errors import (
-    CalendarError,
-    CalendarRangeError,
-    Diagnostic,
-    EvaluationError,
-    FactTypeError,
-    FactValueError,
-    MissingFactsError,
-    NoApplicableAlternative,
-    RulesetError,
-    Severity,
-    Span,
-    SyntaxProblem,
-    TimescaleError,
-    UnknownRuleError,
-    ValidationProblem,
-    render_diagnostic,
-)
-from .model import Deadline, Explanation, FactNeed, SkippedDay
-from .ruleset import Rule, Ruleset
-from .syntax.format import format_statement
-from .syntax.parser import parse_statement
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .calendars import (
+        CALENDAR_NAMES,
+        Calendar,
+        HolidayCalendar,
+        calendar_by_name,
+        england_and_wales,
+        northern_ireland,
+        scotland,
+        weekends_only,
+    )
+    from .check import check_ruleset_text
+    from .compile import compile_statement, load_ruleset, parse_ruleset
+    from .errors import (
+        CalendarError,
+        CalendarRangeError,
+        Diagnostic,
+        EvaluationError,
+        FactTypeError,
+        FactValueError,
+        MissingFactsError,
+        NoApplicableAlternative,
+        RulesetError,
+        Severity,
+        Span,
+        SyntaxProblem,
+        TimescaleError,
+        UnknownRuleError,
+        ValidationProblem,
+        render_diagnostic,
+    )
+    from .model import Deadline, Explanation, FactNeed, SkippedDay
+    from .ruleset import Rule, Ruleset
+    from .syntax.format import format_statement
+    from .syntax.parser import parse_statement
+
+# Each public name and the module it lives in. Importing the package loads
+# none of them; the first use of a name loads its module (PEP 562), so that
+# `timescale check` starts without numpy or the holidays tables.
+_HOMES = {
+    "CALENDAR_NAMES": "calendars",
+    "Calendar": "calendars",
+    "HolidayCalendar": "calendars",
+    "calendar_by_name": "calendars",
+    "england_and_wales": "calendars",
+    "northern_ireland": "calendars",
+    "scotland": "calendars",
+    "weekends_only": "calendars",
+    "check_ruleset_text": "check",
+    "compile_statement": "compile",
+    "load_ruleset": "compile",
+    "parse_ruleset": "compile",
+    "CalendarError": "errors",
+    "CalendarRangeError": "errors",
+    "Diagnostic": "errors",
+    "EvaluationError": "errors",
+    "FactTypeError": "errors",
+    "FactValueError": "errors",
+    "MissingFactsError": "errors",
+    "NoApplicableAlternative": "errors",
+    "RulesetError": "errors",
+    "Severity": "errors",
+    "Span": "errors",
+    "SyntaxProblem": "errors",
+    "TimescaleError": "errors",
+    "UnknownRuleError": "errors",
+    "ValidationProblem": "errors",
+    "render_diagnostic": "errors",
+    "Deadline": "model",
+    "Explanation": "model",
+    "FactNeed": "model",
+    "SkippedDay": "model",
+    "Rule": "ruleset",
+    "Ruleset": "ruleset",
+    "format_statement": "syntax.format",
+    "parse_statement": "syntax.parser",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __version__ = "0.1.0"
 

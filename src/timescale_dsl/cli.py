@@ -11,21 +11,27 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from . import __version__
+from . import diagnostic_formats as formats
 from .calendars.registry import CALENDAR_NAMES, calendar_by_name
-from .compile import check_ruleset_text, compile_statement, load_ruleset
+from .check import check_ruleset_text
 from .errors import (
     Diagnostic,
     RulesetError,
     TimescaleError,
     render_diagnostic,
+    unreadable_file,
 )
 from .facts import parse_fact_text
 from .model import Deadline, iso
-from .ruleset import Rule, Ruleset
 from .syntax.names import fold
 from .syntax.rewrite import canonical_text
 from .welcome import welcome_text
+
+if TYPE_CHECKING:
+    from .ruleset import Rule, Ruleset
 
 RULESET_SUFFIXES = (".timescales",)
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -50,41 +56,45 @@ def _ruleset_files(paths: Sequence[str]) -> Iterator[Path]:
 
 
 def _load(path: str) -> Ruleset:
+    from .compile import load_ruleset  # the evaluation machinery, only when needed
+
     if not Path(path).is_file():
         raise UsageError(f"{path}: no such file")
     return load_ruleset(path)
 
 
 # -- check ---------------------------------------------------------------------
+def _read_rule_file(path: Path) -> str | Diagnostic:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        return unreadable_file(str(path), error)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     files = list(_ruleset_files(args.paths))
     findings: list[Diagnostic] = []
     for path in files:
-        text = path.read_text(encoding="utf-8-sig")
-        findings.extend(check_ruleset_text(text, str(path)))
+        text = _read_rule_file(path)
+        if isinstance(text, Diagnostic):
+            findings.append(text)
+        else:
+            findings.extend(check_ruleset_text(text, str(path)))
     errors = sum(d.is_error for d in findings)
     warnings = len(findings) - errors
-    if args.json:
-        print(
-            json.dumps(
-                {
-                    "files": [str(p) for p in files],
-                    "errors": errors,
-                    "warnings": warnings,
-                    "diagnostics": [d.to_dict() for d in findings],
-                },
-                indent=2,
-            )
-        )
+    if args.format == "json":
+        print(formats.as_json([str(p) for p in files], findings, args.strict))
+    elif args.format == "gitlab":
+        print(formats.as_gitlab(findings))
+    elif args.format == "sarif":
+        print(formats.as_sarif(findings, __version__))
     else:
-        shown = findings[: args.max_diagnostics]
-        for diagnostic in shown:
-            print(render_diagnostic(diagnostic))
-        if len(findings) > len(shown):
-            print(f"... and {len(findings) - len(shown)} more")
-        noun = "file" if len(files) == 1 else "files"
-        print(f"checked {len(files)} {noun}: {errors} error(s), {warnings} warning(s)")
-    return EXIT_INPUT if errors else EXIT_OK
+        render = formats.as_github if args.format == "github" else formats.as_text
+        for line in render(findings, args.max_diagnostics):
+            print(line)
+        print(formats.summary(len(files), errors, warnings, args.strict))
+    failed = errors or (args.strict and warnings)
+    return EXIT_INPUT if failed else EXIT_OK
 
 
 # -- list ----------------------------------------------------------------------
@@ -153,6 +163,8 @@ def _print_deadline(deadline: Deadline, explain: bool) -> None:
 
 
 def cmd_due(args: argparse.Namespace) -> int:
+    from .compile import compile_statement
+
     if (args.rule is None) == (args.statement is None):
         raise UsageError("give exactly one of --rule ID or --statement TEXT")
     calendar = calendar_by_name(args.calendar) if args.calendar else None
@@ -210,7 +222,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="parse and validate rule files or folders")
     check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--json", action="store_true", help="diagnostics as JSON")
+    check.add_argument(
+        "--format",
+        choices=formats.FORMATS,
+        default="text",
+        help="text (default), json, github (Actions annotations), gitlab (code quality) "
+        "or sarif (code scanning)",
+    )
+    check.add_argument(
+        "--json", dest="format", action="store_const", const="json", help="same as --format json"
+    )
+    check.add_argument("--strict", action="store_true", help="warnings fail the check too")
     check.add_argument(
         "--max-diagnostics", type=int, default=50, help="show at most this many (default 50)"
     )

@@ -7,11 +7,13 @@ from pathlib import Path
 
 from .calendars.base import Calendar, HolidayCalendar, add_closures
 from .calendars.registry import calendar_by_name
-from .errors import Diagnostic, RulesetError, ValidationProblem
+from .check import all_findings
+from .check import check_ruleset_text as check_ruleset_text  # its old home, kept
+from .errors import Diagnostic, SyntaxProblem, ValidationProblem
 from .ruleset import Rule, Ruleset, Settings
 from .syntax import ast
-from .syntax.parser import parse_ruleset_text, parse_statement
-from .validate import rule_id_of, validate, validate_statement
+from .syntax.parser import parse_statement
+from .validate import rule_id_of, validate_statement
 
 
 def header_calendar(header: ast.Header, override: Calendar | None = None) -> Calendar:
@@ -73,22 +75,12 @@ def compile_ruleset(
     return Ruleset(tree.path, tree.header, tuple(rules), settings, diagnostics)
 
 
-def check_ruleset_text(text: str, path: str = "<string>") -> list[Diagnostic]:
-    """Every diagnostic for a rule file's text: syntax errors, then semantic findings."""
-    try:
-        tree = parse_ruleset_text(text, path)
-    except RulesetError as error:
-        return list(error.diagnostics)
-    found = validate(tree, text, path)
-    return sorted(found, key=lambda d: (d.span.line, d.span.column) if d.span else (0, 0))
-
-
 def parse_ruleset(text: str, path: str = "<string>", calendar: Calendar | None = None) -> Ruleset:
-    """Parse, validate and compile a rule file's text; RulesetError if it has errors."""
-    tree = parse_ruleset_text(text, path)
-    found = validate(tree, text, path)
-    errors = [d for d in found if d.is_error]
-    if errors:
+    """Parse, validate and compile a rule file's text; RulesetError lists every finding."""
+    tree, found, syntax = all_findings(text, path)
+    if syntax:
+        raise SyntaxProblem(found)
+    if any(d.is_error for d in found):
         raise ValidationProblem(found)
     return compile_ruleset(tree, calendar, tuple(found))
 

@@ -54,6 +54,8 @@ class Diagnostic:
             "file": self.span.file if self.span else None,
             "line": self.span.line if self.span else None,
             "column": self.span.column if self.span else None,
+            "end_line": self.span.end_line if self.span else None,
+            "end_column": self.span.end_column if self.span else None,
             "hint": self.hint,
         }
 
@@ -75,6 +77,14 @@ def render_diagnostic(diagnostic: Diagnostic) -> str:
     return "\n".join(lines)
 
 
+def unreadable_file(path: str, error: UnicodeDecodeError) -> Diagnostic:
+    """The finding for a rule file that is not UTF-8 text."""
+    line = error.object[: error.start].count(b"\n") + 1
+    message = f"not UTF-8 text (byte 0x{error.object[error.start]:02x} at offset {error.start})"
+    hint = "save the file as UTF-8"
+    return Diagnostic("TS002", Severity.ERROR, message, Span(path, line, 1), hint)
+
+
 def edit_distance(a: str, b: str) -> int:
     """Edits between two words, a swap of neighbours counting as one ("wihtin")."""
     previous2: list[int] = []
@@ -88,6 +98,23 @@ def edit_distance(a: str, b: str) -> int:
                 current[j] = min(current[j], previous2[j - 2] + 1)
         previous2, previous = previous, current
     return previous[-1]
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``edit_distance(a, b) == 1``, in one pass (it runs on every task-name word)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    start = 0
+    while start < len(a) and a[start] == b[start]:
+        start += 1
+    if len(a) < len(b):
+        return a[start:] == b[start + 1 :]
+    if a[start + 1 :] == b[start + 1 :]:
+        return True
+    swapped = start + 1 < len(a) and a[start] == b[start + 1] and a[start + 1] == b[start]
+    return swapped and a[start + 2 :] == b[start + 2 :]
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:

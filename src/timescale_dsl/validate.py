@@ -10,10 +10,11 @@ import re
 from collections.abc import Iterator
 
 from .calendars.base import WEEKDAY_NAMES
-from .errors import CalendarError, Diagnostic, Severity, Span, did_you_mean, edit_distance
+from .errors import CalendarError, Diagnostic, Severity, Span, did_you_mean, one_edit_apart
 from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
 from .syntax import ast
 from .syntax.names import fold, slug
+from .syntax.recovery import Unparsed
 
 # Keywords a misspelt task-name word may have been meant as ("wihtin").
 _STARTERS = ("within", "between", "every", "before", "after", "working", "prior", "following")
@@ -57,8 +58,11 @@ def _signed_range(node: ast.OnDay | ast.Offset) -> tuple[float, float]:
 
 
 class Checker:
-    def __init__(self, ruleset: ast.RulesetFile, source: str, path: str) -> None:
+    def __init__(
+        self, ruleset: ast.RulesetFile, source: str, path: str, unparsed: Unparsed | None = None
+    ) -> None:
         self.ruleset = ruleset
+        self.unparsed = unparsed or Unparsed()
         self.lines = source.splitlines()
         self.path = path
         self.found: list[Diagnostic] = []
@@ -79,10 +83,10 @@ class Checker:
     def header(self) -> None:
         head = self.ruleset.header
         if head.calendar is not None:
-            from .calendars.registry import calendar_by_name
+            from .calendars.registry import check_calendar_name
 
             try:
-                calendar_by_name(head.calendar)
+                check_calendar_name(head.calendar)
             except CalendarError as error:
                 self.report("TS110", str(error), head.span_of("calendar"))
         if head.event_day_number not in (0, 1):
@@ -162,7 +166,8 @@ class Checker:
             if not _WORD.fullmatch(word) or word.lower() in _STARTERS:
                 continue
             # Only one slip in a longer word: task names are full of real words.
-            close = [k for k in _STARTERS if len(word) >= 5 and edit_distance(word.lower(), k) == 1]
+            lower = word.lower()
+            close = [k for k in _STARTERS if len(word) >= 5 and one_edit_apart(lower, k)]
             guess = close[0] if close else None
             if guess:
                 self.report(
@@ -207,6 +212,8 @@ class Checker:
         if not self.facts or fact.key == PREVIOUS_OCCURRENCE:
             return
         declared = self.facts.get(fact.key)
+        if declared is None and self.unparsed.may_declare_fact(fact.key):
+            return
         if declared is None:
             names = [f.name for f in self.facts.values()]
             guess = did_you_mean(fact.text, names)
@@ -238,7 +245,9 @@ class Checker:
                 )
             case ast.FactRef():
                 self.fact_use(node, "date")
-            case ast.RuleRef(rule_id=rule_id) if rule_id not in known_ids:
+            case ast.RuleRef(rule_id=rule_id) if (
+                rule_id not in known_ids and not self.unparsed.may_define_rule(rule_id)
+            ):
                 guess = did_you_mean(rule_id, known_ids)
                 self.report(
                     "TS109",
@@ -298,7 +307,7 @@ class Checker:
                 elif isinstance(node, ast.Guarded) and node.condition is not None:
                     used.update(key for key, _ in condition_facts(node.condition))
         for fact in self.ruleset.header.facts:
-            if fact.key not in used:
+            if fact.key not in used and not self.unparsed.may_use_fact(fact.key):
                 self.report(
                     "TS202",
                     f"fact '{fact.name}' is declared but no rule uses it",
@@ -393,10 +402,17 @@ def find_cycle(start: str, edges: dict[str, list[tuple[str, ast.RuleRef]]]) -> l
 
 
 def validate(
-    ruleset: ast.RulesetFile, source: str = "", path: str = "<string>"
+    ruleset: ast.RulesetFile,
+    source: str = "",
+    path: str = "<string>",
+    unparsed: Unparsed | None = None,
 ) -> list[Diagnostic]:
-    """Every semantic finding about a parsed rule file."""
-    return Checker(ruleset, source, path).run()
+    """Every semantic finding about a parsed rule file.
+
+    ``unparsed`` describes lines that failed to parse, so that what they may
+    have defined (a rule id, a fact) is not reported as missing.
+    """
+    return Checker(ruleset, source, path, unparsed).run()
 
 
 def validate_statement(statement: ast.Statement) -> list[Diagnostic]:

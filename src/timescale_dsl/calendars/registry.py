@@ -20,6 +20,11 @@ CALENDAR_NAMES: tuple[str, ...] = tuple(_BUILT_IN)
 
 def calendar_by_name(name: str) -> HolidayCalendar:
     """A built-in calendar; names are case-insensitive, spaces and hyphens alike."""
+    return _BUILT_IN[check_calendar_name(name)]()
+
+
+def check_calendar_name(name: str) -> str:
+    """The registry key of a calendar name (CalendarError if unknown), without building it."""
     key = "-".join(name.lower().replace("_", " ").split())
     if key in ("england", "wales", "england-wales"):
         key = "england-and-wales"
@@ -29,4 +34,4 @@ def calendar_by_name(name: str) -> HolidayCalendar:
         suggestion = did_you_mean(key, CALENDAR_NAMES)
         hint = f"; did you mean '{suggestion}'?" if suggestion else ""
         raise CalendarError(f"unknown calendar '{name}'{hint} (known: {known})")
-    return factory()
+    return key

@@ -12,8 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-import holidays
-
 from .base import HolidayCalendar
 
 #: Years these calendars vouch for. Before 1990 case records are out of scope;
@@ -24,6 +22,8 @@ LAST_YEAR = 2030
 
 
 def _bank_holidays(subdivision: str) -> dict[dt.date, str]:
+    import holidays  # only when a calendar is built: checking a rule file needs none
+
     found = holidays.country_holidays(
         "GB", subdiv=subdivision, years=range(FIRST_YEAR, LAST_YEAR + 1)
     )

@@ -10,20 +10,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .batch import BatchDeadlines, Bounds, evaluate_rule
-from .columns import BatchFacts, Flags, Labels
-from .moments import Moments
-from .problems import Problems
-from .recurrence import evaluate_occurrences
-
 if TYPE_CHECKING:
     from .api import Report, measure_partition, partition_meta, report_files, timeliness
+    from .batch import BatchDeadlines, Bounds, evaluate_rule
+    from .columns import BatchFacts, Flags, Labels
     from .events import ColumnMap, EventLog, EventsError, read_events
     from .measure import Measured, measure
+    from .moments import Moments
+    from .problems import Problems
+    from .recurrence import evaluate_occurrences
     from .sample import SampleOptions, sample_events
     from .summary import Summary, summarise
 
+# Every name loads on first use: even numpy waits, so that `timescale check`
+# (which registers the report command) starts without it.
 _LAZY = {
+    "BatchDeadlines": "batch",
+    "Bounds": "batch",
+    "evaluate_rule": "batch",
+    "BatchFacts": "columns",
+    "Flags": "columns",
+    "Labels": "columns",
+    "Moments": "moments",
+    "Problems": "problems",
+    "evaluate_occurrences": "recurrence",
     "Report": "api",
     "measure_partition": "api",
     "partition_meta": "api",

@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
+import copy
 import functools
-from importlib import resources
 from pathlib import Path
 
+import attrs
 from lark import (
     Lark,
     Token,
+    Tree,
     UnexpectedCharacters,
     UnexpectedEOF,
     UnexpectedInput,
     UnexpectedToken,
 )
 from lark.exceptions import VisitError
+from lark.parsers.lalr_interactive_parser import InteractiveParser
 
 from ..errors import Diagnostic, Severity, Span, SyntaxProblem, did_you_mean
-from . import ast
+from . import ast, recovery
 from .mistakes import KNOWN_MISTAKES
+from .parser_cache import cache_file
 from .transform import ToAst
 
 SYNTAX_ERROR = "TS001"
+#: After this many syntax errors in one file, the rest of it is not checked.
+MAX_SYNTAX_ERRORS = 100
 
 _DESCRIBE = {
     "NUMBER": "a number",
@@ -52,22 +58,33 @@ _DIRECTION_PHRASE = "'after', 'of', 'from', 'before' or 'prior to'"
 
 def grammar_text() -> str:
     """The grammar: shipped inside the package, or read from the source tree."""
+    package = Path(__file__).resolve().parents[1]
+    for candidate in (
+        package / "grammar" / "timescale.lark",
+        package.parents[1] / "grammar" / "timescale.lark",
+    ):
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    from importlib import resources  # an install that is not plain files (a zip)
+
     packaged = resources.files("timescale_dsl").joinpath("grammar/timescale.lark")
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    in_tree = Path(__file__).resolve().parents[3] / "grammar" / "timescale.lark"
-    return in_tree.read_text(encoding="utf-8")
+    return packaged.read_text(encoding="utf-8")
 
 
 @functools.cache
 def _lark() -> Lark:
+    grammar = grammar_text()
+    cache = cache_file(grammar)
     return Lark(
-        grammar_text(),
+        grammar,
         parser="lalr",
         lexer="contextual",
         start=["ruleset", "single"],
         propagate_positions=True,
         maybe_placeholders=False,
+        cache=cache or False,
+        # The grammar object too, for tools that read it (Hypothesis's from_lark).
+        cache_grammar=cache is not None,
     )
 
 
@@ -116,6 +133,11 @@ def _offending_word(error: UnexpectedInput, text: str) -> str:
     return ""
 
 
+def _printable(word: str) -> str:
+    """The word as it can be shown on one line: control characters escaped ("\\x00")."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in word)
+
+
 def _word_start(text: str, position: int) -> int:
     while position > 0 and (text[position - 1].isalnum() or text[position - 1] in "'-"):
         position -= 1
@@ -162,11 +184,11 @@ def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str, start: str)
     )
     expected, candidates = describe_expected(expected_names)
     word = _offending_word(error, text)
-    if word.startswith('"') and not word.endswith('"'):
+    if word.startswith('"') and (word == '"' or not word.endswith('"')):
         message = 'unterminated quoted text: close it with " on the same line'
         word = ""
     elif word:
-        message = f"unexpected '{word}'"
+        message = f"unexpected '{_printable(word)}'"
         if isinstance(token, Token) and token.type == "_NL":
             message = "unexpected end of line"
     else:
@@ -237,15 +259,34 @@ def _known_mistake(error: UnexpectedInput, start: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=64)
+def _transformer(path: str) -> ToAst:
+    """A transformer for one path, its rule methods bound once.
+
+    Lark's ``v_args`` wraps a method afresh each time it is looked up on the
+    class; storing the bound wrappers on the instance (which the transformer
+    finds first) saves that on every node. The transformer keeps no state.
+    """
+    transformer = ToAst(path)
+    for name, member in vars(ToAst).items():
+        if not name.startswith("_") and callable(member):
+            setattr(transformer, name, getattr(transformer, name))
+    return transformer
+
+
+def _transform(tree: Tree[Token], path: str) -> object:
+    try:
+        return _transformer(path).transform(tree)
+    except VisitError as error:  # pragma: no cover - a transformer bug, not bad input
+        raise error.orig_exc from None
+
+
 def _parse(text: str, path: str, start: str) -> object:
     try:
         tree = _lark().parse(text, start=start)
     except UnexpectedInput as error:
         raise SyntaxProblem([_syntax_diagnostic(error, text, path, start)]) from None
-    try:
-        return ToAst(path).transform(tree)
-    except VisitError as error:  # pragma: no cover - a transformer bug, not bad input
-        raise error.orig_exc from None
+    return _transform(tree, path)
 
 
 def parse_statement(text: str, path: str = "<statement>") -> ast.Statement:
@@ -256,11 +297,194 @@ def parse_statement(text: str, path: str = "<statement>") -> ast.Statement:
     return result
 
 
-def parse_ruleset_text(text: str, path: str = "<string>") -> ast.RulesetFile:
-    """Parse the text of a rule file."""
+# -- recovery --------------------------------------------------------------------
+def _treeless(text: str) -> InteractiveParser:
+    """A parser over ``text`` that builds no tree.
+
+    Without tree-building callbacks a run is cheaper, and the parser can be
+    copied and fed further without touching any tree a copy shares.
+    """
+    interactive = _lark().parse_interactive(text, start="ruleset")
+    conf = copy.copy(interactive.parser_state.parse_conf)
+    conf.callbacks = {}
+    interactive.parser_state.parse_conf = conf
+    return interactive
+
+
+def _parser_after(prefix: str) -> InteractiveParser | None:
+    """The parser having read ``prefix`` (None if ``prefix`` fails), building no tree."""
+    interactive = _treeless(prefix)
+    try:
+        interactive.exhaust_lexer()
+    except UnexpectedInput:
+        return None
+    return interactive
+
+
+def _check_syntax(text: str) -> None:
+    """Raise the first syntax error of a rule file's text, as parsing does, building no tree."""
+    interactive = _treeless(text)
+    try:
+        tokens = interactive.exhaust_lexer()
+        interactive.feed_eof(tokens[-1] if tokens else None)  # type: ignore[no-untyped-call]
+    except UnexpectedInput as error:
+        # As Lark's own parser does, so that the error can say what was acceptable.
+        error.interactive_parser = interactive
+        raise
+
+
+def _reads(parser: InteractiveParser, line: str) -> bool:
+    """Whether ``line`` (one logical line) can follow where ``parser`` stands."""
+    lexed = _lark().parse_interactive(line + "\n", start="ruleset")
+    state = parser.parser_state.copy(deepcopy_values=False)
+    trial = InteractiveParser(lexed.parser, state, lexed.lexer_thread)
+    try:
+        trial.exhaust_lexer()
+    except UnexpectedInput:
+        return False
+    return True
+
+
+def _keywords_of(parser: InteractiveParser | None) -> frozenset[str]:
+    """The keywords that can come next (at a line start: that can start the line)."""
+    if parser is None:
+        return frozenset()
+    keywords = _keywords()
+    accepts = parser.accepts()  # type: ignore[no-untyped-call]
+    return frozenset(keywords[n].lower() for n in accepts if n in keywords)
+
+
+def _line_keywords(prefix: str) -> frozenset[str]:
+    """The keywords that can start the line after ``prefix`` (a whole number of lines)."""
+    return _keywords_of(_parser_after(prefix))
+
+
+@functools.cache
+def _line_starts() -> recovery.LineStarts:
+    at_start = _line_keywords("")
+    after_rule = _line_keywords(recovery.PLACEHOLDER_RULE + "\n")
+    after_section = _line_keywords(recovery.SECTION_PROBE + "\n")
+    return recovery.LineStarts(header=at_start - after_section, details=after_rule - after_section)
+
+
+def _line_typo(
+    lines: list[str],
+    first: int,
+    last: int,
+    parser: InteractiveParser | None,
+    allowed: frozenset[str],
+    path: str,
+) -> tuple[Diagnostic, str] | None:
+    """A misspelt keyword at the start of a broken line, if correcting it mends the line."""
+    found = recovery.first_word(lines[first - 1])
+    if parser is None or found is None or found[0].lower() in allowed:
+        return None
+    word, column = found
+    rest = "\n".join(lines[first - 1 : last])
+    for keyword in recovery.plausible_slips(word, allowed):
+        mended = rest[:column] + keyword + rest[column + len(word) :]
+        if _reads(parser, mended):
+            expected, _ = describe_expected(
+                {n for n, k in _keywords().items() if k.isalpha() and k.lower() in allowed}
+            )
+            hint = f"a line here can start with {expected}"
+            diagnostic = recovery.typo_diagnostic(
+                word, first, column, path, lines[first - 1], keyword, hint
+            )
+            return diagnostic, keyword
+    return None
+
+
+def parse_ruleset_recovering(text: str, path: str = "<string>") -> recovery.Recovered:
+    """Parse a rule file, reporting every broken line and keeping everything else.
+
+    Each syntax error gets its own diagnostic; the AST holds every rule,
+    header line and section that parsed; ``unparsed`` says what the broken
+    lines may have defined, so that validation does not report it as missing.
+    """
     body = text.lstrip("\ufeff")
     if not body.endswith("\n"):
         body += "\n"
-    result = _parse(body, path, "ruleset")
-    assert isinstance(result, ast.RulesetFile)
-    return result
+    lines = body.split("\n")
+    found: list[Diagnostic] = []
+    placeholders: set[int] = set()
+    lost_rules: list[str] = []
+    lost_lines: list[str] = []
+    for attempt in range(len(lines) + 2):
+        work = "\n".join(lines)
+        try:
+            # The first parse builds the tree (most files have no error); after
+            # an error, broken lines are found without building one, and the
+            # tree is built once they are all set aside.
+            if attempt:
+                _check_syntax(work)
+            tree = _lark().parse(work, start="ruleset")
+        except UnexpectedInput as error:
+            line = getattr(error, "line", 0) or 0
+            token = getattr(error, "token", None)
+            if line <= 0 or (isinstance(token, Token) and token.type == "$END"):
+                line = len(lines)
+            first, last = recovery.logical_line(lines, min(line, len(lines)))
+            if all(recovery.is_blank(x) for x in lines[first - 1 : last]):
+                break  # nothing left to take out: give up on the rest, keep the findings
+            if len(found) >= MAX_SYNTAX_ERRORS:
+                # Each recovery parses the file again: past this many, set the rest aside.
+                rest = "\n".join(lines[first - 1 :])
+                lost_rules.append(rest)
+                lost_lines.append(rest)
+                last_line = len(lines) - 1 if lines[-1] == "" else len(lines)
+                found.append(recovery.too_many(path, first, last_line, lines[first - 1]))
+                lines[first - 1 :] = [""] * (len(lines) - first + 1)
+                continue
+            diagnostic = _syntax_diagnostic(error, work, path, "ruleset")
+            prefix = "".join(x + "\n" for x in lines[: first - 1])
+            before = _parser_after(prefix)
+            allowed = _keywords_of(before)
+            typo = _line_typo(lines, first, last, before, allowed, path)
+            leading = recovery.first_word(lines[first - 1])
+            keyword = leading[0].lower() if leading else ""
+            if typo is not None:
+                diagnostic, keyword = typo
+            found.append(diagnostic)
+            text_of_line = "\n".join(lines[first - 1 : last])
+            lost_lines.append(text_of_line)
+            is_rule = keyword not in allowed
+            if is_rule:
+                lost_rules.append(text_of_line)
+            for number in range(first, last + 1):
+                lines[number - 1] = ""
+            if is_rule and _details_follow(lines, last, allowed):
+                lines[first - 1] = recovery.PLACEHOLDER_RULE
+                placeholders.add(first)
+            continue
+        result = _transform(tree, path)
+        assert isinstance(result, ast.RulesetFile)
+        if placeholders:
+            kept = tuple(
+                r for r in result.rules if r.span is None or r.span.line not in placeholders
+            )
+            result = attrs.evolve(result, rules=kept)
+        unparsed = recovery.unparsed_of(lost_rules, lost_lines)
+        return recovery.Recovered(result, tuple(found), unparsed)
+    empty = ast.RulesetFile(ast.Header(), (), path=path)
+    return recovery.Recovered(empty, tuple(found), recovery.unparsed_of(lost_rules, lost_lines))
+
+
+def _details_follow(lines: list[str], last: int, allowed: frozenset[str]) -> bool:
+    """Whether the lines after a broken rule are its detail lines."""
+    starts = _line_starts()
+    in_header = bool(allowed & starts.header)
+    for line in lines[last:]:
+        if recovery.is_blank(line):
+            continue
+        leading = recovery.first_word(line)
+        return leading is not None and starts.detail_of_broken_rule(leading[0].lower(), in_header)
+    return False
+
+
+def parse_ruleset_text(text: str, path: str = "<string>") -> ast.RulesetFile:
+    """Parse the text of a rule file; SyntaxProblem lists every syntax error."""
+    recovered = parse_ruleset_recovering(text, path)
+    if recovered.diagnostics:
+        raise SyntaxProblem(recovered.diagnostics)
+    return recovered.tree
