@@ -1,14 +1,44 @@
 """A framework's life cycle: import a council's table, diff two versions, export it back.
 
-Readers for spreadsheets are imported only when a table needs them, so
-importing this package stays as light as the core.
+Every name loads on first use, so that the main command (which registers
+import, diff and export) starts without the evaluation machinery; readers
+for spreadsheets are imported only when a table needs them.
 """
 
-from .diff import RulesetDiff, diff_rulesets, render_diff
-from .export import export
-from .importer import Draft, ImportSummary, import_table, import_tables
-from .spreadsheet import spreadsheet_safe
-from .tables import TableError, read_tables
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .diff import RulesetDiff, diff_rulesets, render_diff
+    from .staff_table import export
+    from .importer import Draft, ImportSummary, import_table, import_tables
+    from .spreadsheet import spreadsheet_safe
+    from .tables import TableError, read_tables
+
+_LAZY = {
+    "RulesetDiff": "diff",
+    "diff_rulesets": "diff",
+    "render_diff": "diff",
+    "export": "staff_table",
+    "Draft": "importer",
+    "ImportSummary": "importer",
+    "import_table": "importer",
+    "import_tables": "importer",
+    "spreadsheet_safe": "spreadsheet",
+    "TableError": "tables",
+    "read_tables": "tables",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f".{module}", __name__), name)
+
 
 __all__ = [
     "Draft",

@@ -135,7 +135,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 # -- export ----------------------------------------------------------------------
 def cmd_export(args: argparse.Namespace) -> int:
     from ..compile import load_ruleset
-    from .export import export
+    from .staff_table import export
 
     if not Path(args.ruleset).is_file():
         raise UsageError(f"{args.ruleset}: no such file")
