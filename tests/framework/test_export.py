@@ -11,9 +11,9 @@ import pytest
 
 from timescale_dsl import load_ruleset, parse_ruleset
 from timescale_dsl.framework.effects import outcome, plan_facts
-from timescale_dsl.framework.staff_table import CSV_COLUMNS, to_csv, to_html, to_markdown
 from timescale_dsl.framework.importer import import_tables
 from timescale_dsl.framework.spreadsheet import spreadsheet_safe, spreadsheet_unguarded
+from timescale_dsl.framework.staff_table import CSV_COLUMNS, to_csv, to_html, to_markdown
 from timescale_dsl.framework.tables import read_tables
 
 from .conftest import FIXTURES, RULESETS

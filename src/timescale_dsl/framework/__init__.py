@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .diff import RulesetDiff, diff_rulesets, render_diff
-    from .staff_table import export
     from .importer import Draft, ImportSummary, import_table, import_tables
     from .spreadsheet import spreadsheet_safe
+    from .staff_table import export
     from .tables import TableError, read_tables
 
 _LAZY = {
