@@ -3,6 +3,7 @@
 The public API, re-exported here and documented in docs/api.md.
 """
 
+from .bundled import bundled_rulesets
 from .calendars import (
     CALENDAR_NAMES,
     Calendar,
@@ -24,6 +25,7 @@ from .errors import (
     MissingFactsError,
     NoApplicableAlternative,
     RulesetError,
+    RulesetFileError,
     Severity,
     Span,
     SyntaxProblem,
@@ -57,6 +59,7 @@ __all__ = [
     "Rule",
     "Ruleset",
     "RulesetError",
+    "RulesetFileError",
     "Severity",
     "SkippedDay",
     "Span",
@@ -65,6 +68,7 @@ __all__ = [
     "UnknownRuleError",
     "ValidationProblem",
     "__version__",
+    "bundled_rulesets",
     "calendar_by_name",
     "check_ruleset_text",
     "compile_statement",

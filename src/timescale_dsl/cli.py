@@ -13,11 +13,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
+from .bundled import bundled_path, bundled_rulesets
 from .calendars.registry import CALENDAR_NAMES, calendar_by_name
 from .compile import check_ruleset_text, compile_statement, load_ruleset
 from .errors import (
     Diagnostic,
     RulesetError,
+    RulesetFileError,
     TimescaleError,
     render_diagnostic,
 )
@@ -45,14 +47,18 @@ def _ruleset_files(paths: Sequence[str]) -> Iterator[Path]:
             yield from found
         elif path.is_file():
             yield path
+        elif bundled_path(name) is not None and not path.exists():
+            yield Path(str(bundled_path(name)))
         else:
-            raise UsageError(f"{name}: no such file or folder")
+            raise UsageError(f"{name}: no such file or folder, nor a bundled ruleset")
 
 
-def _load(path: str) -> Ruleset:
-    if not Path(path).is_file():
-        raise UsageError(f"{path}: no such file")
-    return load_ruleset(path)
+def load_ruleset_argument(path: str) -> Ruleset:
+    """A ruleset argument: a file, or a bundled ruleset's name ("lcs-liquidlogic")."""
+    try:
+        return load_ruleset(path)
+    except RulesetFileError as error:
+        raise UsageError(str(error)) from None
 
 
 # -- check ---------------------------------------------------------------------
@@ -89,7 +95,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 # -- list ----------------------------------------------------------------------
 def cmd_list(args: argparse.Namespace) -> int:
-    ruleset = _load(args.ruleset)
+    if args.ruleset is None:
+        names = bundled_rulesets()
+        print(json.dumps(list(names)) if args.json else "\n".join(names))
+        return EXIT_OK
+    ruleset = load_ruleset_argument(args.ruleset)
     if args.json:
         print(json.dumps([rule.to_dict() for rule in ruleset], indent=2))
         return EXIT_OK
@@ -159,9 +169,9 @@ def cmd_due(args: argparse.Namespace) -> int:
     if args.rule is not None:
         if args.ruleset is None:
             raise UsageError("--rule needs a RULESET file")
-        rule = _load(args.ruleset).rule(args.rule)
+        rule = load_ruleset_argument(args.ruleset).rule(args.rule)
     else:
-        base = _load(args.ruleset).calendar if args.ruleset else None
+        base = load_ruleset_argument(args.ruleset).calendar if args.ruleset else None
         rule = compile_statement(args.statement, calendar or base)
     deadline = rule.deadline(_facts(args.fact, rule), calendar, projection=args.project)
     if args.json:
@@ -176,6 +186,10 @@ def cmd_due(args: argparse.Namespace) -> int:
 
 # -- fmt -----------------------------------------------------------------------
 def cmd_fmt(args: argparse.Namespace) -> int:
+    if args.write:
+        for name in args.paths:
+            if not Path(name).exists() and bundled_path(name) is not None:
+                raise UsageError(f"{name}: a bundled ruleset is not rewritten; copy it first")
     files = list(_ruleset_files(args.paths))
     if not (args.check or args.write) and len(files) != 1:
         raise UsageError("fmt prints one file; use --check or --write for several")
@@ -217,7 +231,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=cmd_check)
 
     listing = commands.add_parser("list", help="the rules of a rule file")
-    listing.add_argument("ruleset", metavar="RULESET")
+    listing.add_argument(
+        "ruleset",
+        nargs="?",
+        metavar="RULESET",
+        help="a rule file or a bundled ruleset's name; without it, the bundled names",
+    )
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_list)
 

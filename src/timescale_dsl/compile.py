@@ -5,9 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from .bundled import bundled_path, bundled_rulesets
 from .calendars.base import Calendar, HolidayCalendar, add_closures
 from .calendars.registry import calendar_by_name
-from .errors import Diagnostic, RulesetError, ValidationProblem
+from .errors import (
+    Diagnostic,
+    RulesetError,
+    RulesetFileError,
+    ValidationProblem,
+    did_you_mean,
+)
 from .ruleset import Rule, Ruleset, Settings
 from .syntax import ast
 from .syntax.parser import parse_ruleset_text, parse_statement
@@ -93,10 +100,40 @@ def parse_ruleset(text: str, path: str = "<string>", calendar: Calendar | None =
     return compile_ruleset(tree, calendar, tuple(found))
 
 
+def ruleset_file(path_or_name: str | Path) -> Path:
+    """The file a ruleset argument names: an existing path, else a bundled ruleset's name."""
+    file = Path(path_or_name)
+    if file.is_file():
+        return file
+    bundled = bundled_path(str(path_or_name))
+    if bundled is not None and not file.exists():
+        return bundled
+    if file.exists():
+        raise RulesetFileError(str(path_or_name), "not a file")
+    names = bundled_rulesets()
+    reason = "no such file, nor a bundled ruleset (bundled: " + ", ".join(names) + ")"
+    suggestion = did_you_mean(file.name.removesuffix(".timescales"), names)
+    raise RulesetFileError(str(path_or_name), reason, suggestion=suggestion)
+
+
+def read_ruleset_text(file: Path) -> str:
+    """A rule file's text; RulesetFileError with the path when it cannot be read."""
+    try:
+        return file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise RulesetFileError(str(file), f"not UTF-8 text ({error.reason})") from None
+    except OSError as error:
+        raise RulesetFileError(str(file), error.strerror or str(error)) from None
+
+
 def load_ruleset(path: str | Path, calendar: Calendar | None = None) -> Ruleset:
-    """Read, validate and compile a rule file."""
-    file = Path(path)
-    return parse_ruleset(file.read_text(encoding="utf-8-sig"), str(path), calendar)
+    """Read, validate and compile a rule file, by path or by a bundled ruleset's name.
+
+    ``load_ruleset("lcs-liquidlogic")`` loads a bundled ruleset (see
+    :func:`bundled_rulesets`); a file of that name in the working directory wins.
+    """
+    file = ruleset_file(path)
+    return parse_ruleset(read_ruleset_text(file), str(file), calendar)
 
 
 def compile_statement(
