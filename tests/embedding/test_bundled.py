@@ -44,11 +44,11 @@ def test_a_misspelt_name_is_a_library_error_with_a_suggestion(tmp_path, monkeypa
 def test_unreadable_files_are_library_errors_naming_the_path(tmp_path):
     folder = tmp_path / "rules.timescales"
     folder.mkdir()
-    with pytest.raises(RulesetFileError, match="rules.timescales: not a file"):
+    with pytest.raises(RulesetFileError, match=r"rules\.timescales: not a file"):
         load_ruleset(folder)
     binary = tmp_path / "bad.timescales"
     binary.write_bytes(b"\xff\xfe\xfa not text")
-    with pytest.raises(RulesetFileError, match=r"bad.timescales: not UTF-8"):
+    with pytest.raises(RulesetFileError, match=r"bad\.timescales: not UTF-8"):
         load_ruleset(binary)
 
 
