@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-from zoneinfo import ZoneInfo
 
 import attrs
 import numpy as np
@@ -20,8 +19,8 @@ from dateutil.relativedelta import relativedelta
 
 from .calendars.base import Calendar
 from .errors import CalendarRangeError
+from .timezones import LONDON
 
-LONDON = ZoneInfo("Europe/London")
 DAY = np.timedelta64(1, "D")
 
 DateArray = npt.NDArray[np.datetime64]

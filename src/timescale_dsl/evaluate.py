@@ -30,6 +30,7 @@ from .model import show_when as _show
 from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
 from .syntax import ast
 from .syntax.format import format_condition, format_schedule
+from .timezones import local_time_caveat, to_london
 
 #: How many later due dates of a recurring rule are projected by default.
 DEFAULT_PROJECTION = 6
@@ -68,6 +69,7 @@ class Evaluation:
         self.resolve_rule = resolve_rule
         self.steps: list[str] = []
         self.skipped: dict[dt.date, str] = {}
+        self.caveats: list[str] = []
 
     # -- facts -----------------------------------------------------------------
     def moment(self, anchor: ast.FactRef | ast.RuleRef) -> When:
@@ -88,8 +90,16 @@ class Evaluation:
         if not isinstance(value, dt.date):
             raise FactTypeError(
                 f"{self.task}: fact '{anchor.text}' must be a date or date-time, "
-                f"not {type(value).__name__} {value!r}"
+                f"not {type(value).__name__} {value!r}",
+                fact=anchor.text,
+                value=value,
             )
+        if isinstance(value, dt.datetime):
+            if value.tzinfo is not None:
+                return to_london(value)
+            caveat = local_time_caveat(value)
+            if caveat is not None and f"{anchor.text}: {caveat}" not in self.caveats:
+                self.caveats.append(f"{anchor.text}: {caveat}")
         return value
 
     def check_present(self, node: object) -> None:
@@ -371,6 +381,7 @@ class Evaluation:
             target=bounds.target,
             explanation=Explanation(tuple(self.steps), skipped),
             schedule=projected,
+            caveats=tuple(self.caveats),
         )
 
 

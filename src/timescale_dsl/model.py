@@ -13,7 +13,10 @@ def iso(value: When | None) -> str | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="minutes")
+        # London wall-clock time, written with its UTC offset so that it is unambiguous.
+        from .timezones import with_offset
+
+        return with_offset(value).isoformat(timespec="minutes")
     return value.isoformat()
 
 
