@@ -19,7 +19,7 @@ from dateutil.relativedelta import relativedelta
 
 from .calendars.base import Calendar
 from .errors import CalendarRangeError
-from .timezones import LONDON
+from .timezones import LONDON as LONDON
 
 DAY = np.timedelta64(1, "D")
 
