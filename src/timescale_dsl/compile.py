@@ -21,14 +21,20 @@ from .syntax.parser import parse_ruleset_text, parse_statement
 from .validate import rule_id_of, validate, validate_statement
 
 
-def header_calendar(header: ast.Header, override: Calendar | None = None) -> Calendar:
-    """The calendar a header asks for, or the caller's, plus the header's closure days."""
+def header_closures(header: ast.Header) -> tuple[tuple[dt.date, str], ...]:
+    """The header's closure days, one entry a day, with their names."""
     closures = []
     for closure in header.closures:
         day = closure.first
         while day <= closure.last:
             closures.append((day, closure.name or "closure day"))
             day += dt.timedelta(days=1)
+    return tuple(closures)
+
+
+def header_calendar(header: ast.Header, override: Calendar | None = None) -> Calendar:
+    """The calendar a header asks for, or the caller's, plus the header's closure days."""
+    closures = header_closures(header)
     if override is not None:
         return add_closures(override, closures)
     calendar: HolidayCalendar = calendar_by_name(header.calendar or "england-and-wales")
@@ -47,7 +53,11 @@ def compile_ruleset(
     calendar: Calendar | None = None,
     diagnostics: tuple[Diagnostic, ...] = (),
 ) -> Ruleset:
-    settings = Settings(header_calendar(tree.header, calendar), tree.header.event_day_number)
+    settings = Settings(
+        header_calendar(tree.header, calendar),
+        tree.header.event_day_number,
+        header_closures(tree.header),
+    )
     facts = {fact.key: fact for fact in tree.header.facts}
     rules: list[Rule] = []
     by_id: dict[str, Rule] = {}

@@ -70,6 +70,9 @@ class Evaluation:
         self.steps: list[str] = []
         self.skipped: dict[dt.date, str] = {}
         self.caveats: list[str] = []
+        self.provisional = False
+        self.announced_until: dt.date | None = getattr(calendar, "announced_until", None)
+        self.projected: tuple[dt.date, dt.date] | None = None  # projected days counted over
 
     # -- facts -----------------------------------------------------------------
     def moment(self, anchor: ast.FactRef | ast.RuleRef) -> When:
@@ -80,6 +83,7 @@ class Evaluation:
                     f"{self.task}: [{anchor.rule_id}] has no fixed timescale to count from"
                 )
             self.steps.append(f"[{anchor.rule_id}] ({other.task}) is due {_show(other.due)}")
+            self.inherit(other)
             return other.due
         value = self.facts[anchor.key]
         if isinstance(value, str):
@@ -102,6 +106,13 @@ class Evaluation:
                 self.caveats.append(f"{anchor.text}: {caveat}")
         return value
 
+    def inherit(self, other: Deadline) -> None:
+        """A deadline counted from another rule's is as provisional as that one."""
+        for caveat in other.caveats:
+            if caveat not in self.caveats:
+                self.caveats.append(caveat)
+        self.provisional = self.provisional or other.provisional
+
     def check_present(self, node: object) -> None:
         missing: list[str] = []
         for anchor in anchors(node):
@@ -123,6 +134,7 @@ class Evaluation:
         if unit is ast.Unit.WORKING_DAYS:
             base = day - day1
             result: When = self.index.after(base, n) if sign > 0 else self.index.before(base, n)
+            self.note_projected(day, result)
             self.note_skipped(day, result)
             return result
         if unit is ast.Unit.CALENDAR_DAYS:
@@ -152,8 +164,20 @@ class Evaluation:
             result = add_working_hours(self.calendar, start, hours)
         else:
             result = subtract_working_hours(self.calendar, start, hours)
+        self.note_projected(start.date(), result.date())
         self.note_skipped(start.date(), result.date())
         return result
+
+    def note_projected(self, first: dt.date, last: dt.date) -> None:
+        """Remember counting over bank holidays that are projected, not announced."""
+        low, high = min(first, last), max(first, last)
+        if self.announced_until is None or high <= self.announced_until:
+            return
+        low = max(low, self.announced_until + dt.timedelta(days=1))
+        if self.projected is None:
+            self.projected = (low, high)
+        else:
+            self.projected = (min(low, self.projected[0]), max(high, self.projected[1]))
 
     def note_skipped(self, start: dt.date, end: dt.date) -> None:
         last = as_date(end)
@@ -230,6 +254,7 @@ class Evaluation:
         move = self.index.roll_forward if roll is ast.Roll.NEXT else self.index.roll_backward
         day = as_date(value)
         moved = move(day)
+        self.note_projected(day, moved)
         if moved == day:
             return value
         reason = self.calendar.non_working_reason(day) or "not a working day"
@@ -373,6 +398,9 @@ class Evaluation:
         bounds, projected = self.schedule(chosen.schedule)
         self.steps.append(f"due: {_show(bounds.due)}" + _end_note(bounds.due))
         skipped = tuple(SkippedDay(d, r) for d, r in sorted(self.skipped.items()))
+        if self.projected is not None:
+            self.provisional = True
+            self.caveats.append(_projected_caveat(*self.projected))
         return Deadline(
             self.task,
             bounds.due,
@@ -381,8 +409,18 @@ class Evaluation:
             target=bounds.target,
             explanation=Explanation(tuple(self.steps), skipped),
             schedule=projected,
+            provisional=self.provisional,
             caveats=tuple(self.caveats),
         )
+
+
+def _projected_caveat(first: dt.date, last: dt.date) -> str:
+    years = str(first.year) if last.year == first.year else f"{first.year} to {last.year}"
+    return (
+        f"bank holidays for {years} are not announced yet: this date counts them "
+        "as the usual rules project them, and a one-off or moved bank holiday "
+        "announced later could change it"
+    )
 
 
 _DOB = ast.FactRef(ast.DATE_OF_BIRTH, ast.DATE_OF_BIRTH)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 import attrs
 
-from .calendars.base import Calendar
+from .calendars.base import Calendar, add_closures
+from .calendars.cache import CalendarMemo
 from .errors import Diagnostic, EvaluationError, Span, UnknownRuleError, did_you_mean
 from .evaluate import DEFAULT_PROJECTION, Evaluation
 from .facts import fold_facts
@@ -16,13 +18,29 @@ from .syntax import ast
 from .syntax.format import format_timescale
 from .syntax.names import fold
 
+_WITH_CLOSURES = CalendarMemo(add_closures)
+
 
 @attrs.frozen
 class Settings:
-    """What every rule of a ruleset shares: its calendar and counting convention."""
+    """What every rule of a ruleset shares: its calendar and counting convention.
+
+    ``closures`` are the header's closure days: already in ``calendar``, and
+    added to any calendar a caller passes per call.
+    """
 
     calendar: Calendar
     event_day_number: int = 0
+    closures: tuple[tuple[dt.date, str], ...] = ()
+
+    def calendar_for(self, calendar: Calendar | None) -> Calendar:
+        """The calendar a call counts on: the caller's (with the header's closures) or ours."""
+        if calendar is None:
+            return self.calendar
+        if not self.closures:
+            return calendar
+        combined: Calendar = _WITH_CLOSURES.get(calendar, self.closures)
+        return combined
 
 
 @attrs.define(eq=False)
@@ -115,7 +133,7 @@ class Rule:
         return Evaluation(
             self.task,
             fold_facts(facts),
-            calendar or self.settings.calendar,
+            self.settings.calendar_for(calendar),
             self.settings.event_day_number,
             resolve,
             projection=projection,
