@@ -14,6 +14,7 @@ from .calendars import (
     scotland,
     weekends_only,
 )
+from .calendars.base import add_working_days, working_days_between
 from .compile import check_ruleset_text, compile_statement, load_ruleset, parse_ruleset
 from .errors import (
     CalendarError,
@@ -34,8 +35,19 @@ from .errors import (
     ValidationProblem,
     render_diagnostic,
 )
-from .model import Deadline, Explanation, FactNeed, SkippedDay
-from .ruleset import Rule, Ruleset
+from .facts import FactValue
+from .model import (
+    Deadline,
+    DeadlineDict,
+    Explanation,
+    ExplanationDict,
+    FactNeed,
+    SkippedDay,
+    SkippedDayDict,
+    When,
+)
+from .ruleset import Rule, Ruleset, Settings
+from .status import STATUSES, RecordStatus, StatusName
 from .syntax.format import format_statement
 from .syntax.parser import parse_statement
 
@@ -43,31 +55,41 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CALENDAR_NAMES",
+    "STATUSES",
     "Calendar",
     "CalendarError",
     "CalendarRangeError",
     "Deadline",
+    "DeadlineDict",
     "Diagnostic",
     "EvaluationError",
     "Explanation",
+    "ExplanationDict",
     "FactNeed",
     "FactTypeError",
+    "FactValue",
     "FactValueError",
     "HolidayCalendar",
     "MissingFactsError",
     "NoApplicableAlternative",
+    "RecordStatus",
     "Rule",
     "Ruleset",
     "RulesetError",
     "RulesetFileError",
+    "Settings",
     "Severity",
     "SkippedDay",
+    "SkippedDayDict",
     "Span",
+    "StatusName",
     "SyntaxProblem",
     "TimescaleError",
     "UnknownRuleError",
     "ValidationProblem",
+    "When",
     "__version__",
+    "add_working_days",
     "bundled_rulesets",
     "calendar_by_name",
     "check_ruleset_text",
@@ -81,4 +103,5 @@ __all__ = [
     "render_diagnostic",
     "scotland",
     "weekends_only",
+    "working_days_between",
 ]

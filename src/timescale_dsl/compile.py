@@ -15,7 +15,7 @@ from .errors import (
     ValidationProblem,
     did_you_mean,
 )
-from .ruleset import Rule, Ruleset, Settings
+from .ruleset import Rule, Ruleset, RuleTable, Settings
 from .syntax import ast
 from .syntax.parser import parse_ruleset_text, parse_statement
 from .validate import rule_id_of, validate, validate_statement
@@ -60,14 +60,8 @@ def compile_ruleset(
     )
     facts = {fact.key: fact for fact in tree.header.facts}
     rules: list[Rule] = []
-    by_id: dict[str, Rule] = {}
-
-    def lookup(rule_id: str) -> Rule:
-        from .errors import UnknownRuleError
-
-        if rule_id not in by_id:
-            raise UnknownRuleError(f"no rule '{rule_id}' in {tree.path}")
-        return by_id[rule_id]
+    lookup = RuleTable(tree.path)
+    by_id = lookup.by_id
 
     for decl in tree.rules:
         rule = Rule(

@@ -23,6 +23,7 @@ from .errors import (
     FactValueError,
     MissingFactsError,
     NoApplicableAlternative,
+    did_you_mean,
 )
 from .facts import parse_boolean, parse_when
 from .model import Deadline, Explanation, SkippedDay, When, as_date, end_of
@@ -30,6 +31,7 @@ from .model import show_when as _show
 from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
 from .syntax import ast
 from .syntax.format import format_condition, format_schedule
+from .syntax.names import event_key
 from .timezones import local_time_caveat, to_london
 
 #: How many later due dates of a recurring rule are projected by default.
@@ -90,7 +92,9 @@ class Evaluation:
             try:
                 value = parse_when(value)
             except FactValueError as error:
-                raise FactTypeError(f"{self.task}: fact '{anchor.text}': {error}") from None
+                raise FactTypeError(
+                    f"{self.task}: fact '{anchor.text}': {error}", fact=anchor.text, value=value
+                ) from None
         if not isinstance(value, dt.date):
             raise FactTypeError(
                 f"{self.task}: fact '{anchor.text}' must be a date or date-time, "
@@ -105,6 +109,15 @@ class Evaluation:
             if caveat is not None and f"{anchor.text}: {caveat}" not in self.caveats:
                 self.caveats.append(f"{anchor.text}: {caveat}")
         return value
+
+    def missing_facts(self, missing: list[str]) -> MissingFactsError:
+        """The error for facts not given, with a did-you-mean when a given name is close."""
+        for name in missing:
+            given = [key for key in self.facts if self.facts[key] is not None]
+            suggestion = did_you_mean(event_key(name), given)
+            if suggestion is not None:
+                return MissingFactsError(self.task, missing, suggestion=name, given=suggestion)
+        return MissingFactsError(self.task, missing)
 
     def inherit(self, other: Deadline) -> None:
         """A deadline counted from another rule's is as provisional as that one."""
@@ -121,7 +134,7 @@ class Evaluation:
             if self.facts.get(anchor.key) is None:
                 missing.append(anchor.text)
         if missing:
-            raise MissingFactsError(self.task, missing)
+            raise self.missing_facts(missing)
 
     # -- arithmetic ------------------------------------------------------------
     def shift(self, start: When, duration: ast.Duration, direction: ast.Direction) -> When:
@@ -319,10 +332,14 @@ class Evaluation:
                     try:
                         return parse_boolean(value)
                     except FactValueError as error:
-                        raise FactTypeError(f"{self.task}: fact '{fact.text}': {error}") from None
+                        raise FactTypeError(
+                            f"{self.task}: fact '{fact.text}': {error}", fact=fact.text, value=value
+                        ) from None
                 if not isinstance(value, bool):
                     raise FactTypeError(
-                        f"{self.task}: fact '{fact.text}' must be true or false, not {value!r}"
+                        f"{self.task}: fact '{fact.text}' must be true or false, not {value!r}",
+                        fact=fact.text,
+                        value=value,
                     )
                 return value
             case ast.FactEquals(fact=fact, value=expected, negated=negated):
@@ -375,7 +392,7 @@ class Evaluation:
             self.steps.append(f"applies because {format_condition(chosen.condition)}")
             return chosen
         if unknown:
-            raise MissingFactsError(self.task, unknown)
+            raise self.missing_facts(unknown)
         if fallback is not None:
             self.steps.append("no condition holds: otherwise")
             return fallback
@@ -411,6 +428,7 @@ class Evaluation:
             schedule=projected,
             provisional=self.provisional,
             caveats=tuple(self.caveats),
+            calendar=self.calendar,
         )
 
 

@@ -9,7 +9,15 @@ import attrs
 
 from .calendars.base import Calendar, add_closures
 from .calendars.cache import CalendarMemo
-from .errors import Diagnostic, EvaluationError, Span, UnknownRuleError, did_you_mean
+from .errors import (
+    Diagnostic,
+    EvaluationError,
+    FactValueError,
+    Span,
+    TimescaleError,
+    UnknownRuleError,
+    did_you_mean,
+)
 from .evaluate import DEFAULT_PROJECTION, Evaluation
 from .facts import fold_facts
 from .model import Deadline, FactNeed, When
@@ -44,8 +52,30 @@ class Settings:
 
 
 @attrs.define(eq=False)
+class RuleTable:
+    """The rules of one file by id, for ``[id]`` anchors: a value, so rules pickle."""
+
+    path: str
+    by_id: dict[str, Rule] = attrs.field(factory=dict, repr=False)
+
+    def __call__(self, rule_id: str) -> Rule:
+        rule = self.by_id.get(rule_id)
+        if rule is None:
+            suggestion = did_you_mean(rule_id, list(self.by_id))
+            hint = f"; did you mean '{suggestion}'?" if suggestion else ""
+            raise UnknownRuleError(
+                f"no rule '{rule_id}' in {self.path}{hint}", rule_id=rule_id, suggestion=suggestion
+            )
+        return rule
+
+
+@attrs.define(eq=False, repr=False)
 class Rule:
-    """One timescale statement with its metadata, ready to compute deadlines."""
+    """One timescale statement with its metadata, ready to compute deadlines.
+
+    Rules compare equal when their text, metadata and settings are equal, and
+    pickle (with the rules they refer to) for process pools.
+    """
 
     id: str
     statement: ast.Statement
@@ -60,6 +90,32 @@ class Rule:
     span: Span | None = None
     _lookup: Callable[[str], Rule] | None = attrs.field(default=None, repr=False)
     _fact_types: Mapping[str, ast.FactDecl] = attrs.field(factory=dict, repr=False)
+
+    def __repr__(self) -> str:
+        return f"Rule({self.id!r}, {self.task!r}, {self.timescale!r})"
+
+    def _compared(self) -> tuple[object, ...]:
+        return (
+            self.id,
+            self.statement,
+            self.settings,
+            self.section,
+            self.process,
+            self.recorded_in,
+            self.form,
+            self.recorded_by,
+            self.source,
+            self.note,
+            self.span,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Rule):
+            return NotImplemented
+        return self is other or self._compared() == other._compared()
+
+    def __hash__(self) -> int:
+        return hash((self.id, self.task))
 
     @property
     def task(self) -> str:
@@ -130,9 +186,12 @@ class Rule:
                 facts, calendar, projection=0, _chain=(*chain, self.id)
             )
 
+        folded = fold_facts(facts)
+        if self._fact_types:
+            check_allowed(folded, self._fact_types, self.task)
         return Evaluation(
             self.task,
-            fold_facts(facts),
+            folded,
             self.settings.calendar_for(calendar),
             self.settings.event_day_number,
             resolve,
@@ -148,8 +207,13 @@ class Rule:
         _chain: tuple[str, ...] = (),
     ) -> Deadline:
         """The deadline for the facts given (dates, date-times, booleans, text)."""
-        evaluation = self._evaluation(facts, calendar, _chain, projection)
-        return evaluation.run(self.statement.timescale, self.id)
+        try:
+            evaluation = self._evaluation(facts, calendar, _chain, projection)
+            return evaluation.run(self.statement.timescale, self.id)
+        except TimescaleError as error:
+            if error.rule_id is None:
+                error.rule_id = self.id
+            raise
 
     def occurrence_dues(
         self,
@@ -199,15 +263,50 @@ class Rule:
         }
 
 
-@attrs.define(eq=False)
+def check_allowed(
+    facts: Mapping[str, object], declared: Mapping[str, ast.FactDecl], task: str
+) -> None:
+    """A text fact with declared values must have one of them (case and spacing aside)."""
+    for key, value in facts.items():
+        decl = declared.get(key)
+        if decl is None or not decl.allowed or not isinstance(value, str):
+            continue
+        if fold(value) in {fold(a) for a in decl.allowed}:
+            continue
+        suggestion = did_you_mean(value, decl.allowed)
+        hint = f"; did you mean '{suggestion}'?" if suggestion else ""
+        raise FactValueError(
+            f"{task}: fact '{decl.name}' is '{value}', not one of its values "
+            f"({', '.join(decl.allowed)}){hint}",
+            fact=decl.name,
+            value=value,
+            allowed=decl.allowed,
+            suggestion=suggestion,
+        )
+
+
+@attrs.define(eq=False, repr=False)
 class Ruleset:
-    """A parsed, validated and compiled rule file."""
+    """A parsed, validated and compiled rule file; equal to its pickled copy."""
 
     path: str
     header: ast.Header
     rules: tuple[Rule, ...]
     settings: Settings
     diagnostics: tuple[Diagnostic, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"Ruleset({self.path!r}, {len(self.rules)} rules)"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Ruleset):
+            return NotImplemented
+        mine = (self.path, self.header, self.rules, self.settings, self.diagnostics)
+        theirs = (other.path, other.header, other.rules, other.settings, other.diagnostics)
+        return self is other or mine == theirs
+
+    def __hash__(self) -> int:
+        return hash((self.path, len(self.rules)))
 
     @property
     def title(self) -> str | None:
@@ -240,7 +339,9 @@ class Ruleset:
             raise UnknownRuleError(f"task '{key}' names {len(by_task)} rules ({ids}): use an id")
         suggestion = did_you_mean(key, [r.id for r in self.rules])
         hint = f"; did you mean '{suggestion}'?" if suggestion else ""
-        raise UnknownRuleError(f"no rule '{key}' in {self.path}{hint}")
+        raise UnknownRuleError(
+            f"no rule '{key}' in {self.path}{hint}", rule_id=key, suggestion=suggestion
+        )
 
     def deadline(
         self, key: str, facts: Mapping[str, object], calendar: Calendar | None = None
