@@ -15,6 +15,7 @@ from .calendars import (
     weekends_only,
 )
 from .calendars.base import add_working_days, working_days_between
+from .case import Case, CaseResult, Episode, Outcome, OutcomeKind
 from .compile import check_ruleset_text, compile_statement, load_ruleset, parse_ruleset
 from .errors import (
     CalendarError,
@@ -59,9 +60,12 @@ __all__ = [
     "Calendar",
     "CalendarError",
     "CalendarRangeError",
+    "Case",
+    "CaseResult",
     "Deadline",
     "DeadlineDict",
     "Diagnostic",
+    "Episode",
     "EvaluationError",
     "Explanation",
     "ExplanationDict",
@@ -72,6 +76,8 @@ __all__ = [
     "HolidayCalendar",
     "MissingFactsError",
     "NoApplicableAlternative",
+    "Outcome",
+    "OutcomeKind",
     "RecordStatus",
     "Rule",
     "Ruleset",

@@ -26,7 +26,7 @@ from .errors import (
     did_you_mean,
 )
 from .facts import parse_boolean, parse_when
-from .model import Deadline, Explanation, SkippedDay, When, as_date, end_of
+from .model import NOT_EXPLAINED, Deadline, Explanation, SkippedDay, When, as_date, end_of
 from .model import show_when as _show
 from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
 from .syntax import ast
@@ -61,8 +61,10 @@ class Evaluation:
         resolve_rule: Callable[[str], Deadline],
         *,
         projection: int = DEFAULT_PROJECTION,
+        explain: bool = True,
     ) -> None:
         self.task = task
+        self.explain = explain
         self.projection = projection
         self.facts = facts
         self.calendar = calendar
@@ -84,7 +86,8 @@ class Evaluation:
                 raise EvaluationError(
                     f"{self.task}: [{anchor.rule_id}] has no fixed timescale to count from"
                 )
-            self.steps.append(f"[{anchor.rule_id}] ({other.task}) is due {_show(other.due)}")
+            if self.explain:
+                self.steps.append(f"[{anchor.rule_id}] ({other.task}) is due {_show(other.due)}")
             self.inherit(other)
             return other.due
         value = self.facts[anchor.key]
@@ -193,6 +196,8 @@ class Evaluation:
             self.projected = (min(low, self.projected[0]), max(high, self.projected[1]))
 
     def note_skipped(self, start: dt.date, end: dt.date) -> None:
+        if not self.explain:
+            return
         last = as_date(end)
         for day, reason in non_working_days(self.calendar, start, last):
             self.skipped[day] = reason
@@ -204,7 +209,8 @@ class Evaluation:
         match node:
             case ast.OnDay(anchor=anchor):
                 at = self.moment(anchor)
-                self.steps.append(f"on the day of {_name(anchor)}: {_show(as_date(at))}")
+                if self.explain:
+                    self.steps.append(f"on the day of {_name(anchor)}: {_show(as_date(at))}")
                 return Bounds(as_date(at))
             case ast.Offset():
                 return self.offset(node)
@@ -221,14 +227,17 @@ class Evaluation:
             case ast.Age(years=years, months=months):
                 born = as_date(self.moment(_DOB))
                 due = add_months(born, 12 * years + months)
-                self.steps.append(
-                    f"date of birth {_show(born)} + {years} years and {months} months: {_show(due)}"
-                )
+                if self.explain:
+                    self.steps.append(
+                        f"date of birth {_show(born)} + {years} years and {months} months: "
+                        f"{_show(due)}"
+                    )
                 return Bounds(due)
             case ast.Birthday(years=years):
                 born = as_date(self.moment(_DOB))
                 due = add_months(born, 12 * years)
-                self.steps.append(f"{_ordinal(years)} birthday: {_show(due)}")
+                if self.explain:
+                    self.steps.append(f"{_ordinal(years)} birthday: {_show(due)}")
                 return Bounds(due)
             case ast.Rolled(inner=inner, roll=roll):
                 return self.rolled(self.deadline(inner), roll)
@@ -238,7 +247,8 @@ class Evaluation:
                 for other in results[1:]:
                     if later(other.due, chosen.due) == (pick is ast.Pick.LATER):
                         chosen = other
-                self.steps.append(f"whichever is {pick.value}: {_show(chosen.due)}")
+                if self.explain:
+                    self.steps.append(f"whichever is {pick.value}: {_show(chosen.due)}")
                 return chosen
         raise AssertionError(f"not a deadline: {node!r}")  # pragma: no cover
 
@@ -246,16 +256,20 @@ class Evaluation:
         start = self.moment(node.anchor)
         due = self.shift(start, node.duration, node.direction)
         words = f"{_duration(node.duration)} {node.direction.value} {_name(node.anchor)}"
-        self.steps.append(f"{_name(node.anchor)}: {_show(start)}")
-        self.steps.append(f"{words}: {_show(due)}")
+        if self.explain:
+            self.steps.append(f"{_name(node.anchor)}: {_show(start)}")
+        if self.explain:
+            self.steps.append(f"{words}: {_show(due)}")
         target = None
         if node.target is not None:
             target = self.shift(start, node.target, node.direction)
-            self.steps.append(f"target {_duration(node.target)}: {_show(target)}")
+            if self.explain:
+                self.steps.append(f"target {_duration(node.target)}: {_show(target)}")
             if later(target, due):
                 # Month ends can put "30 days" after "1 month": a target never exceeds the limit.
                 target = due
-                self.steps.append(f"the target cannot be later than the limit: {_show(due)}")
+                if self.explain:
+                    self.steps.append(f"the target cannot be later than the limit: {_show(due)}")
         return Bounds(due, None, target)
 
     def rolled(self, bounds: Bounds, roll: ast.Roll) -> Bounds:
@@ -270,12 +284,13 @@ class Evaluation:
         self.note_projected(day, moved)
         if moved == day:
             return value
-        reason = self.calendar.non_working_reason(day) or "not a working day"
-        self.skipped[day] = reason
-        self.steps.append(
-            f"{_show(day)} is not a working day ({reason}): "
-            f"moved to the {roll.value} working day, {_show(moved)}"
-        )
+        if self.explain:
+            reason = self.calendar.non_working_reason(day) or "not a working day"
+            self.skipped[day] = reason
+            self.steps.append(
+                f"{_show(day)} is not a working day ({reason}): "
+                f"moved to the {roll.value} working day, {_show(moved)}"
+            )
         return moved
 
     # -- recurrence ------------------------------------------------------------
@@ -288,9 +303,10 @@ class Evaluation:
         anchor = every.anchor or ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
         start = self.moment(anchor)
         due = self.shift(start, every.interval, ast.Direction.AFTER)
-        self.steps.append(
-            f"{_name(anchor)}: {_show(start)}; every {_duration(every.interval)}: {_show(due)}"
-        )
+        if self.explain:
+            self.steps.append(
+                f"{_name(anchor)}: {_show(start)}; every {_duration(every.interval)}: {_show(due)}"
+            )
         return Bounds(due)
 
     def next_interval(self, node: ast.Recurrence, number: int) -> ast.Duration:
@@ -389,12 +405,14 @@ class Evaluation:
         if holding:
             chosen = holding[0]
             assert chosen.condition is not None
-            self.steps.append(f"applies because {format_condition(chosen.condition)}")
+            if self.explain:
+                self.steps.append(f"applies because {format_condition(chosen.condition)}")
             return chosen
         if unknown:
             raise self.missing_facts(unknown)
         if fallback is not None:
-            self.steps.append("no condition holds: otherwise")
+            if self.explain:
+                self.steps.append("no condition holds: otherwise")
             return fallback
         raise NoApplicableAlternative(
             f"{self.task}: none of the alternatives applies to the facts given"
@@ -411,10 +429,13 @@ class Evaluation:
             )
         chosen = self.choose(timescale)
         self.check_present(chosen.schedule)
-        self.steps.insert(0, f"timescale: {format_schedule(chosen.schedule)}")
+        if self.explain:
+            self.steps.insert(0, f"timescale: {format_schedule(chosen.schedule)}")
         bounds, projected = self.schedule(chosen.schedule)
-        self.steps.append(f"due: {_show(bounds.due)}" + _end_note(bounds.due))
+        if self.explain:
+            self.steps.append(f"due: {_show(bounds.due)}" + _end_note(bounds.due))
         skipped = tuple(SkippedDay(d, r) for d, r in sorted(self.skipped.items()))
+        explanation = Explanation(tuple(self.steps), skipped) if self.explain else NOT_EXPLAINED
         if self.projected is not None:
             self.provisional = True
             self.caveats.append(_projected_caveat(*self.projected))
@@ -424,7 +445,7 @@ class Evaluation:
             rule_id,
             earliest=bounds.earliest,
             target=bounds.target,
-            explanation=Explanation(tuple(self.steps), skipped),
+            explanation=explanation,
             schedule=projected,
             provisional=self.provisional,
             caveats=tuple(self.caveats),

@@ -125,6 +125,10 @@ class Explanation:
         return cls(tuple(data["steps"]), skipped)
 
 
+#: The explanation of a deadline computed with ``explain=False``.
+NOT_EXPLAINED = Explanation(("not explained: computed with explain=False",))
+
+
 @attrs.frozen
 class Deadline:
     """By when a record must be made: due, and where the rule says so earliest and target.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -21,6 +22,9 @@ from .errors import (
 from .evaluate import DEFAULT_PROJECTION, Evaluation
 from .facts import fold_facts
 from .model import Deadline, FactNeed, When
+
+if TYPE_CHECKING:
+    from .case import Case, CaseResult
 from .needs import Need, timescale_needs
 from .syntax import ast
 from .syntax.format import format_timescale
@@ -175,6 +179,7 @@ class Rule:
         calendar: Calendar | None,
         chain: tuple[str, ...],
         projection: int = DEFAULT_PROJECTION,
+        explain: bool = True,
     ) -> Evaluation:
         """An evaluation of this rule; ``[id]`` anchors resolve through ``chain``."""
         if self.id in chain:
@@ -183,7 +188,7 @@ class Rule:
 
         def resolve(rule_id: str) -> Deadline:
             return self._other(rule_id).deadline(
-                facts, calendar, projection=0, _chain=(*chain, self.id)
+                facts, calendar, projection=0, explain=explain, _chain=(*chain, self.id)
             )
 
         folded = fold_facts(facts)
@@ -196,6 +201,7 @@ class Rule:
             self.settings.event_day_number,
             resolve,
             projection=projection,
+            explain=explain,
         )
 
     def deadline(
@@ -204,11 +210,16 @@ class Rule:
         calendar: Calendar | None = None,
         *,
         projection: int = DEFAULT_PROJECTION,
+        explain: bool = True,
         _chain: tuple[str, ...] = (),
     ) -> Deadline:
-        """The deadline for the facts given (dates, date-times, booleans, text)."""
+        """The deadline for the facts given (dates, date-times, booleans, text).
+
+        ``explain=False`` skips writing the explanation (the steps and the days
+        not counted), which is most of a call's time; the dates are the same.
+        """
         try:
-            evaluation = self._evaluation(facts, calendar, _chain, projection)
+            evaluation = self._evaluation(facts, calendar, _chain, projection, explain)
             return evaluation.run(self.statement.timescale, self.id)
         except TimescaleError as error:
             if error.rule_id is None:
@@ -344,6 +355,29 @@ class Ruleset:
         )
 
     def deadline(
-        self, key: str, facts: Mapping[str, object], calendar: Calendar | None = None
+        self,
+        key: str,
+        facts: Mapping[str, object],
+        calendar: Calendar | None = None,
+        *,
+        explain: bool = True,
     ) -> Deadline:
-        return self.rule(key).deadline(facts, calendar)
+        return self.rule(key).deadline(facts, calendar, explain=explain)
+
+    def evaluate(
+        self,
+        facts: Case | Mapping[str, object],
+        *,
+        as_of: When | str | None = None,
+        completed: Mapping[str, When | str] | None = None,
+    ) -> CaseResult:
+        """Every rule's outcome for a child's case: a deadline with its status, or why not.
+
+        ``facts``: the case's facts, or a :class:`Case` with episodes (several
+        meetings, visits, reviews); ``as_of``: the moment statuses are judged
+        at (default: today in London); ``completed``: when records of the
+        case were made, by rule id (an episode holds its own). See docs/api.md.
+        """
+        from .case import evaluate_case
+
+        return evaluate_case(self, facts, as_of=as_of, completed=completed)
