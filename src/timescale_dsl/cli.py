@@ -157,9 +157,11 @@ def _print_deadline(deadline: Deadline, explain: bool) -> None:
         for step in deadline.explanation.steps:
             print(f"  {step}")
         if deadline.explanation.skipped:
-            print("days not counted:")
-            for day in deadline.explanation.skipped:
+            print(f"days not counted: {deadline.explanation.summary}")
+            for day in deadline.explanation.named_days:
                 print(f"  {day}")
+    for caveat in deadline.caveats:
+        print(f"  note: {caveat}")
 
 
 def cmd_due(args: argparse.Namespace) -> int:

@@ -26,13 +26,22 @@ from .errors import (
     did_you_mean,
 )
 from .facts import parse_boolean, parse_when
-from .model import NOT_EXPLAINED, Deadline, Explanation, SkippedDay, When, as_date, end_of
+from .model import (
+    NOT_EXPLAINED,
+    Deadline,
+    Explanation,
+    SkippedDay,
+    When,
+    as_date,
+    end_of,
+    summarise_days,
+)
 from .model import show_when as _show
 from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
 from .syntax import ast
 from .syntax.format import format_condition, format_schedule
 from .syntax.names import event_key
-from .timezones import local_time_caveat, to_london
+from .timezones import clock_changes, local_time_caveat, to_london
 
 #: How many later due dates of a recurring rule are projected by default.
 DEFAULT_PROJECTION = 6
@@ -75,6 +84,7 @@ class Evaluation:
         self.skipped: dict[dt.date, str] = {}
         self.caveats: list[str] = []
         self.provisional = False
+        self.pending: list[str] = []  # notes waiting for the step they explain
         self.announced_until: dt.date | None = getattr(calendar, "announced_until", None)
         self.projected: tuple[dt.date, dt.date] | None = None  # projected days counted over
 
@@ -87,7 +97,8 @@ class Evaluation:
                     f"{self.task}: [{anchor.rule_id}] has no fixed timescale to count from"
                 )
             if self.explain:
-                self.steps.append(f"[{anchor.rule_id}] ({other.task}) is due {_show(other.due)}")
+                self.steps.append(f"[{anchor.rule_id}] ({other.task}) is due {_show(other.due)}:")
+                self.steps.extend(f"    {step}" for step in other.explanation.steps)
             self.inherit(other)
             return other.due
         value = self.facts[anchor.key]
@@ -163,7 +174,10 @@ class Evaluation:
             return add_months(day, sign * 12 * n)
         if unit is ast.Unit.HOURS:
             if isinstance(start, dt.datetime):
-                return add_hours(start, sign * n)
+                moved = add_hours(start, sign * n)
+                if self.explain:
+                    self.pending.extend(f"  {note}" for note in clock_changes(start, moved))
+                return moved
             return hours_on_date_only(day, n, sign)
         return self.shift_working_hours(start, n, sign)
 
@@ -196,13 +210,23 @@ class Evaluation:
             self.projected = (min(low, self.projected[0]), max(high, self.projected[1]))
 
     def note_skipped(self, start: dt.date, end: dt.date) -> None:
+        """Record the days a count passed over, and say them in a few words."""
         if not self.explain:
             return
         last = as_date(end)
-        for day, reason in non_working_days(self.calendar, start, last):
-            self.skipped[day] = reason
+        passed = non_working_days(self.calendar, start, last)
         if last != start and not self.calendar.is_working_day(last):
-            self.skipped[last] = self.calendar.non_working_reason(last) or "not a working day"
+            passed.append((last, self.calendar.non_working_reason(last) or "not a working day"))
+        for day, reason in passed:
+            self.skipped[day] = reason
+        if passed:
+            summary = summarise_days([SkippedDay(day, reason) for day, reason in passed])
+            self.pending.append(f"  skipping {summary}")
+
+    def say_pending(self) -> None:
+        """Notes on the count just written (days skipped, clock changes) follow its step."""
+        self.steps.extend(self.pending)
+        self.pending.clear()
 
     # -- deadlines -------------------------------------------------------------
     def deadline(self, node: ast.SingleDeadline) -> Bounds:
@@ -254,17 +278,19 @@ class Evaluation:
 
     def offset(self, node: ast.Offset) -> Bounds:
         start = self.moment(node.anchor)
+        if self.explain:
+            self.steps.append(f"{_name(node.anchor)}: {_show(start)}")
         due = self.shift(start, node.duration, node.direction)
         words = f"{_duration(node.duration)} {node.direction.value} {_name(node.anchor)}"
         if self.explain:
-            self.steps.append(f"{_name(node.anchor)}: {_show(start)}")
-        if self.explain:
             self.steps.append(f"{words}: {_show(due)}")
+            self.say_pending()
         target = None
         if node.target is not None:
             target = self.shift(start, node.target, node.direction)
             if self.explain:
                 self.steps.append(f"target {_duration(node.target)}: {_show(target)}")
+                self.say_pending()
             if later(target, due):
                 # Month ends can put "30 days" after "1 month": a target never exceeds the limit.
                 target = due

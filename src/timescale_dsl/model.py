@@ -101,6 +101,28 @@ class SkippedDay:
         return f"{self.day:%a %d %b %Y} ({self.reason})"
 
 
+_WEEKDAY_NAMES = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+)
+
+
+def is_weekend_day(skipped: SkippedDay) -> bool:
+    """A day skipped for being a weekend day ("Saturday", "Saturday, Boxing Day")."""
+    return skipped.reason.split(",", 1)[0] in _WEEKDAY_NAMES
+
+
+def summarise_days(days: tuple[SkippedDay, ...] | list[SkippedDay]) -> str:
+    """Weekend days counted, other days named: "4 weekend days and Christmas Day"."""
+    weekend = sum(1 for d in days if is_weekend_day(d))
+    named = [d.reason for d in days if not is_weekend_day(d)]
+    parts = []
+    if weekend:
+        parts.append(f"{weekend} weekend day{'s' if weekend != 1 else ''}")
+    if named:
+        parts.append(", ".join(named))
+    return " and ".join(parts)
+
+
 @attrs.frozen
 class Explanation:
     """How a deadline was reached, step by step, with the days that did not count."""
@@ -110,6 +132,16 @@ class Explanation:
 
     def __str__(self) -> str:
         return "\n".join(self.steps)
+
+    @property
+    def summary(self) -> str:
+        """The days not counted in a few words: weekends counted, other days named."""
+        return summarise_days(self.skipped)
+
+    @property
+    def named_days(self) -> tuple[SkippedDay, ...]:
+        """The days not counted that are not weekend days (holidays, closures)."""
+        return tuple(d for d in self.skipped if not is_weekend_day(d))
 
     def to_dict(self) -> ExplanationDict:
         return {

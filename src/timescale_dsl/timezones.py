@@ -57,3 +57,29 @@ def local_time_caveat(moment: dt.datetime) -> str | None:
         f"{when} happened twice in London (the clocks went back); read as the {which} "
         f"time, {utc} ({_zone_name(chosen)}); pass fold={1 - moment.fold} for the {other}"
     )
+
+
+def clock_changes(start: dt.datetime, end: dt.datetime) -> list[str]:
+    """The clock changes between two naive London times, named for an explanation."""
+    low, high = sorted((start, end))
+    notes = []
+    day = low.date()
+    before = low.replace(tzinfo=LONDON).utcoffset()
+    while day <= high.date():
+        # London's clocks change at 01:00 UTC; noon is safely after on the day itself.
+        noon = dt.datetime.combine(day, dt.time(12), tzinfo=LONDON)
+        after = noon.utcoffset()
+        if after != before and before is not None and after is not None:
+            forward = after > before
+            went, season, shift = (
+                ("forward", "British Summer Time began", "later")
+                if forward
+                else ("back", "British Summer Time ended", "earlier")
+            )
+            notes.append(
+                f"the clocks went {went} one hour on {day:%a %d %b %Y} ({season}): "
+                f"hours are elapsed time, so the wall-clock time is an hour {shift}"
+            )
+            before = after
+        day += dt.timedelta(days=1)
+    return notes
