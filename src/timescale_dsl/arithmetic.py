@@ -191,15 +191,22 @@ def check_in_range(calendar: Calendar, day: dt.date) -> None:
 
 
 def non_working_days(calendar: Calendar, start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
-    """Non-working days strictly between start and end (either order), with reasons."""
+    """Non-working days strictly between start and end (either order), with reasons.
+
+    The index finds them; the calendar is asked only for their reasons.
+    """
     low, high = (start, end) if start <= end else (end, start)
+    if high - low <= dt.timedelta(days=1):
+        return []
+    index = working_day_index(calendar)
+    index.check(low)
+    index.check(high)
+    first = (low - calendar.first_day).days + 1
+    last = (high - calendar.first_day).days
     found = []
-    day = low + dt.timedelta(days=1)
-    while day < high:
-        reason = calendar.non_working_reason(day)
-        if reason is not None:
-            found.append((day, reason))
-        day += dt.timedelta(days=1)
+    for offset in np.flatnonzero(~index.is_working[first:last]):
+        day = low + dt.timedelta(days=int(offset) + 1)
+        found.append((day, calendar.non_working_reason(day) or "not a working day"))
     return found
 
 

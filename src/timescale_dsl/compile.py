@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 from .bundled import bundled_path, bundled_rulesets
@@ -94,14 +95,21 @@ def check_ruleset_text(text: str, path: str = "<string>") -> list[Diagnostic]:
     return sorted(found, key=lambda d: (d.span.line, d.span.column) if d.span else (0, 0))
 
 
+@functools.lru_cache(maxsize=32)
+def _checked(text: str, path: str) -> tuple[ast.RulesetFile, tuple[Diagnostic, ...]]:
+    """Parsing and validating depend on the text and path alone, and the results are
+    immutable: a file loaded again (a worker, a request) is only compiled again."""
+    tree = parse_ruleset_text(text, path)
+    return tree, tuple(validate(tree, text, path))
+
+
 def parse_ruleset(text: str, path: str = "<string>", calendar: Calendar | None = None) -> Ruleset:
     """Parse, validate and compile a rule file's text; RulesetError if it has errors."""
-    tree = parse_ruleset_text(text, path)
-    found = validate(tree, text, path)
+    tree, found = _checked(text, path)
     errors = [d for d in found if d.is_error]
     if errors:
         raise ValidationProblem(found)
-    return compile_ruleset(tree, calendar, tuple(found))
+    return compile_ruleset(tree, calendar, found)
 
 
 def ruleset_file(path_or_name: str | Path) -> Path:

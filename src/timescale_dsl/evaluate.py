@@ -281,8 +281,8 @@ class Evaluation:
         if self.explain:
             self.steps.append(f"{_name(node.anchor)}: {_show(start)}")
         due = self.shift(start, node.duration, node.direction)
-        words = f"{_duration(node.duration)} {node.direction.value} {_name(node.anchor)}"
         if self.explain:
+            words = f"{_duration(node.duration)} {node.direction.value} {_name(node.anchor)}"
             self.steps.append(f"{words}: {_show(due)}")
             self.say_pending()
         target = None
@@ -460,8 +460,10 @@ class Evaluation:
         bounds, projected = self.schedule(chosen.schedule)
         if self.explain:
             self.steps.append(f"due: {_show(bounds.due)}" + _end_note(bounds.due))
-        skipped = tuple(SkippedDay(d, r) for d, r in sorted(self.skipped.items()))
-        explanation = Explanation(tuple(self.steps), skipped) if self.explain else NOT_EXPLAINED
+        explanation = NOT_EXPLAINED
+        if self.explain:
+            skipped = tuple(SkippedDay(d, r) for d, r in sorted(self.skipped.items()))
+            explanation = Explanation(tuple(self.steps), skipped)
         if self.projected is not None:
             self.provisional = True
             self.caveats.append(_projected_caveat(*self.projected))
