@@ -158,6 +158,7 @@ def evaluate_case(
     *,
     as_of: When | str | None = None,
     completed: Mapping[str, When | str] | None = None,
+    explain: bool = False,
 ) -> CaseResult:
     """See :meth:`Ruleset.evaluate`."""
     case = facts if isinstance(facts, Case) else Case(facts)
@@ -175,11 +176,12 @@ def evaluate_case(
             e for e in case.episodes if rule.process and fold(e.process) == fold(rule.process)
         ]
         if not scoped:
-            outcomes.append(_outcome(rule, case.facts, None, completed.get(rule.id), moment))
+            done = completed.get(rule.id)
+            outcomes.append(_outcome(rule, case.facts, None, done, moment, explain))
         for episode in scoped:
             merged = {**case.facts, **episode.facts}
             done = episode.completed.get(rule.id)
-            outcomes.append(_outcome(rule, merged, episode, done, moment))
+            outcomes.append(_outcome(rule, merged, episode, done, moment, explain))
     return CaseResult(tuple(outcomes), moment)
 
 
@@ -189,11 +191,12 @@ def _outcome(
     episode: Episode | None,
     completed: When | str | None,
     as_of: When | None,
+    explain: bool,
 ) -> Outcome:
     given = {event_key(str(k)) for k, v in facts.items() if v is not None}
     started = any(event_key(n.name) in given for n in rule.facts_needed())
     try:
-        deadline = rule.deadline(facts, explain=False)
+        deadline = rule.deadline(facts, explain=explain)
     except MissingFactsError as error:
         names = ", ".join(error.missing)
         return Outcome(

@@ -370,14 +370,16 @@ class Ruleset:
         *,
         as_of: When | str | None = None,
         completed: Mapping[str, When | str] | None = None,
+        explain: bool = False,
     ) -> CaseResult:
         """Every rule's outcome for a child's case: a deadline with its status, or why not.
 
         ``facts``: the case's facts, or a :class:`Case` with episodes (several
         meetings, visits, reviews); ``as_of``: the moment statuses are judged
         at (default: today in London); ``completed``: when records of the
-        case were made, by rule id (an episode holds its own). See docs/api.md.
+        case were made, by rule id (an episode holds its own); ``explain``:
+        write each deadline's explanation too. See docs/api.md.
         """
         from .case import evaluate_case
 
-        return evaluate_case(self, facts, as_of=as_of, completed=completed)
+        return evaluate_case(self, facts, as_of=as_of, completed=completed, explain=explain)

@@ -209,3 +209,13 @@ def test_bundled_case_evaluates_every_rule():
     result = ruleset.evaluate({}, as_of=D(2026, 1, 1))
     assert len(result) == len(ruleset)
     assert {o.kind for o in result} <= {"waiting", "no_fixed_timescale", "not_applicable"}
+
+
+def test_explanations_on_request():
+    ruleset = parse_ruleset(TEXT, "case.timescales")
+    facts = {"referral": D(2026, 12, 24)}
+    (quick,) = ruleset.evaluate(facts, as_of=D(2027, 1, 1)).for_rule("record")
+    (full,) = ruleset.evaluate(facts, as_of=D(2027, 1, 1), explain=True).for_rule("record")
+    assert quick.deadline and full.deadline and quick.deadline.due == full.deadline.due
+    assert "2 working days after referral: Wed 30 Dec 2026" in full.deadline.explanation.steps
+    assert quick.deadline.explanation.steps != full.deadline.explanation.steps

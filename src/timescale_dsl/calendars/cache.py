@@ -14,6 +14,7 @@ Each cache holds at most ``SIZE`` calendars and keeps them alive meanwhile.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
@@ -65,5 +66,7 @@ class CalendarMemo:
 def _put(table: dict[Any, Any], key: Any, value: Any) -> None:
     table.pop(key, None)
     if len(table) >= SIZE:
-        del table[next(iter(table))]
+        # Another thread may be trimming too; losing a cache entry is harmless.
+        with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+            del table[next(iter(table))]
     table[key] = value
