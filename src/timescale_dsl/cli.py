@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__
 from .bundled import bundled_path, bundled_rulesets
 from .calendars.registry import CALENDAR_NAMES, calendar_by_name
-from .compile import check_ruleset_text, compile_statement, load_ruleset
+from .compile import check_ruleset_text, compile_statement, load_ruleset, read_ruleset_text
 from .errors import (
     Diagnostic,
     RulesetError,
@@ -66,7 +66,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     files = list(_ruleset_files(args.paths))
     findings: list[Diagnostic] = []
     for path in files:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_ruleset_text(path)
         findings.extend(check_ruleset_text(text, str(path)))
     errors = sum(d.is_error for d in findings)
     warnings = len(findings) - errors
@@ -197,7 +197,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
         raise UsageError("fmt prints one file; use --check or --write for several")
     changed = []
     for path in files:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_ruleset_text(path)
         canonical = canonical_text(text, str(path))
         if canonical != text.lstrip("\ufeff"):
             changed.append(path)

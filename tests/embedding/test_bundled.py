@@ -92,3 +92,11 @@ def test_unknown_ruleset_is_a_usage_error(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["list", "nope"]) == 2
     assert "nope: no such file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["check", "fmt"])
+def test_commands_name_a_file_that_is_not_text(command, tmp_path, capsys):
+    binary = tmp_path / "bad.timescales"
+    binary.write_bytes(b"\xff\xfe\xfa not text")
+    assert main([command, str(binary)]) == 1
+    assert "bad.timescales: not UTF-8 text" in capsys.readouterr().err
