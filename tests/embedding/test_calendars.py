@@ -167,3 +167,15 @@ def test_helpers_work_on_any_calendar():
 def test_reprs_are_short():
     assert len(repr(england_and_wales())) < 100
     assert "991 holidays" in repr(england_and_wales()) or "holidays)" in repr(england_and_wales())
+
+
+def test_a_per_call_calendar_with_header_closures_is_indexed_once():
+    ruleset = parse_ruleset(HEADER + "[a] A within 1 working day of x\n", "c.timescales")
+    calendar = CountingCalendar()
+    rule = ruleset.rule("a")
+    # The caller's calendar has no bank holidays; the header closes 29-31 December.
+    assert rule.deadline({"x": D(2026, 12, 28)}, calendar=calendar).due == D(2027, 1, 1)
+    asked = calendar.asked
+    for day in range(1, 20):
+        rule.deadline({"x": D(2026, 6, day)}, calendar=calendar, explain=False)
+    assert calendar.asked == asked
