@@ -126,3 +126,59 @@ def test_sdist_holds_what_the_readme_uses(tmp_path):
     for used in ("examples/lcs-events.csv", "rulesets/lcs-liquidlogic.timescales"):
         assert used in readme
         assert used in names
+
+
+def test_the_installed_wheel_runs_the_docs_example_and_passes_mypy_strict(installed, tmp_path):
+    from tests.embedding.test_case import _docs_example
+
+    code, printed = _docs_example()
+    script = tmp_path / "example.py"
+    script.write_text(code, encoding="utf-8")
+    python = str(installed / "bin" / "python")
+    result = subprocess.run(
+        [python, str(script)], cwd=tmp_path, env=_clean_env(), capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == printed
+    checked = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            "--python-executable",
+            python,
+            "--cache-dir",
+            str(tmp_path / ".mypy"),
+            str(script),
+        ],
+        cwd=tmp_path,
+        env=_clean_env(),
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_the_installed_wheel_behaves_as_embedders_need(installed, tmp_path):
+    code = (
+        "import datetime as dt, pickle, timescale_dsl as t\n"
+        "rule = t.compile_statement('A within 4 hours of x')\n"
+        "aware = rule.deadline({'x': dt.datetime(2026, 7, 1, 23, 30, tzinfo=dt.UTC)})\n"
+        "assert aware.due == rule.deadline({'x': '2026-07-01T23:30Z'}).due == dt.datetime(2026, 7, 2, 4, 30)\n"
+        "rs = t.parse_ruleset('closed 2026-12-29 to 2026-12-31 \"Closure\"\\n[a] A within 1 working day of x\\n')\n"
+        "assert rs.rule('a').deadline({'x': dt.date(2026, 12, 24)}, calendar=t.scotland()).due == dt.date(2027, 1, 5)\n"
+        "r = t.load_ruleset('lcs-liquidlogic')\n"
+        "assert pickle.loads(pickle.dumps(r)) == r\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run(
+        [str(installed / "bin" / "python"), "-c", code],
+        cwd=tmp_path,
+        env=_clean_env(),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
