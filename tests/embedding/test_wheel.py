@@ -129,7 +129,7 @@ def test_sdist_holds_what_the_readme_uses(tmp_path):
 
 
 def test_the_installed_wheel_runs_the_docs_example_and_passes_mypy_strict(installed, tmp_path):
-    from tests.embedding.test_case import _docs_example
+    from .test_case import _docs_example
 
     code, printed = _docs_example()
     script = tmp_path / "example.py"
