@@ -333,6 +333,7 @@ class Evaluation:
             self.steps.append(
                 f"{_name(anchor)}: {_show(start)}; every {_duration(every.interval)}: {_show(due)}"
             )
+            self.say_pending()
         return Bounds(due)
 
     def next_interval(self, node: ast.Recurrence, number: int) -> ast.Duration:
@@ -356,10 +357,14 @@ class Evaluation:
         projected: list[When] = []
         previous = first.due
         number = 1
+        # The due date is what may be provisional; later occurrences are forecasts anyway.
+        relied_on = self.projected
         while len(projected) < self.projection and self.has_next(node, number):
             previous = self.shift(previous, self.next_interval(node, number), ast.Direction.AFTER)
             projected.append(previous)
             number += 1
+        self.projected = relied_on
+        self.pending.clear()  # later occurrences are listed, not explained count by count
         return first, tuple(projected)
 
     # -- alternatives ----------------------------------------------------------

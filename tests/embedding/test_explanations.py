@@ -75,3 +75,12 @@ def test_explain_false_gives_the_same_dates_without_the_explanation():
     assert (quick.due, quick.target) == (full.due, full.target)
     assert quick.explanation == NOT_EXPLAINED
     assert full.explanation != NOT_EXPLAINED
+
+
+def test_a_recurrence_explains_its_first_count_only_and_forecasts_are_not_provisional():
+    deadline = compile_statement("A every 10 working days after x").deadline({"x": D(2027, 11, 1)})
+    steps = deadline.explanation.steps
+    assert sum(step.strip().startswith("skipping") for step in steps) <= 1
+    assert steps[-1].startswith("due: ")
+    assert deadline.schedule and deadline.schedule[-1] > D(2028, 1, 1)
+    assert not deadline.provisional  # the due date, in 2027, rests on announced holidays
