@@ -100,3 +100,14 @@ def test_commands_name_a_file_that_is_not_text(command, tmp_path, capsys):
     binary.write_bytes(b"\xff\xfe\xfa not text")
     assert main([command, str(binary)]) == 1
     assert "bad.timescales: not UTF-8 text" in capsys.readouterr().err
+
+
+def test_report_commands_take_a_bundled_name(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("pandas")
+    monkeypatch.chdir(tmp_path)
+    assert (
+        main(["sample-data", "lcs-liquidlogic", "--rows", "40", "--seed", "2", "-o", "log.csv"])
+        == 0
+    )
+    assert main(["report", "lcs-liquidlogic", "log.csv", "--as-of", "2026-11-23"]) == 0
+    assert "no such file" not in capsys.readouterr().err
