@@ -10,10 +10,11 @@ For a "within 15 working days of referral" deadline, per call:
   England and Wales holidays as a ``numpy.busdaycalendar``;
 * workalendar's ``UnitedKingdom().add_working_days`` as a peer library.
 
-Each figure is the median of ``--repeat`` timed loops over the same
-``--calls`` dates (spread over 2026-2027). Also ``load_ruleset`` of the larger
-bundled ruleset, warm (after one call in the same process), median of
-``--loads`` calls. Nothing here is a test; nothing fails on a slow machine.
+Each figure is the median of ``--repeat`` rounds, each round timing every
+candidate in turn over the same ``--calls`` dates (spread over 2026-2027).
+Also ``load_ruleset`` of the larger bundled ruleset, warm (after one call
+in the same process), median of ``--loads`` calls. Nothing here is a test;
+nothing fails on a slow machine.
 """
 
 from __future__ import annotations
@@ -33,21 +34,28 @@ from timescale_dsl import bundled_rulesets, compile_statement, england_and_wales
 STATEMENT = "Record within 15 working days of referral"
 
 
-def per_call(function: Callable[[dt.date], object], dates: list[dt.date], repeat: int) -> float:
-    """Median microseconds per call over ``repeat`` loops."""
-    times = []
+def per_call(
+    functions: dict[str, tuple[Callable[[dt.date], object], list[dt.date]]], repeat: int
+) -> dict[str, float]:
+    """Median microseconds per call of each function over ``repeat`` rounds.
+
+    Each round times every function once, in turn, so that a busy spell on a
+    shared machine slows all of them rather than one.
+    """
+    times: dict[str, list[float]] = {name: [] for name in functions}
     for _ in range(repeat):
-        start = time.perf_counter()
-        for day in dates:
-            function(day)
-        times.append((time.perf_counter() - start) / len(dates) * 1e6)
-    return statistics.median(times)
+        for name, (function, dates) in functions.items():
+            start = time.perf_counter()
+            for day in dates:
+                function(day)
+            times[name].append((time.perf_counter() - start) / len(dates) * 1e6)
+    return {name: statistics.median(found) for name, found in times.items()}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=20_000)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--loads", type=int, default=20)
     args = parser.parse_args()
 
@@ -77,16 +85,14 @@ def main() -> None:
         "calls": args.calls,
         "statement": STATEMENT,
     }
-    figures["deadline_explain_false_us"] = per_call(
-        lambda d: rule.deadline({"referral": d}, explain=False), dates, args.repeat
-    )
-    figures["deadline_explained_us"] = per_call(
-        lambda d: rule.deadline({"referral": d}), dates, args.repeat
-    )
-    figures["numpy_busday_offset_us"] = per_call(with_numpy, dates, args.repeat)
-    figures["ratio_to_numpy"] = round(
-        float(figures["deadline_explain_false_us"]) / float(figures["numpy_busday_offset_us"]), 2
-    )
+    timed: dict[str, tuple[Callable[[dt.date], object], list[dt.date]]] = {
+        "deadline_explain_false_us": (
+            lambda d: rule.deadline({"referral": d}, explain=False),
+            dates,
+        ),
+        "numpy_busday_offset_us": (with_numpy, dates),
+        "deadline_explained_us": (lambda d: rule.deadline({"referral": d}), dates),
+    }
     try:
         from workalendar.europe import UnitedKingdom
     except ImportError:
@@ -94,9 +100,14 @@ def main() -> None:
     else:
         peer = UnitedKingdom()
         peer.add_working_days(first, 15)  # its holiday cache, warm as ours is
-        figures["workalendar_us"] = per_call(
-            lambda d: peer.add_working_days(d, 15), dates[: max(args.calls // 10, 1)], args.repeat
+        timed["workalendar_us"] = (
+            lambda d: peer.add_working_days(d, 15),
+            dates[: max(args.calls // 10, 1)],
         )
+    figures.update(per_call(timed, args.repeat))
+    figures["ratio_to_numpy"] = round(
+        float(figures["deadline_explain_false_us"]) / float(figures["numpy_busday_offset_us"]), 2
+    )
 
     larger = max(bundled_rulesets(), key=lambda name: len(load_ruleset(name)))
     load_ruleset(larger)
