@@ -37,12 +37,12 @@ def test_rule_references_are_public():
 
 def test_array_roll_keeps_a_working_day_at_the_edge_of_the_range():
     index = working_day_index(england_and_wales())
-    last = np.array(["2030-12-31", "2030-12-30"], dtype="datetime64[D]")
+    last = np.array(["2100-12-31", "2100-12-30"], dtype="datetime64[D]")
     assert index.roll_forward_array(last).tolist() == [
-        dt.date(2030, 12, 31),
-        dt.date(2030, 12, 30),
+        dt.date(2100, 12, 31),
+        dt.date(2100, 12, 30),
     ]
-    assert index.roll_forward(dt.date(2030, 12, 31)) == dt.date(2030, 12, 31)
+    assert index.roll_forward(dt.date(2100, 12, 31)) == dt.date(2100, 12, 31)
     # Saturday 26 Dec 2026 moves to Tuesday 29 (28 Dec is the Boxing Day substitute)
     days = np.array(["2026-12-26", "2026-12-24"], dtype="datetime64[D]")
     assert index.roll_forward_array(days).tolist() == [

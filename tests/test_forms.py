@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -282,6 +283,13 @@ def _iso(value: object) -> object:
     return value.isoformat()
 
 
+def _json_iso(value: object) -> object:
+    """JSON date-times carry London's UTC offset at that moment."""
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=ZoneInfo("Europe/London")).isoformat(timespec="minutes")
+    return _iso(value)
+
+
 @pytest.mark.parametrize(("text", "facts", "due", "earliest", "target"), FORMS)
 def test_form_computes_through_the_api(text, facts, due, earliest, target):
     deadline = compile_statement(text).deadline(facts)
@@ -296,9 +304,9 @@ def test_form_computes_through_due_json(text, facts, due, earliest, target, caps
         args += ["--fact", f"{name}={_iso(value)}"]
     assert main(args) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["due"] == _iso(due)
-    assert data["earliest"] == _iso(earliest)
-    assert data["target"] == _iso(target)
+    assert data["due"] == _json_iso(due)
+    assert data["earliest"] == _json_iso(earliest)
+    assert data["target"] == _json_iso(target)
     assert data["task"] == compile_statement(text).task
 
 

@@ -6,6 +6,7 @@ The public API, re-exported here and documented in docs/api.md.
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .bundled import bundled_rulesets
     from .calendars import (
         CALENDAR_NAMES,
         Calendar,
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
         scotland,
         weekends_only,
     )
+    from .calendars.base import add_working_days, working_days_between
+    from .case import Case, CaseResult, Episode, Outcome, OutcomeKind
     from .check import check_ruleset_text
     from .compile import compile_statement, load_ruleset, parse_ruleset
     from .errors import (
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
         MissingFactsError,
         NoApplicableAlternative,
         RulesetError,
+        RulesetFileError,
         Severity,
         Span,
         SyntaxProblem,
@@ -36,8 +40,19 @@ if TYPE_CHECKING:
         ValidationProblem,
         render_diagnostic,
     )
-    from .model import Deadline, Explanation, FactNeed, SkippedDay
-    from .ruleset import Rule, Ruleset
+    from .facts import FactValue
+    from .model import (
+        Deadline,
+        DeadlineDict,
+        Explanation,
+        ExplanationDict,
+        FactNeed,
+        SkippedDay,
+        SkippedDayDict,
+        When,
+    )
+    from .ruleset import Rule, Ruleset, Settings
+    from .status import STATUSES, RecordStatus, StatusName
     from .syntax.format import format_statement
     from .syntax.parser import parse_statement
 
@@ -45,6 +60,24 @@ if TYPE_CHECKING:
 # none of them; the first use of a name loads its module (PEP 562), so that
 # `timescale check` starts without numpy or the holidays tables.
 _HOMES = {
+    "bundled_rulesets": "bundled",
+    "add_working_days": "calendars.base",
+    "working_days_between": "calendars.base",
+    "Case": "case",
+    "CaseResult": "case",
+    "Episode": "case",
+    "Outcome": "case",
+    "OutcomeKind": "case",
+    "RulesetFileError": "errors",
+    "FactValue": "facts",
+    "DeadlineDict": "model",
+    "ExplanationDict": "model",
+    "SkippedDayDict": "model",
+    "When": "model",
+    "Settings": "ruleset",
+    "STATUSES": "status",
+    "RecordStatus": "status",
+    "StatusName": "status",
     "CALENDAR_NAMES": "calendars",
     "Calendar": "calendars",
     "HolidayCalendar": "calendars",
@@ -103,30 +136,47 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CALENDAR_NAMES",
+    "STATUSES",
     "Calendar",
     "CalendarError",
     "CalendarRangeError",
+    "Case",
+    "CaseResult",
     "Deadline",
+    "DeadlineDict",
     "Diagnostic",
+    "Episode",
     "EvaluationError",
     "Explanation",
+    "ExplanationDict",
     "FactNeed",
     "FactTypeError",
+    "FactValue",
     "FactValueError",
     "HolidayCalendar",
     "MissingFactsError",
     "NoApplicableAlternative",
+    "Outcome",
+    "OutcomeKind",
+    "RecordStatus",
     "Rule",
     "Ruleset",
     "RulesetError",
+    "RulesetFileError",
+    "Settings",
     "Severity",
     "SkippedDay",
+    "SkippedDayDict",
     "Span",
+    "StatusName",
     "SyntaxProblem",
     "TimescaleError",
     "UnknownRuleError",
     "ValidationProblem",
+    "When",
     "__version__",
+    "add_working_days",
+    "bundled_rulesets",
     "calendar_by_name",
     "check_ruleset_text",
     "compile_statement",
@@ -139,4 +189,5 @@ __all__ = [
     "render_diagnostic",
     "scotland",
     "weekends_only",
+    "working_days_between",
 ]

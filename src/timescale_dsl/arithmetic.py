@@ -9,19 +9,18 @@ million. Dates outside the vouched range raise CalendarRangeError.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
-from zoneinfo import ZoneInfo
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 from dateutil.relativedelta import relativedelta
 
-from .calendars.base import Calendar
+from .calendars.base import Calendar, HolidayCalendar, range_error
+from .calendars.cache import CalendarMemo
 from .errors import CalendarRangeError
+from .timezones import LONDON as LONDON
 
-LONDON = ZoneInfo("Europe/London")
 DAY = np.timedelta64(1, "D")
 
 DateArray = npt.NDArray[np.datetime64]
@@ -41,11 +40,14 @@ class WorkingDayIndex:
     def build(cls, calendar: Calendar) -> WorkingDayIndex:
         first, last = calendar.first_day, calendar.last_day
         size = (last - first).days + 1
-        flags = np.fromiter(
-            (calendar.is_working_day(first + dt.timedelta(days=i)) for i in range(size)),
-            dtype=np.bool_,
-            count=size,
-        )
+        if isinstance(calendar, HolidayCalendar):
+            flags = _holiday_calendar_flags(calendar, size)
+        else:
+            flags = np.fromiter(
+                (calendar.is_working_day(first + dt.timedelta(days=i)) for i in range(size)),
+                dtype=np.bool_,
+                count=size,
+            )
         return cls(
             calendar,
             np.datetime64(first, "D"),
@@ -78,6 +80,10 @@ class WorkingDayIndex:
         if not 0 <= position < len(self.working_offsets):
             raise _out_of_range(self.calendar, anchor, result=True)
         return self.calendar.first_day + dt.timedelta(days=int(self.working_offsets[position]))
+
+    def check(self, day: dt.date) -> None:
+        """CalendarRangeError unless the calendar vouches for ``day``."""
+        self._offset(day)
 
     # -- scalar --------------------------------------------------------------
     def after(self, day: dt.date, count: int) -> dt.date:
@@ -153,29 +159,30 @@ class WorkingDayIndex:
 
 def range_message(calendar: Calendar, day: dt.date, counting: bool = False) -> str:
     """Why a date cannot be used: the wording of CalendarRangeError, for batch rejects too."""
-    what = "counting from" if counting else "date"
-    return (
-        f"{what} {day.isoformat()} leads outside the years the calendar "
-        f"'{calendar.name}' vouches for ({calendar.first_day.isoformat()} to "
-        f"{calendar.last_day.isoformat()}); bank holidays there are not known"
-    )
+    return str(_out_of_range(calendar, day, counting))
 
 
 def _out_of_range(calendar: Calendar, day: dt.date, result: bool = False) -> CalendarRangeError:
-    return CalendarRangeError(range_message(calendar, day, result))
+    return range_error(calendar, day, "counting from" if result else "date")
 
 
-@functools.lru_cache(maxsize=64)
-def _cached_index(calendar: Calendar) -> WorkingDayIndex:
-    return WorkingDayIndex.build(calendar)
+def _holiday_calendar_flags(calendar: HolidayCalendar, size: int) -> npt.NDArray[np.bool_]:
+    """Which days work, for a calendar given as data: whole arrays, not a call a day."""
+    days = np.datetime64(calendar.first_day, "D") + np.arange(size)
+    weekday = (days.astype(np.int64) + 3) % 7  # 1970-01-01 was a Thursday (3)
+    holidays = np.array([d for d, _ in calendar.holidays], dtype="datetime64[D]")
+    flags: npt.NDArray[np.bool_] = ~np.isin(weekday, sorted(calendar.weekend))
+    flags &= ~np.isin(days, holidays)
+    return flags
+
+
+_INDEXES = CalendarMemo(WorkingDayIndex.build)
 
 
 def working_day_index(calendar: Calendar) -> WorkingDayIndex:
-    """The (cached) index of a calendar; unhashable calendars get a fresh one."""
-    try:
-        return _cached_index(calendar)  # type: ignore[arg-type]
-    except TypeError:
-        return WorkingDayIndex.build(calendar)
+    """The index of a calendar, cached as calendars/cache.py describes."""
+    index: WorkingDayIndex = _INDEXES.get(calendar)
+    return index
 
 
 def check_in_range(calendar: Calendar, day: dt.date) -> None:
@@ -184,15 +191,22 @@ def check_in_range(calendar: Calendar, day: dt.date) -> None:
 
 
 def non_working_days(calendar: Calendar, start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
-    """Non-working days strictly between start and end (either order), with reasons."""
+    """Non-working days strictly between start and end (either order), with reasons.
+
+    The index finds them; the calendar is asked only for their reasons.
+    """
     low, high = (start, end) if start <= end else (end, start)
+    if high - low <= dt.timedelta(days=1):
+        return []
+    index = working_day_index(calendar)
+    index.check(low)
+    index.check(high)
+    first = (low - calendar.first_day).days + 1
+    last = (high - calendar.first_day).days
     found = []
-    day = low + dt.timedelta(days=1)
-    while day < high:
-        reason = calendar.non_working_reason(day)
-        if reason is not None:
-            found.append((day, reason))
-        day += dt.timedelta(days=1)
+    for offset in np.flatnonzero(~index.is_working[first:last]):
+        day = low + dt.timedelta(days=int(offset) + 1)
+        found.append((day, calendar.non_working_reason(day) or "not a working day"))
     return found
 
 

@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from . import diagnostic_formats as formats
+from .bundled import bundled_path, bundled_rulesets
 from .calendars.registry import CALENDAR_NAMES, calendar_by_name
 from .check import check_ruleset_text
 from .errors import (
     Diagnostic,
     RulesetError,
+    RulesetFileError,
     TimescaleError,
     render_diagnostic,
     unreadable_file,
@@ -51,16 +53,20 @@ def _ruleset_files(paths: Sequence[str]) -> Iterator[Path]:
             yield from found
         elif path.is_file():
             yield path
+        elif bundled_path(name) is not None and not path.exists():
+            yield Path(str(bundled_path(name)))
         else:
-            raise UsageError(f"{name}: no such file or folder")
+            raise UsageError(f"{name}: no such file or folder, nor a bundled ruleset")
 
 
-def _load(path: str) -> Ruleset:
+def load_ruleset_argument(path: str) -> Ruleset:
+    """A ruleset argument: a file, or a bundled ruleset's name ("lcs-liquidlogic")."""
     from .compile import load_ruleset  # the evaluation machinery, only when needed
 
-    if not Path(path).is_file():
-        raise UsageError(f"{path}: no such file")
-    return load_ruleset(path)
+    try:
+        return load_ruleset(path)
+    except RulesetFileError as error:
+        raise UsageError(str(error)) from None
 
 
 # -- check ---------------------------------------------------------------------
@@ -99,7 +105,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 # -- list ----------------------------------------------------------------------
 def cmd_list(args: argparse.Namespace) -> int:
-    ruleset = _load(args.ruleset)
+    if args.ruleset is None:
+        names = bundled_rulesets()
+        print(json.dumps(list(names)) if args.json else "\n".join(names))
+        return EXIT_OK
+    ruleset = load_ruleset_argument(args.ruleset)
     if args.json:
         print(json.dumps([rule.to_dict() for rule in ruleset], indent=2))
         return EXIT_OK
@@ -157,9 +167,11 @@ def _print_deadline(deadline: Deadline, explain: bool) -> None:
         for step in deadline.explanation.steps:
             print(f"  {step}")
         if deadline.explanation.skipped:
-            print("days not counted:")
-            for day in deadline.explanation.skipped:
+            print(f"days not counted: {deadline.explanation.summary}")
+            for day in deadline.explanation.named_days:
                 print(f"  {day}")
+    for caveat in deadline.caveats:
+        print(f"  note: {caveat}")
 
 
 def cmd_due(args: argparse.Namespace) -> int:
@@ -171,9 +183,9 @@ def cmd_due(args: argparse.Namespace) -> int:
     if args.rule is not None:
         if args.ruleset is None:
             raise UsageError("--rule needs a RULESET file")
-        rule = _load(args.ruleset).rule(args.rule)
+        rule = load_ruleset_argument(args.ruleset).rule(args.rule)
     else:
-        base = _load(args.ruleset).calendar if args.ruleset else None
+        base = load_ruleset_argument(args.ruleset).calendar if args.ruleset else None
         rule = compile_statement(args.statement, calendar or base)
     deadline = rule.deadline(_facts(args.fact, rule), calendar, projection=args.project)
     if args.json:
@@ -188,12 +200,18 @@ def cmd_due(args: argparse.Namespace) -> int:
 
 # -- fmt -----------------------------------------------------------------------
 def cmd_fmt(args: argparse.Namespace) -> int:
+    from .compile import read_ruleset_text
+
+    if args.write:
+        for name in args.paths:
+            if not Path(name).exists() and bundled_path(name) is not None:
+                raise UsageError(f"{name}: a bundled ruleset is not rewritten; copy it first")
     files = list(_ruleset_files(args.paths))
     if not (args.check or args.write) and len(files) != 1:
         raise UsageError("fmt prints one file; use --check or --write for several")
     changed = []
     for path in files:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_ruleset_text(path)
         canonical = canonical_text(text, str(path))
         if canonical != text.lstrip("\ufeff"):
             changed.append(path)
@@ -239,7 +257,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=cmd_check)
 
     listing = commands.add_parser("list", help="the rules of a rule file")
-    listing.add_argument("ruleset", metavar="RULESET")
+    listing.add_argument(
+        "ruleset",
+        nargs="?",
+        metavar="RULESET",
+        help="a rule file or a bundled ruleset's name; without it, the bundled names",
+    )
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_list)
 

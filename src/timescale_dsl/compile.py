@@ -5,25 +5,38 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from .bundled import bundled_path, bundled_rulesets
 from .calendars.base import Calendar, HolidayCalendar, add_closures
 from .calendars.registry import calendar_by_name
 from .check import all_findings
 from .check import check_ruleset_text as check_ruleset_text  # its old home, kept
-from .errors import Diagnostic, SyntaxProblem, ValidationProblem
-from .ruleset import Rule, Ruleset, Settings
+from .errors import (
+    Diagnostic,
+    RulesetFileError,
+    SyntaxProblem,
+    ValidationProblem,
+    did_you_mean,
+)
+from .ruleset import Rule, Ruleset, RuleTable, Settings
 from .syntax import ast
 from .syntax.parser import parse_statement
 from .validate import rule_id_of, validate_statement
 
 
-def header_calendar(header: ast.Header, override: Calendar | None = None) -> Calendar:
-    """The calendar a header asks for, or the caller's, plus the header's closure days."""
+def header_closures(header: ast.Header) -> tuple[tuple[dt.date, str], ...]:
+    """The header's closure days, one entry a day, with their names."""
     closures = []
     for closure in header.closures:
         day = closure.first
         while day <= closure.last:
             closures.append((day, closure.name or "closure day"))
             day += dt.timedelta(days=1)
+    return tuple(closures)
+
+
+def header_calendar(header: ast.Header, override: Calendar | None = None) -> Calendar:
+    """The calendar a header asks for, or the caller's, plus the header's closure days."""
+    closures = header_closures(header)
     if override is not None:
         return add_closures(override, closures)
     calendar: HolidayCalendar = calendar_by_name(header.calendar or "england-and-wales")
@@ -42,17 +55,15 @@ def compile_ruleset(
     calendar: Calendar | None = None,
     diagnostics: tuple[Diagnostic, ...] = (),
 ) -> Ruleset:
-    settings = Settings(header_calendar(tree.header, calendar), tree.header.event_day_number)
+    settings = Settings(
+        header_calendar(tree.header, calendar),
+        tree.header.event_day_number,
+        header_closures(tree.header),
+    )
     facts = {fact.key: fact for fact in tree.header.facts}
     rules: list[Rule] = []
-    by_id: dict[str, Rule] = {}
-
-    def lookup(rule_id: str) -> Rule:
-        from .errors import UnknownRuleError
-
-        if rule_id not in by_id:
-            raise UnknownRuleError(f"no rule '{rule_id}' in {tree.path}")
-        return by_id[rule_id]
+    lookup = RuleTable(tree.path)
+    by_id = lookup.by_id
 
     for decl in tree.rules:
         rule = Rule(
@@ -85,10 +96,40 @@ def parse_ruleset(text: str, path: str = "<string>", calendar: Calendar | None =
     return compile_ruleset(tree, calendar, tuple(found))
 
 
+def ruleset_file(path_or_name: str | Path) -> Path:
+    """The file a ruleset argument names: an existing path, else a bundled ruleset's name."""
+    file = Path(path_or_name)
+    if file.is_file():
+        return file
+    bundled = bundled_path(str(path_or_name))
+    if bundled is not None and not file.exists():
+        return bundled
+    if file.exists():
+        raise RulesetFileError(str(path_or_name), "not a file")
+    names = bundled_rulesets()
+    reason = "no such file, nor a bundled ruleset (bundled: " + ", ".join(names) + ")"
+    suggestion = did_you_mean(file.name.removesuffix(".timescales"), names)
+    raise RulesetFileError(str(path_or_name), reason, suggestion=suggestion)
+
+
+def read_ruleset_text(file: Path) -> str:
+    """A rule file's text; RulesetFileError with the path when it cannot be read."""
+    try:
+        return file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise RulesetFileError(str(file), f"not UTF-8 text ({error.reason})") from None
+    except OSError as error:
+        raise RulesetFileError(str(file), error.strerror or str(error)) from None
+
+
 def load_ruleset(path: str | Path, calendar: Calendar | None = None) -> Ruleset:
-    """Read, validate and compile a rule file."""
-    file = Path(path)
-    return parse_ruleset(file.read_text(encoding="utf-8-sig"), str(path), calendar)
+    """Read, validate and compile a rule file, by path or by a bundled ruleset's name.
+
+    ``load_ruleset("lcs-liquidlogic")`` loads a bundled ruleset (see
+    :func:`bundled_rulesets`); a file of that name in the working directory wins.
+    """
+    file = ruleset_file(path)
+    return parse_ruleset(read_ruleset_text(file), str(file), calendar)
 
 
 def compile_statement(

@@ -6,6 +6,7 @@ where :func:`render_diagnostic` turns them into compiler-style text.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Iterable, Sequence
 
@@ -130,7 +131,36 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
 
 
 class TimescaleError(Exception):
-    """Base class of every error the library raises on purpose."""
+    """Base class of every error the library raises on purpose.
+
+    Besides the message, an error carries what a program needs to react to
+    it; a field that does not apply is None. ``rule_id``: the rule being
+    evaluated; ``fact``: the fact at fault; ``value``: the value given;
+    ``allowed``: the values that would have been accepted; ``suggestion``:
+    the closest known name to a misspelt one.
+    """
+
+    rule_id: str | None = None
+    fact: str | None = None
+    value: object = None
+    allowed: tuple[str, ...] | None = None
+    suggestion: str | None = None
+
+    def __init__(
+        self,
+        *args: object,
+        rule_id: str | None = None,
+        fact: str | None = None,
+        value: object = None,
+        allowed: Iterable[str] | None = None,
+        suggestion: str | None = None,
+    ) -> None:
+        super().__init__(*args)
+        self.rule_id = rule_id
+        self.fact = fact
+        self.value = value
+        self.allowed = tuple(allowed) if allowed is not None else None
+        self.suggestion = suggestion
 
 
 class RulesetError(TimescaleError):
@@ -157,11 +187,28 @@ class EvaluationError(TimescaleError):
 class MissingFactsError(EvaluationError):
     """Facts that the rule needs were not supplied."""
 
-    def __init__(self, task: str, missing: Sequence[str]) -> None:
+    def __init__(
+        self,
+        task: str,
+        missing: Sequence[str],
+        *,
+        rule_id: str | None = None,
+        suggestion: str | None = None,
+        given: str | None = None,
+    ) -> None:
         self.task = task
         self.missing = tuple(missing)
         names = ", ".join(f"'{m}'" for m in self.missing)
-        super().__init__(f"{task}: missing fact(s) {names}")
+        hint = ""
+        if suggestion is not None and given is not None:
+            hint = f" (a fact '{given}' was given: did you mean '{suggestion}'?)"
+        super().__init__(
+            f"{task}: missing fact(s) {names}{hint}",
+            rule_id=rule_id,
+            fact=self.missing[0] if self.missing else None,
+            value=given,
+            suggestion=suggestion,
+        )
 
 
 class FactTypeError(EvaluationError):
@@ -184,7 +231,41 @@ class CalendarError(TimescaleError):
 
 
 class CalendarRangeError(CalendarError):
-    """A date outside the years a calendar can vouch for."""
+    """A date outside the years a calendar can vouch for.
+
+    ``day`` is the date at fault; ``first_day``..``last_day`` the range the
+    calendar vouches for.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        day: dt.date | None = None,
+        first_day: dt.date | None = None,
+        last_day: dt.date | None = None,
+        rule_id: str | None = None,
+    ) -> None:
+        super().__init__(message, rule_id=rule_id, value=day)
+        self.day = day
+        self.first_day = first_day
+        self.last_day = last_day
+
+
+class RulesetFileError(TimescaleError, OSError):
+    """A rule file that cannot be found or read; ``path`` names it.
+
+    ``suggestion`` is a bundled ruleset's name close to the one given.
+    """
+
+    def __init__(self, path: str, reason: str, *, suggestion: str | None = None) -> None:
+        hint = f"; did you mean '{suggestion}'?" if suggestion else ""
+        TimescaleError.__init__(self, f"{path}: {reason}{hint}", suggestion=suggestion)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class FactValueError(TimescaleError, ValueError):

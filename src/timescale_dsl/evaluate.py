@@ -23,13 +23,25 @@ from .errors import (
     FactValueError,
     MissingFactsError,
     NoApplicableAlternative,
+    did_you_mean,
 )
 from .facts import parse_boolean, parse_when
-from .model import Deadline, Explanation, SkippedDay, When, as_date, end_of
+from .model import (
+    NOT_EXPLAINED,
+    Deadline,
+    Explanation,
+    SkippedDay,
+    When,
+    as_date,
+    end_of,
+    summarise_days,
+)
 from .model import show_when as _show
 from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
 from .syntax import ast
 from .syntax.format import format_condition, format_schedule
+from .syntax.names import event_key
+from .timezones import clock_changes, local_time_caveat, to_london
 
 #: How many later due dates of a recurring rule are projected by default.
 DEFAULT_PROJECTION = 6
@@ -58,8 +70,10 @@ class Evaluation:
         resolve_rule: Callable[[str], Deadline],
         *,
         projection: int = DEFAULT_PROJECTION,
+        explain: bool = True,
     ) -> None:
         self.task = task
+        self.explain = explain
         self.projection = projection
         self.facts = facts
         self.calendar = calendar
@@ -68,6 +82,11 @@ class Evaluation:
         self.resolve_rule = resolve_rule
         self.steps: list[str] = []
         self.skipped: dict[dt.date, str] = {}
+        self.caveats: list[str] = []
+        self.provisional = False
+        self.pending: list[str] = []  # notes waiting for the step they explain
+        self.announced_until: dt.date | None = getattr(calendar, "announced_until", None)
+        self.projected: tuple[dt.date, dt.date] | None = None  # projected days counted over
 
     # -- facts -----------------------------------------------------------------
     def moment(self, anchor: ast.FactRef | ast.RuleRef) -> When:
@@ -77,20 +96,49 @@ class Evaluation:
                 raise EvaluationError(
                     f"{self.task}: [{anchor.rule_id}] has no fixed timescale to count from"
                 )
-            self.steps.append(f"[{anchor.rule_id}] ({other.task}) is due {_show(other.due)}")
+            if self.explain:
+                self.steps.append(f"[{anchor.rule_id}] ({other.task}) is due {_show(other.due)}:")
+                self.steps.extend(f"    {step}" for step in other.explanation.steps)
+            self.inherit(other)
             return other.due
         value = self.facts[anchor.key]
         if isinstance(value, str):
             try:
                 value = parse_when(value)
             except FactValueError as error:
-                raise FactTypeError(f"{self.task}: fact '{anchor.text}': {error}") from None
+                raise FactTypeError(
+                    f"{self.task}: fact '{anchor.text}': {error}", fact=anchor.text, value=value
+                ) from None
         if not isinstance(value, dt.date):
             raise FactTypeError(
                 f"{self.task}: fact '{anchor.text}' must be a date or date-time, "
-                f"not {type(value).__name__} {value!r}"
+                f"not {type(value).__name__} {value!r}",
+                fact=anchor.text,
+                value=value,
             )
+        if isinstance(value, dt.datetime):
+            if value.tzinfo is not None:
+                return to_london(value)
+            caveat = local_time_caveat(value)
+            if caveat is not None and f"{anchor.text}: {caveat}" not in self.caveats:
+                self.caveats.append(f"{anchor.text}: {caveat}")
         return value
+
+    def missing_facts(self, missing: list[str]) -> MissingFactsError:
+        """The error for facts not given, with a did-you-mean when a given name is close."""
+        for name in missing:
+            given = [key for key in self.facts if self.facts[key] is not None]
+            suggestion = did_you_mean(event_key(name), given)
+            if suggestion is not None:
+                return MissingFactsError(self.task, missing, suggestion=name, given=suggestion)
+        return MissingFactsError(self.task, missing)
+
+    def inherit(self, other: Deadline) -> None:
+        """A deadline counted from another rule's is as provisional as that one."""
+        for caveat in other.caveats:
+            if caveat not in self.caveats:
+                self.caveats.append(caveat)
+        self.provisional = self.provisional or other.provisional
 
     def check_present(self, node: object) -> None:
         missing: list[str] = []
@@ -100,7 +148,7 @@ class Evaluation:
             if self.facts.get(anchor.key) is None:
                 missing.append(anchor.text)
         if missing:
-            raise MissingFactsError(self.task, missing)
+            raise self.missing_facts(missing)
 
     # -- arithmetic ------------------------------------------------------------
     def shift(self, start: When, duration: ast.Duration, direction: ast.Direction) -> When:
@@ -113,6 +161,7 @@ class Evaluation:
         if unit is ast.Unit.WORKING_DAYS:
             base = day - day1
             result: When = self.index.after(base, n) if sign > 0 else self.index.before(base, n)
+            self.note_projected(day, result)
             self.note_skipped(day, result)
             return result
         if unit is ast.Unit.CALENDAR_DAYS:
@@ -125,7 +174,10 @@ class Evaluation:
             return add_months(day, sign * 12 * n)
         if unit is ast.Unit.HOURS:
             if isinstance(start, dt.datetime):
-                return add_hours(start, sign * n)
+                moved = add_hours(start, sign * n)
+                if self.explain:
+                    self.pending.extend(f"  {note}" for note in clock_changes(start, moved))
+                return moved
             return hours_on_date_only(day, n, sign)
         return self.shift_working_hours(start, n, sign)
 
@@ -142,22 +194,47 @@ class Evaluation:
             result = add_working_hours(self.calendar, start, hours)
         else:
             result = subtract_working_hours(self.calendar, start, hours)
+        self.note_projected(start.date(), result.date())
         self.note_skipped(start.date(), result.date())
         return result
 
+    def note_projected(self, first: dt.date, last: dt.date) -> None:
+        """Remember counting over bank holidays that are projected, not announced."""
+        low, high = min(first, last), max(first, last)
+        if self.announced_until is None or high <= self.announced_until:
+            return
+        low = max(low, self.announced_until + dt.timedelta(days=1))
+        if self.projected is None:
+            self.projected = (low, high)
+        else:
+            self.projected = (min(low, self.projected[0]), max(high, self.projected[1]))
+
     def note_skipped(self, start: dt.date, end: dt.date) -> None:
+        """Record the days a count passed over, and say them in a few words."""
+        if not self.explain:
+            return
         last = as_date(end)
-        for day, reason in non_working_days(self.calendar, start, last):
-            self.skipped[day] = reason
+        passed = non_working_days(self.calendar, start, last)
         if last != start and not self.calendar.is_working_day(last):
-            self.skipped[last] = self.calendar.non_working_reason(last) or "not a working day"
+            passed.append((last, self.calendar.non_working_reason(last) or "not a working day"))
+        for day, reason in passed:
+            self.skipped[day] = reason
+        if passed:
+            summary = summarise_days([SkippedDay(day, reason) for day, reason in passed])
+            self.pending.append(f"  skipping {summary}")
+
+    def say_pending(self) -> None:
+        """Notes on the count just written (days skipped, clock changes) follow its step."""
+        self.steps.extend(self.pending)
+        self.pending.clear()
 
     # -- deadlines -------------------------------------------------------------
     def deadline(self, node: ast.SingleDeadline) -> Bounds:
         match node:
             case ast.OnDay(anchor=anchor):
                 at = self.moment(anchor)
-                self.steps.append(f"on the day of {_name(anchor)}: {_show(as_date(at))}")
+                if self.explain:
+                    self.steps.append(f"on the day of {_name(anchor)}: {_show(as_date(at))}")
                 return Bounds(as_date(at))
             case ast.Offset():
                 return self.offset(node)
@@ -174,14 +251,17 @@ class Evaluation:
             case ast.Age(years=years, months=months):
                 born = as_date(self.moment(_DOB))
                 due = add_months(born, 12 * years + months)
-                self.steps.append(
-                    f"date of birth {_show(born)} + {years} years and {months} months: {_show(due)}"
-                )
+                if self.explain:
+                    self.steps.append(
+                        f"date of birth {_show(born)} + {years} years and {months} months: "
+                        f"{_show(due)}"
+                    )
                 return Bounds(due)
             case ast.Birthday(years=years):
                 born = as_date(self.moment(_DOB))
                 due = add_months(born, 12 * years)
-                self.steps.append(f"{_ordinal(years)} birthday: {_show(due)}")
+                if self.explain:
+                    self.steps.append(f"{_ordinal(years)} birthday: {_show(due)}")
                 return Bounds(due)
             case ast.Rolled(inner=inner, roll=roll):
                 return self.rolled(self.deadline(inner), roll)
@@ -191,24 +271,31 @@ class Evaluation:
                 for other in results[1:]:
                     if later(other.due, chosen.due) == (pick is ast.Pick.LATER):
                         chosen = other
-                self.steps.append(f"whichever is {pick.value}: {_show(chosen.due)}")
+                if self.explain:
+                    self.steps.append(f"whichever is {pick.value}: {_show(chosen.due)}")
                 return chosen
         raise AssertionError(f"not a deadline: {node!r}")  # pragma: no cover
 
     def offset(self, node: ast.Offset) -> Bounds:
         start = self.moment(node.anchor)
+        if self.explain:
+            self.steps.append(f"{_name(node.anchor)}: {_show(start)}")
         due = self.shift(start, node.duration, node.direction)
-        words = f"{_duration(node.duration)} {node.direction.value} {_name(node.anchor)}"
-        self.steps.append(f"{_name(node.anchor)}: {_show(start)}")
-        self.steps.append(f"{words}: {_show(due)}")
+        if self.explain:
+            words = f"{_duration(node.duration)} {node.direction.value} {_name(node.anchor)}"
+            self.steps.append(f"{words}: {_show(due)}")
+            self.say_pending()
         target = None
         if node.target is not None:
             target = self.shift(start, node.target, node.direction)
-            self.steps.append(f"target {_duration(node.target)}: {_show(target)}")
+            if self.explain:
+                self.steps.append(f"target {_duration(node.target)}: {_show(target)}")
+                self.say_pending()
             if later(target, due):
                 # Month ends can put "30 days" after "1 month": a target never exceeds the limit.
                 target = due
-                self.steps.append(f"the target cannot be later than the limit: {_show(due)}")
+                if self.explain:
+                    self.steps.append(f"the target cannot be later than the limit: {_show(due)}")
         return Bounds(due, None, target)
 
     def rolled(self, bounds: Bounds, roll: ast.Roll) -> Bounds:
@@ -220,14 +307,16 @@ class Evaluation:
         move = self.index.roll_forward if roll is ast.Roll.NEXT else self.index.roll_backward
         day = as_date(value)
         moved = move(day)
+        self.note_projected(day, moved)
         if moved == day:
             return value
-        reason = self.calendar.non_working_reason(day) or "not a working day"
-        self.skipped[day] = reason
-        self.steps.append(
-            f"{_show(day)} is not a working day ({reason}): "
-            f"moved to the {roll.value} working day, {_show(moved)}"
-        )
+        if self.explain:
+            reason = self.calendar.non_working_reason(day) or "not a working day"
+            self.skipped[day] = reason
+            self.steps.append(
+                f"{_show(day)} is not a working day ({reason}): "
+                f"moved to the {roll.value} working day, {_show(moved)}"
+            )
         return moved
 
     # -- recurrence ------------------------------------------------------------
@@ -240,9 +329,11 @@ class Evaluation:
         anchor = every.anchor or ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
         start = self.moment(anchor)
         due = self.shift(start, every.interval, ast.Direction.AFTER)
-        self.steps.append(
-            f"{_name(anchor)}: {_show(start)}; every {_duration(every.interval)}: {_show(due)}"
-        )
+        if self.explain:
+            self.steps.append(
+                f"{_name(anchor)}: {_show(start)}; every {_duration(every.interval)}: {_show(due)}"
+            )
+            self.say_pending()
         return Bounds(due)
 
     def next_interval(self, node: ast.Recurrence, number: int) -> ast.Duration:
@@ -266,10 +357,14 @@ class Evaluation:
         projected: list[When] = []
         previous = first.due
         number = 1
+        # The due date is what may be provisional; later occurrences are forecasts anyway.
+        relied_on = self.projected
         while len(projected) < self.projection and self.has_next(node, number):
             previous = self.shift(previous, self.next_interval(node, number), ast.Direction.AFTER)
             projected.append(previous)
             number += 1
+        self.projected = relied_on
+        self.pending.clear()  # later occurrences are listed, not explained count by count
         return first, tuple(projected)
 
     # -- alternatives ----------------------------------------------------------
@@ -284,10 +379,14 @@ class Evaluation:
                     try:
                         return parse_boolean(value)
                     except FactValueError as error:
-                        raise FactTypeError(f"{self.task}: fact '{fact.text}': {error}") from None
+                        raise FactTypeError(
+                            f"{self.task}: fact '{fact.text}': {error}", fact=fact.text, value=value
+                        ) from None
                 if not isinstance(value, bool):
                     raise FactTypeError(
-                        f"{self.task}: fact '{fact.text}' must be true or false, not {value!r}"
+                        f"{self.task}: fact '{fact.text}' must be true or false, not {value!r}",
+                        fact=fact.text,
+                        value=value,
                     )
                 return value
             case ast.FactEquals(fact=fact, value=expected, negated=negated):
@@ -337,12 +436,14 @@ class Evaluation:
         if holding:
             chosen = holding[0]
             assert chosen.condition is not None
-            self.steps.append(f"applies because {format_condition(chosen.condition)}")
+            if self.explain:
+                self.steps.append(f"applies because {format_condition(chosen.condition)}")
             return chosen
         if unknown:
-            raise MissingFactsError(self.task, unknown)
+            raise self.missing_facts(unknown)
         if fallback is not None:
-            self.steps.append("no condition holds: otherwise")
+            if self.explain:
+                self.steps.append("no condition holds: otherwise")
             return fallback
         raise NoApplicableAlternative(
             f"{self.task}: none of the alternatives applies to the facts given"
@@ -359,19 +460,39 @@ class Evaluation:
             )
         chosen = self.choose(timescale)
         self.check_present(chosen.schedule)
-        self.steps.insert(0, f"timescale: {format_schedule(chosen.schedule)}")
+        if self.explain:
+            self.steps.insert(0, f"timescale: {format_schedule(chosen.schedule)}")
         bounds, projected = self.schedule(chosen.schedule)
-        self.steps.append(f"due: {_show(bounds.due)}" + _end_note(bounds.due))
-        skipped = tuple(SkippedDay(d, r) for d, r in sorted(self.skipped.items()))
+        if self.explain:
+            self.steps.append(f"due: {_show(bounds.due)}" + _end_note(bounds.due))
+        explanation = NOT_EXPLAINED
+        if self.explain:
+            skipped = tuple(SkippedDay(d, r) for d, r in sorted(self.skipped.items()))
+            explanation = Explanation(tuple(self.steps), skipped)
+        if self.projected is not None:
+            self.provisional = True
+            self.caveats.append(_projected_caveat(*self.projected))
         return Deadline(
             self.task,
             bounds.due,
             rule_id,
             earliest=bounds.earliest,
             target=bounds.target,
-            explanation=Explanation(tuple(self.steps), skipped),
+            explanation=explanation,
             schedule=projected,
+            provisional=self.provisional,
+            caveats=tuple(self.caveats),
+            calendar=self.calendar,
         )
+
+
+def _projected_caveat(first: dt.date, last: dt.date) -> str:
+    years = str(first.year) if last.year == first.year else f"{first.year} to {last.year}"
+    return (
+        f"bank holidays for {years} are not announced yet: this date counts them "
+        "as the usual rules project them, and a one-off or moved bank holiday "
+        "announced later could change it"
+    )
 
 
 _DOB = ast.FactRef(ast.DATE_OF_BIRTH, ast.DATE_OF_BIRTH)

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from .errors import FactValueError
 from .syntax.names import event_key
+from .timezones import to_london
 
 FactValue = dt.date | dt.datetime | bool | str
 
@@ -46,12 +47,8 @@ def parse_when(text: str) -> dt.date | dt.datetime:
         moment = dt.datetime.fromisoformat(value)
     except ValueError as error:
         raise FactValueError(f"'{text}' is not a valid date: {error}") from None
-    if moment.tzinfo is not None:
-        # Case systems record local time; keep the wall clock in London.
-        from .arithmetic import LONDON
-
-        moment = moment.astimezone(LONDON).replace(tzinfo=None)
-    return moment
+    # Case systems record local time; an offset given is converted to London's wall clock.
+    return to_london(moment)
 
 
 def parse_boolean(text: str) -> bool:

@@ -3,17 +3,62 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 import attrs
 
+if TYPE_CHECKING:
+    from .calendars.base import Calendar
+    from .status import RecordStatus
+
 When = dt.date | dt.datetime
+
+
+class SkippedDayDict(TypedDict):
+    date: str
+    reason: str
+
+
+class ExplanationDict(TypedDict):
+    steps: list[str]
+    skipped: list[SkippedDayDict]
+
+
+class DeadlineDict(TypedDict):
+    """``Deadline.to_dict()``: the JSON of ``timescale due --json``; dates are ISO 8601
+    text, date-times with their UTC offset."""
+
+    rule: str | None
+    task: str
+    due: str | None
+    earliest: str | None
+    target: str | None
+    schedule: NotRequired[list[str]]
+    no_fixed_timescale: NotRequired[str]
+    provisional: bool
+    caveats: list[str]
+    explanation: NotRequired[ExplanationDict]
+
+
+def from_iso(text: str | None) -> When | None:
+    """The inverse of :func:`iso`: a date, or a naive London date-time."""
+    if text is None:
+        return None
+    if len(text) == 10:
+        return dt.date.fromisoformat(text)
+    from .timezones import to_london
+
+    return to_london(dt.datetime.fromisoformat(text))
 
 
 def iso(value: When | None) -> str | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="minutes")
+        # London wall-clock time, written with its UTC offset so that it is unambiguous.
+        from .timezones import with_offset
+
+        return with_offset(value).isoformat(timespec="minutes")
     return value.isoformat()
 
 
@@ -56,6 +101,28 @@ class SkippedDay:
         return f"{self.day:%a %d %b %Y} ({self.reason})"
 
 
+_WEEKDAY_NAMES = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+)
+
+
+def is_weekend_day(skipped: SkippedDay) -> bool:
+    """A day skipped for being a weekend day ("Saturday", "Saturday, Boxing Day")."""
+    return skipped.reason.split(",", 1)[0] in _WEEKDAY_NAMES
+
+
+def summarise_days(days: tuple[SkippedDay, ...] | list[SkippedDay]) -> str:
+    """Weekend days counted, other days named: "4 weekend days and Christmas Day"."""
+    weekend = sum(1 for d in days if is_weekend_day(d))
+    named = [d.reason for d in days if not is_weekend_day(d)]
+    parts = []
+    if weekend:
+        parts.append(f"{weekend} weekend day{'s' if weekend != 1 else ''}")
+    if named:
+        parts.append(", ".join(named))
+    return " and ".join(parts)
+
+
 @attrs.frozen
 class Explanation:
     """How a deadline was reached, step by step, with the days that did not count."""
@@ -66,11 +133,32 @@ class Explanation:
     def __str__(self) -> str:
         return "\n".join(self.steps)
 
-    def to_dict(self) -> dict[str, object]:
+    @property
+    def summary(self) -> str:
+        """The days not counted in a few words: weekends counted, other days named."""
+        return summarise_days(self.skipped)
+
+    @property
+    def named_days(self) -> tuple[SkippedDay, ...]:
+        """The days not counted that are not weekend days (holidays, closures)."""
+        return tuple(d for d in self.skipped if not is_weekend_day(d))
+
+    def to_dict(self) -> ExplanationDict:
         return {
             "steps": list(self.steps),
             "skipped": [{"date": s.day.isoformat(), "reason": s.reason} for s in self.skipped],
         }
+
+    @classmethod
+    def from_dict(cls, data: ExplanationDict) -> Explanation:
+        skipped = tuple(
+            SkippedDay(dt.date.fromisoformat(s["date"]), s["reason"]) for s in data["skipped"]
+        )
+        return cls(tuple(data["steps"]), skipped)
+
+
+#: The explanation of a deadline computed with ``explain=False``.
+NOT_EXPLAINED = Explanation(("not explained: computed with explain=False",))
 
 
 @attrs.frozen
@@ -96,24 +184,69 @@ class Deadline:
     no_fixed_timescale: str | None = None
     provisional: bool = False
     caveats: tuple[str, ...] = ()
+    #: The calendar it was counted on: for working days late in :meth:`status`.
+    calendar: Calendar | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def is_fixed(self) -> bool:
         return self.due is not None
 
-    def to_dict(self) -> dict[str, object]:
-        data: dict[str, object] = {
+    def status(
+        self,
+        completed: When | str | None = None,
+        *,
+        as_of: When | str | None = None,
+        calendar: Calendar | None = None,
+    ) -> RecordStatus:
+        """Where a record stands: the statuses and lateness of the report (docs/report.md).
+
+        ``completed``: when the record was made, or None if it is not yet;
+        ``as_of``: the moment to judge an incomplete record at (default: today
+        in London); ``calendar``: for working days late (default: the one
+        this deadline was counted on).
+        """
+        from .status import record_status
+
+        return record_status(
+            self.due,
+            completed=completed,
+            as_of=as_of,
+            earliest=self.earliest,
+            target=self.target,
+            calendar=calendar or self.calendar,
+        )
+
+    def to_dict(self) -> DeadlineDict:
+        data: DeadlineDict = {
             "rule": self.rule_id,
             "task": self.task,
             "due": iso(self.due),
             "earliest": iso(self.earliest),
             "target": iso(self.target),
+            "provisional": self.provisional,
+            "caveats": list(self.caveats),
         }
         if self.schedule:
-            data["schedule"] = [iso(s) for s in self.schedule]
+            data["schedule"] = [str(iso(s)) for s in self.schedule]
         if self.no_fixed_timescale is not None or self.due is None:
             data["no_fixed_timescale"] = self.no_fixed_timescale or ""
-        data["provisional"] = self.provisional
-        data["caveats"] = list(self.caveats)
         data["explanation"] = self.explanation.to_dict()
         return data
+
+    @classmethod
+    def from_dict(cls, data: DeadlineDict, calendar: Calendar | None = None) -> Deadline:
+        """A Deadline from :meth:`to_dict` (or ``timescale due --json``) output."""
+        explanation = data.get("explanation")
+        return cls(
+            task=data["task"],
+            due=from_iso(data["due"]),
+            rule_id=data["rule"],
+            earliest=from_iso(data["earliest"]),
+            target=from_iso(data["target"]),
+            explanation=Explanation.from_dict(explanation) if explanation else Explanation(),
+            schedule=tuple(d for d in map(from_iso, data.get("schedule", [])) if d is not None),
+            no_fixed_timescale=data.get("no_fixed_timescale"),
+            provisional=data["provisional"],
+            caveats=tuple(data["caveats"]),
+            calendar=calendar,
+        )

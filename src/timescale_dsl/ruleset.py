@@ -2,32 +2,84 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
-from .calendars.base import Calendar
-from .errors import Diagnostic, EvaluationError, Span, UnknownRuleError, did_you_mean
+from .calendars.base import Calendar, add_closures
+from .calendars.cache import CalendarMemo
+from .errors import (
+    Diagnostic,
+    EvaluationError,
+    FactValueError,
+    Span,
+    TimescaleError,
+    UnknownRuleError,
+    did_you_mean,
+)
 from .evaluate import DEFAULT_PROJECTION, Evaluation
 from .facts import fold_facts
 from .model import Deadline, FactNeed, When
+
+if TYPE_CHECKING:
+    from .case import Case, CaseResult
 from .needs import Need, timescale_needs
 from .syntax import ast
 from .syntax.format import format_timescale
 from .syntax.names import fold
 
+_WITH_CLOSURES = CalendarMemo(add_closures)
+
 
 @attrs.frozen
 class Settings:
-    """What every rule of a ruleset shares: its calendar and counting convention."""
+    """What every rule of a ruleset shares: its calendar and counting convention.
+
+    ``closures`` are the header's closure days: already in ``calendar``, and
+    added to any calendar a caller passes per call.
+    """
 
     calendar: Calendar
     event_day_number: int = 0
+    closures: tuple[tuple[dt.date, str], ...] = ()
+
+    def calendar_for(self, calendar: Calendar | None) -> Calendar:
+        """The calendar a call counts on: the caller's (with the header's closures) or ours."""
+        if calendar is None:
+            return self.calendar
+        if not self.closures:
+            return calendar
+        combined: Calendar = _WITH_CLOSURES.get(calendar, self.closures)
+        return combined
 
 
 @attrs.define(eq=False)
+class RuleTable:
+    """The rules of one file by id, for ``[id]`` anchors: a value, so rules pickle."""
+
+    path: str
+    by_id: dict[str, Rule] = attrs.field(factory=dict, repr=False)
+
+    def __call__(self, rule_id: str) -> Rule:
+        rule = self.by_id.get(rule_id)
+        if rule is None:
+            suggestion = did_you_mean(rule_id, list(self.by_id))
+            hint = f"; did you mean '{suggestion}'?" if suggestion else ""
+            raise UnknownRuleError(
+                f"no rule '{rule_id}' in {self.path}{hint}", rule_id=rule_id, suggestion=suggestion
+            )
+        return rule
+
+
+@attrs.define(eq=False, repr=False)
 class Rule:
-    """One timescale statement with its metadata, ready to compute deadlines."""
+    """One timescale statement with its metadata, ready to compute deadlines.
+
+    Rules compare equal when their text, metadata and settings are equal, and
+    pickle (with the rules they refer to) for process pools.
+    """
 
     id: str
     statement: ast.Statement
@@ -42,6 +94,32 @@ class Rule:
     span: Span | None = None
     _lookup: Callable[[str], Rule] | None = attrs.field(default=None, repr=False)
     _fact_types: Mapping[str, ast.FactDecl] = attrs.field(factory=dict, repr=False)
+
+    def __repr__(self) -> str:
+        return f"Rule({self.id!r}, {self.task!r}, {self.timescale!r})"
+
+    def _compared(self) -> tuple[object, ...]:
+        return (
+            self.id,
+            self.statement,
+            self.settings,
+            self.section,
+            self.process,
+            self.recorded_in,
+            self.form,
+            self.recorded_by,
+            self.source,
+            self.note,
+            self.span,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Rule):
+            return NotImplemented
+        return self is other or self._compared() == other._compared()
+
+    def __hash__(self) -> int:
+        return hash((self.id, self.task))
 
     @property
     def task(self) -> str:
@@ -101,6 +179,7 @@ class Rule:
         calendar: Calendar | None,
         chain: tuple[str, ...],
         projection: int = DEFAULT_PROJECTION,
+        explain: bool = True,
     ) -> Evaluation:
         """An evaluation of this rule; ``[id]`` anchors resolve through ``chain``."""
         if self.id in chain:
@@ -109,16 +188,20 @@ class Rule:
 
         def resolve(rule_id: str) -> Deadline:
             return self._other(rule_id).deadline(
-                facts, calendar, projection=0, _chain=(*chain, self.id)
+                facts, calendar, projection=0, explain=explain, _chain=(*chain, self.id)
             )
 
+        folded = fold_facts(facts)
+        if self._fact_types:
+            check_allowed(folded, self._fact_types, self.task)
         return Evaluation(
             self.task,
-            fold_facts(facts),
-            calendar or self.settings.calendar,
+            folded,
+            self.settings.calendar_for(calendar),
             self.settings.event_day_number,
             resolve,
             projection=projection,
+            explain=explain,
         )
 
     def deadline(
@@ -127,11 +210,21 @@ class Rule:
         calendar: Calendar | None = None,
         *,
         projection: int = DEFAULT_PROJECTION,
+        explain: bool = True,
         _chain: tuple[str, ...] = (),
     ) -> Deadline:
-        """The deadline for the facts given (dates, date-times, booleans, text)."""
-        evaluation = self._evaluation(facts, calendar, _chain, projection)
-        return evaluation.run(self.statement.timescale, self.id)
+        """The deadline for the facts given (dates, date-times, booleans, text).
+
+        ``explain=False`` skips writing the explanation (the steps and the days
+        not counted), which is most of a call's time; the dates are the same.
+        """
+        try:
+            evaluation = self._evaluation(facts, calendar, _chain, projection, explain)
+            return evaluation.run(self.statement.timescale, self.id)
+        except TimescaleError as error:
+            if error.rule_id is None:
+                error.rule_id = self.id
+            raise
 
     def occurrence_dues(
         self,
@@ -181,15 +274,50 @@ class Rule:
         }
 
 
-@attrs.define(eq=False)
+def check_allowed(
+    facts: Mapping[str, object], declared: Mapping[str, ast.FactDecl], task: str
+) -> None:
+    """A text fact with declared values must have one of them (case and spacing aside)."""
+    for key, value in facts.items():
+        decl = declared.get(key)
+        if decl is None or not decl.allowed or not isinstance(value, str):
+            continue
+        if fold(value) in {fold(a) for a in decl.allowed}:
+            continue
+        suggestion = did_you_mean(value, decl.allowed)
+        hint = f"; did you mean '{suggestion}'?" if suggestion else ""
+        raise FactValueError(
+            f"{task}: fact '{decl.name}' is '{value}', not one of its values "
+            f"({', '.join(decl.allowed)}){hint}",
+            fact=decl.name,
+            value=value,
+            allowed=decl.allowed,
+            suggestion=suggestion,
+        )
+
+
+@attrs.define(eq=False, repr=False)
 class Ruleset:
-    """A parsed, validated and compiled rule file."""
+    """A parsed, validated and compiled rule file; equal to its pickled copy."""
 
     path: str
     header: ast.Header
     rules: tuple[Rule, ...]
     settings: Settings
     diagnostics: tuple[Diagnostic, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"Ruleset({self.path!r}, {len(self.rules)} rules)"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Ruleset):
+            return NotImplemented
+        mine = (self.path, self.header, self.rules, self.settings, self.diagnostics)
+        theirs = (other.path, other.header, other.rules, other.settings, other.diagnostics)
+        return self is other or mine == theirs
+
+    def __hash__(self) -> int:
+        return hash((self.path, len(self.rules)))
 
     @property
     def title(self) -> str | None:
@@ -222,9 +350,36 @@ class Ruleset:
             raise UnknownRuleError(f"task '{key}' names {len(by_task)} rules ({ids}): use an id")
         suggestion = did_you_mean(key, [r.id for r in self.rules])
         hint = f"; did you mean '{suggestion}'?" if suggestion else ""
-        raise UnknownRuleError(f"no rule '{key}' in {self.path}{hint}")
+        raise UnknownRuleError(
+            f"no rule '{key}' in {self.path}{hint}", rule_id=key, suggestion=suggestion
+        )
 
     def deadline(
-        self, key: str, facts: Mapping[str, object], calendar: Calendar | None = None
+        self,
+        key: str,
+        facts: Mapping[str, object],
+        calendar: Calendar | None = None,
+        *,
+        explain: bool = True,
     ) -> Deadline:
-        return self.rule(key).deadline(facts, calendar)
+        return self.rule(key).deadline(facts, calendar, explain=explain)
+
+    def evaluate(
+        self,
+        facts: Case | Mapping[str, object],
+        *,
+        as_of: When | str | None = None,
+        completed: Mapping[str, When | str] | None = None,
+        explain: bool = False,
+    ) -> CaseResult:
+        """Every rule's outcome for a child's case: a deadline with its status, or why not.
+
+        ``facts``: the case's facts, or a :class:`Case` with episodes (several
+        meetings, visits, reviews); ``as_of``: the moment statuses are judged
+        at (default: today in London); ``completed``: when records of the
+        case were made, by rule id (an episode holds its own); ``explain``:
+        write each deadline's explanation too. See docs/api.md.
+        """
+        from .case import evaluate_case
+
+        return evaluate_case(self, facts, as_of=as_of, completed=completed, explain=explain)

@@ -15,10 +15,18 @@ import functools
 from .base import HolidayCalendar
 
 #: Years these calendars vouch for. Before 1990 case records are out of scope;
-#: after 2030 one-off bank holidays (jubilees, coronations, state funerals)
-#: cannot be known, so dates there fail rather than silently count as ordinary.
+#: 2100 covers the pathway plans and leaving-care duties of any child in care today.
 FIRST_YEAR = 1990
-LAST_YEAR = 2030
+LAST_YEAR = 2100
+
+#: The last year whose bank holidays count as announced. The Government
+#: publishes England and Wales, Scotland and Northern Ireland bank holidays
+#: (gov.uk/bank-holidays) for the current year and the next; when this
+#: release was made (late 2026) that was up to 2027. Later years are
+#: projected by the `holidays` package from the usual rules, which cannot
+#: know one-off days (a jubilee, a coronation, a state funeral) or moved
+#: ones, so a deadline counted across them is provisional.
+ANNOUNCED_THROUGH = 2027
 
 
 def _bank_holidays(subdivision: str) -> dict[dt.date, str]:
@@ -37,6 +45,7 @@ def _calendar(name: str, subdivision: str) -> HolidayCalendar:
         holidays=_bank_holidays(subdivision),
         first_day=dt.date(FIRST_YEAR, 1, 1),
         last_day=dt.date(LAST_YEAR, 12, 31),
+        announced_until=dt.date(ANNOUNCED_THROUGH, 12, 31),
     )
 
 

@@ -116,12 +116,9 @@ def _needs_extra() -> Any:
 
 
 def _load(path: str) -> Any:
-    from ..cli import UsageError
-    from ..compile import load_ruleset
+    from ..cli import load_ruleset_argument
 
-    if not Path(path).is_file():
-        raise UsageError(f"{path}: no such file")
-    return load_ruleset(path)
+    return load_ruleset_argument(path)
 
 
 def cmd_report(args: argparse.Namespace) -> int:

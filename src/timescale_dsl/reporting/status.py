@@ -24,20 +24,20 @@ import numpy as np
 import numpy.typing as npt
 
 from ..arithmetic import WorkingDayIndex
+
+# The vocabulary lives in the core (timescale_dsl.status); re-exported here.
+from ..status import EARLY as EARLY
+from ..status import LATE as LATE
+from ..status import MEASURED as MEASURED
+from ..status import NO_TIMESCALE as NO_TIMESCALE
+from ..status import ON_TIME as ON_TIME
+from ..status import OPEN as OPEN
+from ..status import OVERDUE as OVERDUE
+from ..status import STATUSES as STATUSES
 from .moments import Moments
 
-ON_TIME: Final = "on_time"
-LATE: Final = "late"
-EARLY: Final = "early"
-OVERDUE: Final = "overdue"
-OPEN: Final = "open"
-NO_TIMESCALE: Final = "no_timescale"
-
-#: Statuses in the order reports show them; a row's status is held as its position here.
-STATUSES: Final = (ON_TIME, LATE, EARLY, OVERDUE, OPEN, NO_TIMESCALE)
+#: A row's status is held as its position in STATUSES.
 CODE: Final = {name: np.int8(number) for number, name in enumerate(STATUSES)}
-#: The statuses that count towards the percentage on time (see docs/report.md).
-MEASURED: Final = (ON_TIME, LATE, EARLY, OVERDUE)
 
 NO_DAYS: Final = -(2**62)  # "not applicable" in the lateness columns
 
