@@ -290,7 +290,7 @@ def test_hover_on_the_calendar_line_names_its_reach(client: LspClient) -> None:
     uri, _ = open_document(client, SAMPLE)
     shown = hover_text(client, uri, at(SAMPLE, "england-and-wales"))
     assert shown.startswith("**england-and-wales**")
-    assert "31 Dec 2030" in shown
+    assert "31 Dec 2100" in shown
 
 
 def test_hover_works_around_a_line_that_does_not_parse(client: LspClient) -> None:

@@ -2,7 +2,8 @@
 
 Every date fact a rule reads is set to the same anchor day (date-time facts
 to 10:00 that day), and each case-fact scenario is tried: every combination of
-the booleans and of the text values the rule's conditions name. The outcome
+the booleans and of the text values the rule's conditions name (and one
+other, unless a version declares the fact's values). The outcome
 of a deadline is its due, earliest and target dates and its projected
 schedule, or the error it raises, so a change that makes a rule fail is a
 change too.
@@ -59,6 +60,7 @@ def plan_facts(rules: Sequence[Rule]) -> FactPlan:
     kinds: dict[str, str] = {}
     names: dict[str, str] = {}
     values: dict[str, set[str]] = {}
+    closed: set[str] = set()  # text facts whose values some version declares
     for rule in rules:
         for need in rule.facts_needed():
             key = need.name.casefold()
@@ -68,8 +70,10 @@ def plan_facts(rules: Sequence[Rule]) -> FactPlan:
         for key, seen in _condition_values(rule).items():
             values.setdefault(key, set()).update(seen)
         for key, declared in rule.declared_facts.items():
-            if declared.allowed and key in values:
-                values[key].update(declared.allowed)
+            if declared.allowed:
+                closed.add(key)
+                if key in values:
+                    values[key].update(declared.allowed)
     dates = tuple(names[k] for k, kind in kinds.items() if kind == "date")
     datetimes = tuple(names[k] for k, kind in kinds.items() if kind == "datetime")
     choices: list[list[tuple[str, object]]] = []
@@ -77,7 +81,11 @@ def plan_facts(rules: Sequence[Rule]) -> FactPlan:
         if kind == "boolean":
             choices.append([(names[key], True), (names[key], False)])
         elif kind == "text":
-            options = [*sorted(values.get(key, set()), key=str.casefold), _OTHER_VALUE]
+            options: list[str] = sorted(values.get(key, set()), key=str.casefold)
+            # A value outside the declared ones is refused as input, not a case
+            # whose deadlines can be compared.
+            if key not in closed or not options:
+                options.append(_OTHER_VALUE)
             choices.append([(names[key], option) for option in options])
     scenarios = tuple(itertools.islice(itertools.product(*choices), MAX_SCENARIOS))
     return FactPlan(dates, datetimes, scenarios)
