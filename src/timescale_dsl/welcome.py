@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 
 from . import __version__
@@ -47,6 +48,10 @@ def welcome_text(commands: Iterable[str]) -> str:
             "Start here (docs/getting-started.md walks each through):",
             *lines,
             "",
-            f"Commands: {', '.join(commands)} (timescale COMMAND --help).",
+            *textwrap.wrap(
+                f"Commands: {', '.join(commands)} (timescale COMMAND --help).",
+                width=80,
+                subsequent_indent="  ",
+            ),
         ]
     )

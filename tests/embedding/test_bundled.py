@@ -94,12 +94,18 @@ def test_unknown_ruleset_is_a_usage_error(tmp_path, monkeypatch, capsys):
     assert "nope: no such file" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", ["check", "fmt"])
-def test_commands_name_a_file_that_is_not_text(command, tmp_path, capsys):
+def test_fmt_names_a_file_that_is_not_text(tmp_path, capsys):
     binary = tmp_path / "bad.timescales"
     binary.write_bytes(b"\xff\xfe\xfa not text")
-    assert main([command, str(binary)]) == 1
+    assert main(["fmt", str(binary)]) == 1
     assert "bad.timescales: not UTF-8 text" in capsys.readouterr().err
+
+
+def test_check_reports_a_file_that_is_not_text_as_a_finding(tmp_path, capsys):
+    binary = tmp_path / "bad.timescales"
+    binary.write_bytes(b"\xff\xfe\xfa not text")
+    assert main(["check", str(binary)]) == 1
+    assert "bad.timescales:1:1: error: not UTF-8" in capsys.readouterr().out
 
 
 def test_report_commands_take_a_bundled_name(tmp_path, monkeypatch, capsys):
