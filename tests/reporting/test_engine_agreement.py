@@ -290,6 +290,7 @@ CONSTRUCT_RULES = {
     "if that is not a working day",
     "rolled-previous": "Report within 1 month of referral, or the previous working day",
     "rolled-window": "Call between 1 and 3 days after referral, or the next working day",
+    "rolled-hours": "Strategy within 24 hours of meeting, or the next working day",
     "age": "Pathway plan by age 16 years and 3 months",
     "same-day": "Outcome on the day of meeting",
     "ref-offset": "Request 2 months before [target]",
