@@ -59,7 +59,7 @@ def test_a_cycle_raises_the_library_error_naming_it(
 def test_occurrence_dues_of_a_rule_in_a_cycle_raise_the_library_error(
     unvalidated: Ruleset,
 ) -> None:
-    with pytest.raises(EvaluationError, match="in a cycle: visits -> a -> b -> c -> a$"):
+    with pytest.raises(EvaluationError, match=r"in a cycle: visits -> a -> b -> c -> a$"):
         unvalidated.rule("visits").occurrence_dues(FACTS, [dt.date(2027, 1, 4)])
 
 
