@@ -2,11 +2,12 @@
 
 The property tests in ``test_batch_properties`` sample; this table does not.
 Every unit, both directions (in each wording the language accepts), both
-event-day numberings and every built-in calendar plus a council's (closures,
-office hours) are evaluated for anchors chosen where the two engines could
-part: weekends, Christmas and New Year substitute days, Easter, month ends,
-leap days, the clock changes, and the edges of the calendars' vouched range.
-A second table covers windows, targets, conditions, choices, rolling, ages,
+event-day numberings and every built-in calendar plus two councils' (one
+with closures and office hours, one with a three-day weekend and bank
+holidays worked) are evaluated for anchors chosen where the two engines
+could part: weekends, Christmas and New Year substitute days, Easter, month
+ends, leap days, the clock changes, and the edges of the calendars' vouched
+range. A second table covers windows, targets, conditions, choices, rolling, ages,
 references to other rules and recurrences.
 
 The batch side is what ``timescale report`` runs: cells read from text
@@ -47,6 +48,9 @@ CALENDARS = {
         'closed 2026-12-29 to 2026-12-31 "Council Christmas closure"\n'
         'closed 2024-02-29 "Training day"\n'
         "office hours 09:00 to 17:00\n"
+    ),
+    "four-day-week": (
+        "calendar scotland\nbank holidays are working days\nweekend friday, saturday and sunday\n"
     ),
 }
 EVENT_DAY = {"day-0": "", "day-1": "event day counts as day 1\n"}
