@@ -107,6 +107,12 @@ def test_table_is_readable_text(report: Report) -> None:
 
 def test_csv_summary_one_line_per_group(report: Report) -> None:
     records = list(csv.DictReader(io.StringIO(render_csv(report.summary))))
+    # The headline leads: all rules, per team.
+    assert [(r["rule"], r["team"], r["rows"]) for r in records[:2]] == [
+        ("(all rules)", "North <b>&amp;</b>", "2"),
+        ("(all rules)", "South", "4"),
+    ]
+    records = records[2:]
     assert [(r["rule"], r["team"]) for r in records] == [
         ("assessment", "South"),
         ("minutes", "North <b>&amp;</b>"),
@@ -172,6 +178,7 @@ def test_rows_out_as_csv_and_parquet(
         "working_days_late",
         "calendar_days_late",
         "target_met",
+        "source_row",
     ]
     assert list(from_csv.columns) == expected_columns
     assert from_csv["status"].tolist() == [

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+import pandas as pd
+
 from .charts import BAR_ALT, horizontal_percent_bars, vertical_bars
 from .status import STATUSES
 from .summary import GroupSummary, Summary
@@ -76,7 +78,7 @@ def _groups_table(groups: Sequence[GroupSummary], keys: Sequence[str], rejected:
     )
 
 
-def render_html(summary: Summary) -> str:
+def render_html(summary: Summary, chase: pd.DataFrame | None = None) -> str:
     title = f"Recording timeliness: {summary.source}"
     figures = [
         ("rows read", summary.rows_read),

@@ -11,7 +11,7 @@ measured or rejected with its row number, column and reason, so rows read
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import attrs
@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..arithmetic import working_day_index
 from ..calendars.base import Calendar
-from ..errors import UnknownRuleError
+from ..errors import UnknownRuleError, did_you_mean
 from ..needs import PREVIOUS_OCCURRENCE, timescale_needs
 from ..ruleset import Rule, Ruleset
 from ..syntax.names import column_key
@@ -37,8 +37,9 @@ from .cells import (
 )
 from .columns import BatchFacts, Flags, Labels
 from .events import ColumnMap, EventLog, EventsError, find_columns, read_events, required_columns
+from .mapping import FactColumns, fact_columns, match_key
 from .moments import IntArray, Moments
-from .output import OUTPUT_COLUMNS, reject_order, rejects_frame, rows_frame
+from .output import OUTPUT_COLUMNS, SOURCE_ROW, reject_order, rejects_frame, rows_frame
 from .problems import Problems
 from .recurrence import evaluate_occurrences
 from .status import Timeliness, classify
@@ -59,6 +60,10 @@ class Measured:
     rule_of_reject: npt.NDArray[np.object_]  # the rule id of each rejected row, or None
     measured_rows: IntArray  # the row number of each measured row
     warnings: tuple[str, ...] = ()
+    #: (fact, input column, how it was matched) for each fact a measured rule read.
+    columns_used: tuple[tuple[str, str, str], ...] = ()
+    #: The input's names of the child_id, rule and completed_at columns.
+    roles: Mapping[str, str] = attrs.field(factory=dict)
 
     @property
     def rows_evaluated(self) -> int:
@@ -99,7 +104,8 @@ class _Measurement:
         self.calendar = calendar
         self.progress = progress or (lambda done: None)
         self.names = required_columns(log, columns)
-        self.columns = _fact_column_names(self.frame)
+        self.columns = _fact_columns(self.frame, ruleset, columns, self.names.values())
+        self.used: dict[str, tuple[str, str, str]] = {}
         _check_clashes(log)
         self.size = len(self.frame)
         self.problems = Problems(self.size)
@@ -134,6 +140,7 @@ class _Measurement:
         measured = rows_frame(
             self.frame, kept, bounds.due, bounds.earliest, bounds.target, _take(timeliness, kept)
         )
+        measured[SOURCE_ROW] = self.log.rows[kept]
         unknown = np.full(len(self.log.malformed), None, dtype=object)
         reject_rules = np.concatenate([unknown, bounds.rule_id[rejected]])
         return Measured(
@@ -146,6 +153,8 @@ class _Measurement:
             reject_rules[reject_order(self.log, rejected)],
             self.log.rows[kept],
             tuple(self.warnings),
+            tuple(self.used.values()),
+            dict(self.names),
         )
 
     # -- the row's rule and child --------------------------------------------------
@@ -161,7 +170,7 @@ class _Measurement:
             if len(rows) == 0:
                 continue
             try:
-                rule = self.ruleset.rule(key)
+                rule = _rule_named(self.ruleset, key)
             except UnknownRuleError as error:
                 self.problems.add(_mask(self.size, rows), str(error), column)
                 continue
@@ -210,10 +219,15 @@ class _Measurement:
         texts: dict[str, Labels] = {}
         used: list[str] = []
         for key, kind in facts_read_by(rule, self.ruleset):
-            column = self.columns.get(match_key(key))
+            column = self.columns.get(key)
             if column is None:
-                self.warn(f"no column for fact '{key}' (rule {rule.id})")
+                close = self.columns.ambiguous.get(match_key(key))
+                alike = f"; {' and '.join(close)} are alike: map one with --column" if close else ""
+                self.warn(f"no column for fact '{key}' (rule {rule.id}){alike}")
                 continue
+            self.used.setdefault(
+                key, (key, column, self.columns.how.get(match_key(key), "by name"))
+            )
             if key != PREVIOUS_OCCURRENCE:  # it changes along a series; it does not name one
                 used.append(column)
             read = self.read_column(column, kind, rows)
@@ -285,7 +299,7 @@ class _Measurement:
         """Fact keys named by a problem, as the input's column names where there are columns."""
         if keys is None:
             return None
-        names = [self.columns.get(match_key(k), k) for k in str(keys).split(", ")]
+        names = [self.columns.get(k) or k for k in str(keys).split(", ")]
         return ", ".join(names)
 
 
@@ -312,26 +326,37 @@ def facts_read_by(rule: Rule, ruleset: Ruleset) -> list[tuple[str, str]]:
     return timescale_needs(rule.statement.timescale, lambda rid: expand(rid, frozenset({rule.id})))
 
 
-def match_key(name: str) -> str:
-    """How a fact meets a column: case, spaces, underscores, hyphens and a leading 'the' aside."""
-    key = column_key(name)
-    return key[4:] if key.startswith("the ") else key
+def _rule_named(ruleset: Ruleset, key: str) -> Rule:
+    """A rule by id or task; ids as exports write them too (``LCS-VISITS``, `` lcs-visits ``)."""
+    try:
+        return ruleset.rule(key)
+    except UnknownRuleError as error:
+        folded = key.strip().casefold()
+        alike = [rule for rule in ruleset if rule.id.casefold() == folded]
+        if len(alike) == 1:
+            return alike[0]
+        hint = did_you_mean(folded, [rule.id for rule in ruleset])
+        if hint and "did you mean" not in str(error):
+            raise UnknownRuleError(f"{error}; did you mean '{hint}'?") from None
+        raise
 
 
-def _fact_column_names(frame: pd.DataFrame) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for key, name in find_columns(frame).items():
-        found.setdefault(key[4:] if key.startswith("the ") else key, name)
-    return found
+def _fact_columns(
+    frame: pd.DataFrame, ruleset: Ruleset, columns: ColumnMap, reserved: Iterable[str]
+) -> FactColumns:
+    find_columns(frame)  # two columns of one name are refused before any is matched
+    facts = [key for rule in ruleset for key, _ in facts_read_by(rule, ruleset)]
+    return fact_columns([str(c) for c in frame.columns], facts, columns.facts, reserved)
 
 
 def _check_clashes(log: EventLog) -> None:
     found = find_columns(log.frame)
-    clashes = [found[column_key(c)] for c in OUTPUT_COLUMNS if column_key(c) in found]
+    names = (*OUTPUT_COLUMNS, SOURCE_ROW)
+    clashes = [found[column_key(c)] for c in names if column_key(c) in found]
     if clashes:
         raise EventsError(
             f"{log.source}: input column(s) {', '.join(repr(c) for c in clashes)} have the "
-            f"names of output columns ({', '.join(OUTPUT_COLUMNS)}); rename them"
+            f"names of output columns ({', '.join(names)}); rename them"
         )
 
 
