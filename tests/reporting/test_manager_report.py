@@ -270,3 +270,15 @@ def test_xlsx_errors_name_the_sheet(tmp_path: Path, capsys: pytest.CaptureFixtur
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
     assert main(["report", str(RULESET), str(broken)]) == 1
     assert "not a readable workbook" in capsys.readouterr().err
+
+
+def test_html_has_a_chase_section_per_team(csv_file: Callable[..., Path], tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    args = ["report", str(RULESET), str(csv_file(EVENTS)), "--as-of", "2027-01-12"]
+    assert main([*args, "--by", "team", "--format", "html", "-o", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    chase = html[html.index("Chase list") : html.index("What the statuses mean")]
+    assert "<h3>North: 1 to chase</h3>" in chase and "<h3>South: 2 to chase</h3>" in chase
+    # Worst first: C5, 16 working days late, before C3, overdue by 3.
+    assert chase.index(">C5<") < chase.index(">C3<")
+    assert '<td class="name" title="assessment">Single assessment</td>' in chase

@@ -130,9 +130,16 @@ def test_html_report_is_self_contained_with_charts(report: Report) -> None:
     assert not re.search(r"[\"'(=]\s*//", page)
     for fetch in ("<script", "<link", "<img", "@import", "url(", "<iframe", "src="):
         assert fetch not in page.lower()
-    assert page.count("<svg") == 3
-    assert "On time, per rule" in page and "per month of due date" in page
+    # Headline per team, per task, per month, lateness; one per team (per task).
+    assert page.count("<svg") == 4 + 2
+    assert page.count("<figcaption>") == page.count("<svg")
+    assert page.index("Headline: on time per team") < page.index("On time per task")
+    assert "On time per task" in page and "per month of due date" in page
     assert "by working days late" in page
+    # Tasks by name, the rule id on hover; small groups marked as such.
+    assert '<title>ICPC minutes [minutes]</title>' in page
+    assert "n=2, small" in page and "pale bars: fewer than 10 records" in page
+    assert "<dt>overdue</dt>" in page  # the status glossary
     # Text from the data is escaped.
     assert "North &lt;b&gt;&amp;amp;&lt;/b&gt;" in page
     assert "<b>&amp;</b>" not in page
