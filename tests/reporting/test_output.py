@@ -137,7 +137,7 @@ def test_html_report_is_self_contained_with_charts(report: Report) -> None:
     assert "On time per task" in page and "per month of due date" in page
     assert "by working days late" in page
     # Tasks by name, the rule id on hover; small groups marked as such.
-    assert '<title>ICPC minutes [minutes]</title>' in page
+    assert "<title>ICPC minutes [minutes]</title>" in page
     assert "n=2, small" in page and "pale bars: fewer than 10 records" in page
     assert "<dt>overdue</dt>" in page  # the status glossary
     # Text from the data is escaped.
