@@ -170,7 +170,7 @@ class _Measurement:
             if len(rows) == 0:
                 continue
             try:
-                rule = _rule_named(self.ruleset, key)
+                rule = rule_named(self.ruleset, key)
             except UnknownRuleError as error:
                 self.problems.add(_mask(self.size, rows), str(error), column)
                 continue
@@ -326,7 +326,7 @@ def facts_read_by(rule: Rule, ruleset: Ruleset) -> list[tuple[str, str]]:
     return timescale_needs(rule.statement.timescale, lambda rid: expand(rid, frozenset({rule.id})))
 
 
-def _rule_named(ruleset: Ruleset, key: str) -> Rule:
+def rule_named(ruleset: Ruleset, key: str) -> Rule:
     """A rule by id or task; ids as exports write them too (``LCS-VISITS``, `` lcs-visits ``)."""
     try:
         return ruleset.rule(key)

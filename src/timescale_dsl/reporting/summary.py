@@ -176,8 +176,23 @@ def check_by(frame: pd.DataFrame, by: Sequence[str]) -> None:
         )
 
 
-def summarise(measured: Measured, ruleset: Ruleset, by: Sequence[str] = ()) -> Summary:
-    """The summary of a measurement, per rule and per the ``by`` columns."""
+def summarise(
+    measured: Measured | pd.DataFrame,
+    ruleset: Ruleset,
+    by: Sequence[str] = (),
+    as_of: dt.date | None = None,
+) -> Summary:
+    """The summary of a measurement, per rule and per the ``by`` columns.
+
+    ``measured`` may also be the per-row output of :func:`~.api.measure_partition`
+    collected into one DataFrame (from Dask or Spark); give ``as_of`` then.
+    """
+    if isinstance(measured, pd.DataFrame):
+        if as_of is None:
+            raise TypeError("summarise(rows, ...): give the as_of date the rows were measured at")
+        from .collected import measured_from_rows
+
+        measured = measured_from_rows(measured, ruleset, as_of)
     check_by(measured.rows, by)
     table = _table(measured, by)
     by_names = tuple(c for c in table.columns if c.startswith("by:"))
