@@ -177,7 +177,9 @@ def report_files(
         if bar is not None:
             bar.close()
     summary = summarise(measured, ruleset, by)
-    chase = chase_list(measured, ruleset, by, due_within, calendar)
+    # The chase list only where it is shown or written: it costs a pass over the rows.
+    wanted = chase_out is not None or summary_format == "html"
+    chase = chase_list(measured, ruleset, by, due_within, calendar) if wanted else None
     text = render(summary, summary_format, chase)
     if output is not None:
         Path(output).write_text(text, encoding="utf-8")
@@ -185,7 +187,7 @@ def report_files(
         write_table(in_date_style(measured.rows, date_style), rows_out)
     if rejects_out is not None:
         write_table(measured.rejects, rejects_out)
-    if chase_out is not None:
+    if chase is not None and chase_out is not None:
         write_table(in_date_style(chase, date_style), chase_out)
     head = measured.rejects.head(10)
     first = [
