@@ -18,6 +18,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+import pyarrow as pa
 
 from ..arithmetic import working_day_index
 from ..calendars.base import Calendar
@@ -106,6 +107,7 @@ class _Measurement:
         self.names = required_columns(log, columns)
         self.columns = _fact_columns(self.frame, ruleset, columns, self.names.values())
         self.used: dict[str, tuple[str, str, str]] = {}
+        self.joined: dict[str, pd.Series] = {}
         _check_clashes(log)
         self.size = len(self.frame)
         self.problems = Problems(self.size)
@@ -193,12 +195,20 @@ class _Measurement:
         """A column (or the given rows of it) read as dates, flags or text."""
         cells = self.frame[name]
         if rows is not None and len(rows) < self.size:
-            cells = cells.iloc[rows].reset_index(drop=True)
+            cells = self.contiguous(name).iloc[rows].reset_index(drop=True)
         if kind in ("date", "datetime"):
             return read_moments(cells)
         if kind == "boolean":
             return read_flags(cells)
         return read_labels(cells)
+
+    def contiguous(self, name: str) -> pd.Series:
+        """The column in one Arrow chunk, made once: taking rows from a column in many
+        chunks (as pyarrow's CSV reader leaves it) joins the chunks on every take."""
+        found = self.joined.get(name)
+        if found is None:
+            found = self.joined[name] = single_chunk(self.frame[name])
+        return found
 
     def reject_bad(self, read: ReadMoments | ReadFlags, rows: IntArray, column: str) -> None:
         """Reject the rows (``read`` holds one cell per entry of ``rows``) whose cell is bad."""
@@ -324,6 +334,18 @@ def facts_read_by(rule: Rule, ruleset: Ruleset) -> list[tuple[str, str]]:
         return timescale_needs(other.statement.timescale, lambda rid: expand(rid, seen | {rule_id}))
 
     return timescale_needs(rule.statement.timescale, lambda rid: expand(rid, frozenset({rule.id})))
+
+
+def single_chunk(cells: pd.Series) -> pd.Series:
+    """An Arrow-backed column as one chunk (other columns as they are)."""
+    chunked = getattr(cells.array, "__arrow_array__", None)
+    if chunked is None:
+        return cells
+    arrow = chunked()
+    if not isinstance(arrow, pa.ChunkedArray) or arrow.num_chunks <= 1:
+        return cells
+    joined: pd.Series = pa.table({"cells": arrow.combine_chunks()}).to_pandas()["cells"]
+    return joined.set_axis(cells.index)
 
 
 def rule_named(ruleset: Ruleset, key: str) -> Rule:
