@@ -48,6 +48,21 @@ def chromium() -> str:
     return need_binary(_NAMES, "Chromium", "chromium")
 
 
+def print_to_pdf(page: Path, pdf: Path) -> bytes:
+    """The page as the browser prints it (A4 by default), as PDF bytes."""
+    with tempfile.TemporaryDirectory() as profile:
+        done = subprocess.run(
+            [chromium(), *_FLAGS, f"--user-data-dir={profile}", "--no-pdf-header-footer",
+             f"--print-to-pdf={pdf}", page.as_uri()],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )  # fmt: skip
+    assert done.returncode == 0 and pdf.is_file(), done.stderr[-2000:]
+    return pdf.read_bytes()
+
+
 def measure_page(page: Path, script: str, width: int, screenshot: Path | None = None) -> object:
     """Load ``page`` at ``width`` pixels, run ``script`` (it returns a JSON-able value) after
     the page has loaded, and return that value; optionally keep a full screenshot."""

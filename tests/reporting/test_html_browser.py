@@ -6,7 +6,7 @@ from pathlib import Path
 
 from timescale_dsl.cli import main
 
-from .browser import measure_page
+from .browser import measure_page, print_to_pdf
 
 ROOT = Path(__file__).parents[2]
 ARTEFACTS = ROOT / "tests" / "artifacts"
@@ -63,3 +63,19 @@ def test_html_report_renders_for_a_manager_at_1280_pixels(tmp_path: Path) -> Non
     assert found["tallestCell"] < found["lineHeight"]
     assert found["tallestTable"] < 2000
     assert (ARTEFACTS / "report-1280.png").stat().st_size > 10_000
+
+
+def test_html_report_prints(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    args = [
+        "report",
+        str(ROOT / "rulesets" / "lcs-liquidlogic.timescales"),
+        str(ROOT / "examples" / "lcs-events.csv"),
+        "--as-of", "2026-11-23", "--by", "team",
+        "--format", "html", "-o", str(page), "--no-progress",
+    ]  # fmt: skip
+    assert main(args) == 0
+    pdf = print_to_pdf(page, ARTEFACTS / "report.pdf")
+    assert pdf.startswith(b"%PDF-")
+    pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+    assert pages >= 2  # a long report runs over pages rather than being cut off
