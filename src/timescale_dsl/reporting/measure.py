@@ -22,7 +22,7 @@ import pyarrow as pa
 
 from ..arithmetic import working_day_index
 from ..calendars.base import Calendar
-from ..errors import UnknownRuleError, did_you_mean
+from ..errors import UnknownRuleError
 from ..needs import PREVIOUS_OCCURRENCE, timescale_needs
 from ..ruleset import Rule, Ruleset
 from ..syntax.names import column_key
@@ -352,14 +352,11 @@ def rule_named(ruleset: Ruleset, key: str) -> Rule:
     """A rule by id or task; ids as exports write them too (``LCS-VISITS``, `` lcs-visits ``)."""
     try:
         return ruleset.rule(key)
-    except UnknownRuleError as error:
+    except UnknownRuleError:  # its message already has a did-you-mean, ignoring case
         folded = key.strip().casefold()
         alike = [rule for rule in ruleset if rule.id.casefold() == folded]
         if len(alike) == 1:
             return alike[0]
-        hint = did_you_mean(folded, [rule.id for rule in ruleset])
-        if hint and "did you mean" not in str(error):
-            raise UnknownRuleError(f"{error}; did you mean '{hint}'?") from None
         raise
 
 
