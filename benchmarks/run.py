@@ -14,6 +14,8 @@
 (b) ``timescale report`` end to end on a 1,000,000-row synthetic CSV for the
     LCS ruleset (made with ``timescale sample-data``, not timed): wall
     seconds and the peak resident memory of the report process.
+(c), (d) the report against merely reading the CSV, and the Dask recipe
+    against the plain command: see ``benchmarks/manager.py``.
 
 These measure; nothing here is a test, and nothing fails on a slow machine.
 """
@@ -164,6 +166,7 @@ def main() -> None:
     )
     parser.add_argument("--data", type=Path, default=HERE / "data")
     parser.add_argument("--skip-report", action="store_true")
+    parser.add_argument("--skip-manager", action="store_true", help="leave out (c) and (d)")
     args = parser.parse_args()
     result: dict[str, object] = {
         "date": dt.date.today().isoformat(),
@@ -177,6 +180,12 @@ def main() -> None:
     }
     if not args.skip_report:
         result["report"] = report(args.rows, args.seed, args.ruleset, args.data)
+    if not args.skip_report and not args.skip_manager:
+        from manager import dask_versus_plain, read_versus_report
+
+        events = args.data / f"lcs-{args.rows}.csv"
+        result["report_versus_read"] = read_versus_report(events, args.ruleset, args.data, 3)
+        result["dask_versus_plain"] = dask_versus_plain(events, args.ruleset)
     print(json.dumps(result, indent=2))
 
 

@@ -107,6 +107,12 @@ def test_table_is_readable_text(report: Report) -> None:
 
 def test_csv_summary_one_line_per_group(report: Report) -> None:
     records = list(csv.DictReader(io.StringIO(render_csv(report.summary))))
+    # The headline leads: all rules, per team.
+    assert [(r["rule"], r["team"], r["rows"]) for r in records[:2]] == [
+        ("(all rules)", "North <b>&amp;</b>", "2"),
+        ("(all rules)", "South", "4"),
+    ]
+    records = records[2:]
     assert [(r["rule"], r["team"]) for r in records] == [
         ("assessment", "South"),
         ("minutes", "North <b>&amp;</b>"),
@@ -124,9 +130,16 @@ def test_html_report_is_self_contained_with_charts(report: Report) -> None:
     assert not re.search(r"[\"'(=]\s*//", page)
     for fetch in ("<script", "<link", "<img", "@import", "url(", "<iframe", "src="):
         assert fetch not in page.lower()
-    assert page.count("<svg") == 3
-    assert "On time, per rule" in page and "per month of due date" in page
+    # Headline per team, per task, per month, lateness; one per team (per task).
+    assert page.count("<svg") == 4 + 2
+    assert page.count("<figcaption>") == page.count("<svg")
+    assert page.index("Headline: on time per team") < page.index("On time per task")
+    assert "On time per task" in page and "per month of due date" in page
     assert "by working days late" in page
+    # Tasks by name, the rule id on hover; small groups marked as such.
+    assert "<title>ICPC minutes [minutes]</title>" in page
+    assert "n=2, small" in page and "pale bars: fewer than 10 records" in page
+    assert "<dt>overdue</dt>" in page  # the status glossary
     # Text from the data is escaped.
     assert "North &lt;b&gt;&amp;amp;&lt;/b&gt;" in page
     assert "<b>&amp;</b>" not in page
@@ -172,6 +185,7 @@ def test_rows_out_as_csv_and_parquet(
         "working_days_late",
         "calendar_days_late",
         "target_met",
+        "source_row",
     ]
     assert list(from_csv.columns) == expected_columns
     assert from_csv["status"].tolist() == [

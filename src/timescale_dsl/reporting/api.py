@@ -24,10 +24,11 @@ from ..calendars.base import Calendar
 from ..calendars.registry import calendar_by_name
 from ..compile import load_ruleset
 from ..ruleset import Ruleset
+from .chase import chase_list
 from .events import ColumnMap, EventLog, read_events
 from .html import render_html
 from .measure import Measured, measure
-from .output import OUTPUT_COLUMNS
+from .output import OUTPUT_COLUMNS, SOURCE_ROW, in_date_style
 from .progress import ProgressBar
 from .render import render_csv, render_json, render_table, write_table
 from .summary import Summary, check_by, summarise
@@ -57,9 +58,10 @@ def timeliness(
     by: Sequence[str] = (),
     columns: ColumnMap | None = None,
     calendar: Calendar | None = None,
+    sheet: str | None = None,
 ) -> Report:
     """Measure an event log and summarise it per rule (and per the ``by`` columns)."""
-    log = read_events(events)
+    log = read_events(events, sheet=sheet)
     check_by(log.frame, by)
     measured = measure(log, ruleset, as_of, columns, calendar)
     return Report(measured, summarise(measured, ruleset, by))
@@ -90,7 +92,8 @@ def measure_partition(
         ruleset = _ruleset_at(str(ruleset))
     log = read_events(frame.reset_index(drop=True))
     measured = measure(log, ruleset, as_of, columns, calendar)
-    rows = measured.rows.copy()
+    # Row numbers within a partition would not find a record in the whole input.
+    rows = measured.rows.drop(columns=SOURCE_ROW)
     rows["status"] = rows["status"].astype("str")
     rows["reject_column"] = pd.Series([None] * len(rows), dtype="str")
     rows["reject_reason"] = pd.Series([None] * len(rows), dtype="str")
@@ -126,13 +129,13 @@ class FilesOutcome:
     first_rejects: list[tuple[int, str, str]]
 
 
-def render(summary: Summary, summary_format: str) -> str:
+def render(summary: Summary, summary_format: str, chase: pd.DataFrame | None = None) -> str:
     if summary_format == "json":
         return render_json(summary)
     if summary_format == "csv":
         return render_csv(summary)
     if summary_format == "html":
-        return render_html(summary)
+        return render_html(summary, chase)
     return render_table(summary)
 
 
@@ -150,9 +153,14 @@ def report_files(
     completed_column: str = "completed_at",
     calendar_name: str | None = None,
     progress: bool = True,
+    fact_columns: Sequence[tuple[str, str]] = (),
+    chase_out: str | Path | None = None,
+    due_within: int | None = None,
+    sheet: str | None = None,
+    date_style: str = "iso",
 ) -> FilesOutcome:
     """Read an event log, measure it, write the summary and the per-row files asked for."""
-    log: EventLog = read_events(events)
+    log: EventLog = read_events(events, sheet=sheet)
     check_by(log.frame, by)
     calendar = calendar_by_name(calendar_name) if calendar_name else None
     bar = ProgressBar(len(log.frame), "measuring") if progress else None
@@ -161,7 +169,7 @@ def report_files(
             log,
             ruleset,
             as_of,
-            ColumnMap(child_column, rule_column, completed_column),
+            ColumnMap(child_column, rule_column, completed_column, fact_columns),
             calendar,
             bar,
         )
@@ -169,13 +177,18 @@ def report_files(
         if bar is not None:
             bar.close()
     summary = summarise(measured, ruleset, by)
-    text = render(summary, summary_format)
+    # The chase list only where it is shown or written: it costs a pass over the rows.
+    wanted = chase_out is not None or summary_format == "html"
+    chase = chase_list(measured, ruleset, by, due_within, calendar) if wanted else None
+    text = render(summary, summary_format, chase)
     if output is not None:
         Path(output).write_text(text, encoding="utf-8")
     if rows_out is not None:
-        write_table(measured.rows, rows_out)
+        write_table(in_date_style(measured.rows, date_style), rows_out)
     if rejects_out is not None:
         write_table(measured.rejects, rejects_out)
+    if chase is not None and chase_out is not None:
+        write_table(in_date_style(chase, date_style), chase_out)
     head = measured.rejects.head(10)
     first = [
         (int(r), "" if pd.isna(c) else str(c), str(m))

@@ -22,6 +22,7 @@ from ..errors import FactValueError
 from ..facts import parse_boolean, parse_when
 from .columns import Flags, Labels
 from .moments import NAT, BoolArray, IntArray, Moments
+from .reasons import plain_date_reason
 from .textdates import parse_texts, stamp_of
 
 
@@ -38,7 +39,7 @@ class ReadMoments:
         try:
             parse_when(text)
         except FactValueError as error:
-            return str(error)
+            return plain_date_reason(text, str(error))
         return f"'{text}' is not a date"  # pragma: no cover - only bad cells are asked about
 
 

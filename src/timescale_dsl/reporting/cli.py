@@ -60,6 +60,37 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     report.add_argument("--completed-column", default="completed_at", metavar="NAME")
     report.add_argument("--calendar", metavar="NAME", help="instead of the ruleset's calendar")
     report.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="COLUMN=FACT",
+        help="this input column feeds this fact, or child_id, rule or completed_at "
+        "(repeatable), e.g. 'Actual Meeting Date=actual meeting'",
+    )
+    report.add_argument(
+        "--columns-file",
+        metavar="FILE",
+        help="column mappings, one 'COLUMN = FACT' a line (# comments)",
+    )
+    report.add_argument(
+        "--chase-out",
+        metavar="FILE",
+        help="the chase list: late and overdue records per team, worst first (.csv or .parquet)",
+    )
+    report.add_argument(
+        "--due-within",
+        type=_positive,
+        metavar="N",
+        help="the chase list also has open records due within N working days of the as-of date",
+    )
+    report.add_argument("--sheet", metavar="NAME", help="the worksheet of an .xlsx input")
+    report.add_argument(
+        "--date-style",
+        choices=("iso", "uk"),
+        default="iso",
+        help="dates in the per-row and chase outputs: iso 2026-03-31, uk 31/03/2026",
+    )
+    report.add_argument(
         "--no-progress", action="store_true", help="no progress bar, even on a terminal"
     )
     report.set_defaults(handler=cmd_report)
@@ -131,6 +162,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not Path(args.events).is_file():
         raise UsageError(f"{args.events}: no such file")
     ruleset = _load(args.ruleset)
+    roles, facts = _mappings(args)
     outcome = report_files(
         ruleset,
         args.events,
@@ -140,20 +172,50 @@ def cmd_report(args: argparse.Namespace) -> int:
         output=args.output,
         rows_out=args.rows_out,
         rejects_out=args.rejects,
-        child_column=args.child_column,
-        rule_column=args.rule_column,
-        completed_column=args.completed_column,
+        child_column=roles.get("child_id", args.child_column),
+        rule_column=roles.get("rule", args.rule_column),
+        completed_column=roles.get("completed_at", args.completed_column),
         calendar_name=args.calendar,
         progress=not args.no_progress,
+        fact_columns=facts,
+        chase_out=args.chase_out,
+        due_within=args.due_within,
+        sheet=args.sheet,
+        date_style=args.date_style,
     )
     if args.output is None:
         sys.stdout.write(outcome.text)
+    for fact, column, how in outcome.summary.columns_used:
+        if how != "by name":  # only what the analyst may not expect
+            print(f"timescale: column '{column}' feeds fact '{fact}' ({how})", file=sys.stderr)
     _tell_rejects(outcome.summary, outcome.first_rejects, args.rejects)
     for warning in outcome.summary.warnings:
         print(f"timescale: warning: {warning}", file=sys.stderr)
     if args.strict and outcome.summary.rows_rejected:
         return EXIT_REJECTED
     return EXIT_OK
+
+
+def _mappings(args: argparse.Namespace) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """--column and --columns-file: the child, rule and completion columns, then fact columns."""
+    from ..cli import UsageError
+    from ..syntax.names import column_key
+    from .mapping import MappingError, parse_mapping, read_mapping_file
+
+    try:
+        pairs = read_mapping_file(args.columns_file) if args.columns_file else []
+        pairs += [parse_mapping(text, "--column") for text in args.column]
+    except MappingError as error:
+        raise UsageError(str(error)) from None
+    roles: dict[str, str] = {}
+    facts: list[tuple[str, str]] = []
+    for column, target in pairs:
+        role = column_key(target).replace(" ", "_")
+        if role in ("child_id", "rule", "completed_at"):
+            roles[role] = column
+        else:
+            facts.append((column, target))
+    return roles, facts
 
 
 def _tell_rejects(summary: Any, first: list[tuple[int, str, str]], path: str | None) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import attrs
@@ -31,6 +31,7 @@ from ..syntax.names import column_key
 from .moments import IntArray
 
 PARQUET_MAGIC = b"PAR1"
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 _SNIFF = 64 * 1024
 _SIGNATURES = {
     b"PK\x03\x04": "a zip archive (an Excel .xlsx workbook?): save it as 'CSV UTF-8'",
@@ -44,6 +45,10 @@ class EventsError(TimescaleError):
     """An event log that cannot be read as a table, or lacks what the report needs."""
 
 
+def _pairs(items: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple((str(column), str(fact)) for column, fact in items)
+
+
 @attrs.frozen
 class ColumnMap:
     """Which input columns hold the child, the rule and the completion moment."""
@@ -51,6 +56,8 @@ class ColumnMap:
     child_id: str = "child_id"
     rule: str = "rule"
     completed_at: str = "completed_at"
+    #: (input column, fact) pairs: columns that feed facts under other names.
+    facts: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
 
     def required(self) -> dict[str, str]:
         return {"child_id": self.child_id, "rule": self.rule, "completed_at": self.completed_at}
@@ -79,8 +86,10 @@ class EventLog:
         return len(self.frame) + len(self.malformed)
 
 
-def read_events(source: str | Path | pd.DataFrame, name: str | None = None) -> EventLog:
-    """An event log from a CSV or Parquet file, or a DataFrame (rows numbered from 1)."""
+def read_events(
+    source: str | Path | pd.DataFrame, name: str | None = None, sheet: str | None = None
+) -> EventLog:
+    """An event log from a CSV, Parquet or .xlsx file, or a DataFrame (rows numbered from 1)."""
     if isinstance(source, pd.DataFrame):
         frame = source.reset_index(drop=True)
         return EventLog(frame, np.arange(1, len(frame) + 1, dtype=np.int64), name or "<frame>")
@@ -92,6 +101,14 @@ def read_events(source: str | Path | pd.DataFrame, name: str | None = None) -> E
         head = handle.read(_SNIFF)
     if head.startswith(PARQUET_MAGIC) or path.suffix.lower() in (".parquet", ".pq"):
         return _read_parquet(path, label)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        from .workbook import read_workbook
+
+        frame, numbers = read_workbook(path, label, sheet)
+        _check_header([str(c) for c in frame.columns], label)
+        return EventLog(frame, numbers, label)
+    if sheet is not None:
+        raise EventsError(f"{label}: --sheet {sheet}: only a workbook (.xlsx) has sheets")
     return _read_csv(path, label, head)
 
 
@@ -154,6 +171,12 @@ def _header(head: bytes, label: str) -> list[str]:
         raise EventsError(f"{label}: not a CSV table: it holds binary data")
     first = next(csv.reader(io.StringIO(text)), [])
     names = [name.strip() for name in first]
+    _check_header(names, label)
+    return names
+
+
+def _check_header(names: list[str], label: str) -> None:
+    """Refuse a header with no names, an empty name, or two names that fold together."""
     if not any(names):
         raise EventsError(f"{label}: the first line is not a header row of column names")
     seen: dict[str, str] = {}
@@ -167,7 +190,6 @@ def _header(head: bytes, label: str) -> list[str]:
                 "(names are compared ignoring case, spaces, underscores and hyphens)"
             )
         seen[key] = name
-    return names
 
 
 def _read_csv_exactly(path: Path, label: str, header: Sequence[str]) -> EventLog:

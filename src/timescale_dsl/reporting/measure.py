@@ -11,13 +11,14 @@ measured or rejected with its row number, column and reason, so rows read
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+import pyarrow as pa
 
 from ..arithmetic import working_day_index
 from ..calendars.base import Calendar
@@ -37,8 +38,9 @@ from .cells import (
 )
 from .columns import BatchFacts, Flags, Labels
 from .events import ColumnMap, EventLog, EventsError, find_columns, read_events, required_columns
+from .mapping import FactColumns, fact_columns, match_key
 from .moments import IntArray, Moments
-from .output import OUTPUT_COLUMNS, reject_order, rejects_frame, rows_frame
+from .output import OUTPUT_COLUMNS, SOURCE_ROW, reject_order, rejects_frame, rows_frame
 from .problems import Problems
 from .recurrence import evaluate_occurrences
 from .status import Timeliness, classify
@@ -59,6 +61,10 @@ class Measured:
     rule_of_reject: npt.NDArray[np.object_]  # the rule id of each rejected row, or None
     measured_rows: IntArray  # the row number of each measured row
     warnings: tuple[str, ...] = ()
+    #: (fact, input column, how it was matched) for each fact a measured rule read.
+    columns_used: tuple[tuple[str, str, str], ...] = ()
+    #: The input's names of the child_id, rule and completed_at columns.
+    roles: Mapping[str, str] = attrs.field(factory=dict)
 
     @property
     def rows_evaluated(self) -> int:
@@ -99,7 +105,9 @@ class _Measurement:
         self.calendar = calendar
         self.progress = progress or (lambda done: None)
         self.names = required_columns(log, columns)
-        self.columns = _fact_column_names(self.frame)
+        self.columns = _fact_columns(self.frame, ruleset, columns, self.names.values())
+        self.used: dict[str, tuple[str, str, str]] = {}
+        self.joined: dict[str, pd.Series] = {}
         _check_clashes(log)
         self.size = len(self.frame)
         self.problems = Problems(self.size)
@@ -134,6 +142,7 @@ class _Measurement:
         measured = rows_frame(
             self.frame, kept, bounds.due, bounds.earliest, bounds.target, _take(timeliness, kept)
         )
+        measured[SOURCE_ROW] = self.log.rows[kept]
         unknown = np.full(len(self.log.malformed), None, dtype=object)
         reject_rules = np.concatenate([unknown, bounds.rule_id[rejected]])
         return Measured(
@@ -146,6 +155,8 @@ class _Measurement:
             reject_rules[reject_order(self.log, rejected)],
             self.log.rows[kept],
             tuple(self.warnings),
+            tuple(self.used.values()),
+            dict(self.names),
         )
 
     # -- the row's rule and child --------------------------------------------------
@@ -161,7 +172,7 @@ class _Measurement:
             if len(rows) == 0:
                 continue
             try:
-                rule = self.ruleset.rule(key)
+                rule = rule_named(self.ruleset, key)
             except UnknownRuleError as error:
                 self.problems.add(_mask(self.size, rows), str(error), column)
                 continue
@@ -184,12 +195,20 @@ class _Measurement:
         """A column (or the given rows of it) read as dates, flags or text."""
         cells = self.frame[name]
         if rows is not None and len(rows) < self.size:
-            cells = cells.iloc[rows].reset_index(drop=True)
+            cells = self.contiguous(name).iloc[rows].reset_index(drop=True)
         if kind in ("date", "datetime"):
             return read_moments(cells)
         if kind == "boolean":
             return read_flags(cells)
         return read_labels(cells)
+
+    def contiguous(self, name: str) -> pd.Series:
+        """The column in one Arrow chunk, made once: taking rows from a column in many
+        chunks (as pyarrow's CSV reader leaves it) joins the chunks on every take."""
+        found = self.joined.get(name)
+        if found is None:
+            found = self.joined[name] = single_chunk(self.frame[name])
+        return found
 
     def reject_bad(self, read: ReadMoments | ReadFlags, rows: IntArray, column: str) -> None:
         """Reject the rows (``read`` holds one cell per entry of ``rows``) whose cell is bad."""
@@ -210,10 +229,15 @@ class _Measurement:
         texts: dict[str, Labels] = {}
         used: list[str] = []
         for key, kind in facts_read_by(rule, self.ruleset):
-            column = self.columns.get(match_key(key))
+            column = self.columns.get(key)
             if column is None:
-                self.warn(f"no column for fact '{key}' (rule {rule.id})")
+                close = self.columns.ambiguous.get(match_key(key))
+                alike = f"; {' and '.join(close)} are alike: map one with --column" if close else ""
+                self.warn(f"no column for fact '{key}' (rule {rule.id}){alike}")
                 continue
+            self.used.setdefault(
+                key, (key, column, self.columns.how.get(match_key(key), "by name"))
+            )
             if key != PREVIOUS_OCCURRENCE:  # it changes along a series; it does not name one
                 used.append(column)
             read = self.read_column(column, kind, rows)
@@ -285,7 +309,7 @@ class _Measurement:
         """Fact keys named by a problem, as the input's column names where there are columns."""
         if keys is None:
             return None
-        names = [self.columns.get(match_key(k), k) for k in str(keys).split(", ")]
+        names = [self.columns.get(k) or k for k in str(keys).split(", ")]
         return ", ".join(names)
 
 
@@ -312,26 +336,46 @@ def facts_read_by(rule: Rule, ruleset: Ruleset) -> list[tuple[str, str]]:
     return timescale_needs(rule.statement.timescale, lambda rid: expand(rid, frozenset({rule.id})))
 
 
-def match_key(name: str) -> str:
-    """How a fact meets a column: case, spaces, underscores, hyphens and a leading 'the' aside."""
-    key = column_key(name)
-    return key[4:] if key.startswith("the ") else key
+def single_chunk(cells: pd.Series) -> pd.Series:
+    """An Arrow-backed column as one chunk (other columns as they are)."""
+    chunked = getattr(cells.array, "__arrow_array__", None)
+    if chunked is None:
+        return cells
+    arrow = chunked()
+    if not isinstance(arrow, pa.ChunkedArray) or arrow.num_chunks <= 1:
+        return cells
+    joined: pd.Series = pa.table({"cells": arrow.combine_chunks()}).to_pandas()["cells"]
+    return joined.set_axis(cells.index)
 
 
-def _fact_column_names(frame: pd.DataFrame) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for key, name in find_columns(frame).items():
-        found.setdefault(key[4:] if key.startswith("the ") else key, name)
-    return found
+def rule_named(ruleset: Ruleset, key: str) -> Rule:
+    """A rule by id or task; ids as exports write them too (``LCS-VISITS``, `` lcs-visits ``)."""
+    try:
+        return ruleset.rule(key)
+    except UnknownRuleError:  # its message already has a did-you-mean, ignoring case
+        folded = key.strip().casefold()
+        alike = [rule for rule in ruleset if rule.id.casefold() == folded]
+        if len(alike) == 1:
+            return alike[0]
+        raise
+
+
+def _fact_columns(
+    frame: pd.DataFrame, ruleset: Ruleset, columns: ColumnMap, reserved: Iterable[str]
+) -> FactColumns:
+    find_columns(frame)  # two columns of one name are refused before any is matched
+    facts = [key for rule in ruleset for key, _ in facts_read_by(rule, ruleset)]
+    return fact_columns([str(c) for c in frame.columns], facts, columns.facts, reserved)
 
 
 def _check_clashes(log: EventLog) -> None:
     found = find_columns(log.frame)
-    clashes = [found[column_key(c)] for c in OUTPUT_COLUMNS if column_key(c) in found]
+    names = (*OUTPUT_COLUMNS, SOURCE_ROW)
+    clashes = [found[column_key(c)] for c in names if column_key(c) in found]
     if clashes:
         raise EventsError(
             f"{log.source}: input column(s) {', '.join(repr(c) for c in clashes)} have the "
-            f"names of output columns ({', '.join(OUTPUT_COLUMNS)}); rename them"
+            f"names of output columns ({', '.join(names)}); rename them"
         )
 
 

@@ -32,6 +32,27 @@ OUTPUT_COLUMNS: Final = (
     "target_met",
 )
 REJECT_COLUMNS: Final = ("row", "column", "reason")
+#: The per-row output's last column: the record's row number in the input (1 = first record).
+SOURCE_ROW: Final = "source_row"
+DATE_COLUMNS: Final = ("due", "earliest", "target")
+
+
+def uk_dates(text: pd.Series) -> pd.Series:
+    """ISO text as a UK reader writes it: 2026-12-24 -> 24/12/2026, ...T14:30 -> ... 14:30."""
+    result: pd.Series = text.str.replace(
+        r"^(\d{4})-(\d{2})-(\d{2})(?:T(.*))?$",
+        lambda m: f"{m[3]}/{m[2]}/{m[1]}" + (f" {m[4]}" if m[4] else ""),
+        regex=True,
+    )
+    return result
+
+
+def in_date_style(frame: pd.DataFrame, style: str) -> pd.DataFrame:
+    """The output's date columns in the style asked for (``iso`` as they are, or ``uk``)."""
+    if style != "uk":
+        return frame
+    present = [name for name in DATE_COLUMNS if name in frame.columns]
+    return frame.assign(**{name: uk_dates(frame[name].astype("str")) for name in present})
 
 
 def iso_text(moments: Moments) -> pd.Series:

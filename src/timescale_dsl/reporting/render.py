@@ -17,7 +17,9 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from .status import STATUSES
-from .summary import GroupSummary, Summary
+from .summary import ALL_RULES, DUE_MONTH, GroupSummary, Summary
+
+ALL_MONTHS = "(all months)"
 
 _HEADINGS = (
     ("rows", "rows"),
@@ -71,6 +73,35 @@ def _group_rows(
     return rows
 
 
+def _headline_rows(groups: Sequence[GroupSummary], keys: Sequence[str]) -> list[list[str]]:
+    rows = []
+    for group in groups:
+        data = group.to_dict()
+        cells = [str(data.get(k, "")) for k in keys]
+        cells += [_cell(data.get(field)) for _, field in _HEADINGS if field != "rejected"]
+        rows.append(cells)
+    return rows
+
+
+def headline_lines(summary: Summary) -> list[str]:
+    """Across all rules, per value of the ``by`` columns: what a manager reads first."""
+    if not summary.by:
+        return []
+    headings = [h for h, f in _HEADINGS if f != "rejected"]
+    out: list[str] = []
+    if summary.totals_all_months:
+        keys = summary.headline_by
+        out += [f"headline: all rules, per {', '.join(keys)} (all months)", ""]
+        rows = _headline_rows(summary.totals_all_months, keys)
+        out += _table([*keys, *headings], rows, len(keys))
+        out.append("")
+    out += [f"headline: all rules, per {', '.join(summary.by)}", ""]
+    out += _table(
+        [*summary.by, *headings], _headline_rows(summary.totals, summary.by), len(summary.by)
+    )
+    return [*out, ""]
+
+
 def render_table(summary: Summary, width: int = 100) -> str:
     """The summary as a readable terminal table."""
     out = [
@@ -82,7 +113,10 @@ def render_table(summary: Summary, width: int = 100) -> str:
         f"on time: {_cell(summary.pct_on_time)}% of records due or done "
         "(on time, late, early, overdue); lateness in working days",
         "",
+        *headline_lines(summary),
     ]
+    if summary.by:
+        out += ["per rule:", ""]
     headings = ["rule", *(h for h, _ in _HEADINGS)]
     out += _table(headings, _group_rows(summary.rules, (), True), 1)
     if summary.by:
@@ -102,9 +136,20 @@ def render_json(summary: Summary) -> str:
 
 
 def render_csv(summary: Summary) -> str:
-    """One line per rule (and per group, when grouped): the figures of the table."""
+    """One line per rule (and per group, when grouped): the figures of the table.
+
+    Grouped, it leads with the headline: lines with rule ``(all rules)`` per
+    group (and per group across months, due_month ``(all months)``).
+    """
     groups = summary.groups if summary.by else summary.rules
     records = [g.to_dict() for g in groups]
+    if summary.by:
+        across = [
+            {"rule": ALL_RULES, "task": "", DUE_MONTH: ALL_MONTHS, **t.to_dict()}
+            for t in summary.totals_all_months
+        ]
+        totals = [{"rule": ALL_RULES, "task": "", **t.to_dict()} for t in summary.totals]
+        records = across + totals + records
     columns = ["rule", "task", *summary.by, "rows", *STATUSES, "measured", "pct_on_time"]
     frame = pd.DataFrame.from_records(records)
     if frame.empty:

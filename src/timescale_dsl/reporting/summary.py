@@ -10,6 +10,11 @@
 * overdue now: how many records are overdue as of the as-of date, and the
   longest overdue in working days.
 * target: of the records with a target that can be judged, how many met it.
+
+The headline (``totals``) is the same figures across all rules, per value of
+the grouping columns: what a manager reads first (on time per team, and per
+team and month when ``due_month`` is among them); the per-rule figures are
+the drill-down.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from .status import LATE, MEASURED, ON_TIME, OVERDUE, STATUSES
 DUE_MONTH: Final = "due_month"
 BLANK: Final = "(blank)"
 NO_DUE: Final = "(no due date)"
+ALL_RULES: Final = "(all rules)"
 #: Buckets of the lateness chart, in working days late: (label, first, last).
 LATENESS_BUCKETS: Final = (
     ("1", 1, 1),
@@ -70,8 +76,13 @@ class GroupSummary:
     def measured(self) -> int:
         return sum(self.counts[s] for s in MEASURED)
 
+    @property
+    def is_total(self) -> bool:
+        """Across all rules (a headline), not one rule's figures."""
+        return self.rule == ALL_RULES
+
     def to_dict(self) -> dict[str, object]:
-        data: dict[str, object] = {"rule": self.rule, "task": self.task}
+        data: dict[str, object] = {} if self.is_total else {"rule": self.rule, "task": self.task}
         data.update(dict(self.group))
         data["rows"] = self.rows
         data.update(self.counts)
@@ -89,7 +100,7 @@ class GroupSummary:
             "pct_target_met",
         ):
             data[name] = getattr(self, name)
-        if not self.group:
+        if not self.group and not self.is_total:
             data["rejected"] = self.rejected
         return data
 
@@ -111,6 +122,17 @@ class Summary:
     lateness: tuple[tuple[str, int], ...]  # (bucket, records late by that much)
     reject_reasons: tuple[tuple[str, int], ...]
     warnings: tuple[str, ...]
+    #: Across all rules, per value of the ``by`` columns (one entry, overall, without them).
+    totals: tuple[GroupSummary, ...] = ()
+    #: With ``due_month`` and other ``by`` columns: across all rules and months, per the others.
+    totals_all_months: tuple[GroupSummary, ...] = ()
+    #: Which input column fed which fact or role: (fact, column, how it was matched).
+    columns_used: tuple[tuple[str, str, str], ...] = ()
+
+    @property
+    def headline_by(self) -> tuple[str, ...]:
+        """The columns of :attr:`totals_all_months` (the ``by`` columns but the month)."""
+        return tuple(c for c in self.by if c != DUE_MONTH)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -122,6 +144,8 @@ class Summary:
             "rows_rejected": self.rows_rejected,
             "statuses": self.statuses,
             "pct_on_time": self.pct_on_time,
+            "totals": [t.to_dict() for t in self.totals],
+            "totals_all_months": [t.to_dict() for t in self.totals_all_months],
             "rules": [r.to_dict() for r in self.rules],
             "by": list(self.by),
             "groups": [g.to_dict() for g in self.groups],
@@ -132,6 +156,10 @@ class Summary:
             "lateness_working_days": [{"days": b, "records": n} for b, n in self.lateness],
             "reject_reasons": [{"reason": r, "rows": n} for r, n in self.reject_reasons],
             "warnings": list(self.warnings),
+            "columns_used": [
+                {"fact": fact, "column": column, "matched": how}
+                for fact, column, how in self.columns_used
+            ],
         }
 
 
@@ -148,8 +176,23 @@ def check_by(frame: pd.DataFrame, by: Sequence[str]) -> None:
         )
 
 
-def summarise(measured: Measured, ruleset: Ruleset, by: Sequence[str] = ()) -> Summary:
-    """The summary of a measurement, per rule and per the ``by`` columns."""
+def summarise(
+    measured: Measured | pd.DataFrame,
+    ruleset: Ruleset,
+    by: Sequence[str] = (),
+    as_of: dt.date | None = None,
+) -> Summary:
+    """The summary of a measurement, per rule and per the ``by`` columns.
+
+    ``measured`` may also be the per-row output of :func:`~.api.measure_partition`
+    collected into one DataFrame (from Dask or Spark); give ``as_of`` then.
+    """
+    if isinstance(measured, pd.DataFrame):
+        if as_of is None:
+            raise TypeError("summarise(rows, ...): give the as_of date the rows were measured at")
+        from .collected import measured_from_rows
+
+        measured = measured_from_rows(measured, ruleset, as_of)
     check_by(measured.rows, by)
     table = _table(measured, by)
     by_names = tuple(c for c in table.columns if c.startswith("by:"))
@@ -164,6 +207,8 @@ def summarise(measured: Measured, ruleset: Ruleset, by: Sequence[str] = ()) -> S
         if rule.id in found
     )
     groups = _groups(table, ["rule", *by_names], tasks) if by_names else ()
+    month = f"by:{DUE_MONTH}"
+    others = [name for name in by_names if name != month]
     statuses = {name: int((table["status"] == name).sum()) for name in STATUSES}
     return Summary(
         measured.source,
@@ -181,6 +226,9 @@ def summarise(measured: Measured, ruleset: Ruleset, by: Sequence[str] = ()) -> S
         _lateness(table),
         _reasons(measured.rejects),
         measured.warnings,
+        _groups(table, list(by_names), tasks),
+        _groups(table, others, tasks) if others and month in by_names else (),
+        measured.columns_used,
     )
 
 
@@ -211,8 +259,13 @@ def _table(measured: Measured, by: Sequence[str]) -> pd.DataFrame:
 def _groups(
     table: pd.DataFrame, keys: list[str], tasks: dict[str, str]
 ) -> tuple[GroupSummary, ...]:
+    """Figures per value of ``keys``: per rule when "rule" leads them, else across all rules."""
     if table.empty:
         return ()
+    per_rule = bool(keys) and keys[0] == "rule"
+    if not per_rule:  # a constant key, so the one code path serves the headline too
+        table = table.assign(all_rules=ALL_RULES)
+        keys = ["all_rules", *keys]
     grouped = table.groupby(keys, sort=False, dropna=False)
     counts = table.groupby([*keys, "status"], sort=False, observed=True).size()
     late = table[table["status"] == LATE].groupby(keys, sort=False)
@@ -253,8 +306,12 @@ def _groups(
             )
         )
     order = {rule: number for number, rule in enumerate(tasks)}
-    results.sort(key=lambda g: (order.get(g.rule, len(order)), g.group))
+    results.sort(key=lambda g: (order.get(g.rule, len(order)), _blank_last(g.group)))
     return tuple(results)
+
+
+def _blank_last(group: tuple[tuple[str, str], ...]) -> tuple[tuple[bool, str], ...]:
+    return tuple((value in (BLANK, NO_DUE), value) for _, value in group)
 
 
 def _empty(rule: str, task: str) -> GroupSummary:

@@ -1,0 +1,103 @@
+"""Side-by-side timings for issue 13: the report against merely reading the CSV, and Dask.
+
+(c) ``timescale report`` with the JSON summary only, against
+    ``pyarrow.csv.read_csv`` merely reading the same CSV (every column as
+    text, as the report reads it). Both are timed as whole processes, so
+    each pays for starting Python and importing what it needs; the ratio
+    is the figure the issue sets a goal for (within 3x).
+(d) The Dask recipe of docs/report.md, as written, on the same CSV with
+    the processes scheduler and 2 workers, against the plain command doing
+    the same job (measure, per-row Parquet, table summary per team).
+
+Run through ``benchmarks/run.py`` (``--skip-manager`` leaves these out).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+READ_ONLY = """
+import sys
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+
+path = sys.argv[1]
+with open(path, encoding="utf-8-sig") as handle:
+    names = handle.readline().strip().replace('"', "").split(",")
+pa_csv.read_csv(
+    path,
+    read_options=pa_csv.ReadOptions(column_names=names, skip_rows=1),
+    parse_options=pa_csv.ParseOptions(newlines_in_values=True),
+    convert_options=pa_csv.ConvertOptions(column_types={n: pa.large_string() for n in names}),
+)
+"""
+
+
+def _timed(command: list[str], cwd: Path | None = None) -> float:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def _best(repeat: int, command: list[str], cwd: Path | None = None) -> float:
+    return min(_timed(command, cwd) for _ in range(repeat))
+
+
+def read_versus_report(events: Path, ruleset: Path, work: Path, repeat: int) -> dict[str, object]:
+    read = _best(repeat, [sys.executable, "-c", READ_ONLY, str(events)])
+    report = _best(
+        repeat,
+        [
+            sys.executable, "-m", "timescale_dsl.cli", "report", str(ruleset), str(events),
+            "--as-of", "2026-03-31", "--format", "json", "-o", str(work / "summary.json"),
+            "--no-progress",
+        ],
+    )  # fmt: skip
+    return {
+        "pyarrow_read_csv_seconds": round(read, 2),
+        "report_json_summary_seconds": round(report, 2),
+        "report_over_read": round(report / read, 2),
+        "goal_report_over_read_at_most": 3,
+        "best_of": repeat,
+    }
+
+
+def dask_recipe(docs: Path) -> str:
+    text = docs.read_text(encoding="utf-8")
+    for block in re.findall(r"```python\n(.*?)```", text, flags=re.S):
+        if block.startswith("# measure_with_dask.py"):
+            return str(block)
+    raise SystemExit("no Dask recipe in docs/report.md")
+
+
+def dask_versus_plain(events: Path, ruleset: Path) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        (work / "events-1.csv").symlink_to(events.resolve())
+        (work / "rulesets").mkdir()
+        (work / "rulesets" / "lcs-liquidlogic.timescales").symlink_to(ruleset.resolve())
+        (work / "measure_with_dask.py").write_text(dask_recipe(ROOT / "docs" / "report.md"))
+        dask = _timed([sys.executable, "measure_with_dask.py"], work)
+        plain = _timed(
+            [
+                sys.executable, "-m", "timescale_dsl.cli", "report",
+                "rulesets/lcs-liquidlogic.timescales", "events-1.csv", "--as-of", "2026-03-31",
+                "--by", "team", "--rows-out", "rows-plain.parquet", "--no-progress",
+            ],
+            work,
+        )  # fmt: skip
+    return {
+        "job": "measure, per-row Parquet, table summary per team",
+        "dask_processes_2_workers_seconds": round(dask, 2),
+        "plain_command_seconds": round(plain, 2),
+        "dask_over_plain": round(dask / plain, 2),
+    }

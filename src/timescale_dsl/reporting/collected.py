@@ -1,0 +1,97 @@
+"""A measurement rebuilt from per-row output collected from partitions (Dask, Spark).
+
+:func:`~.api.measure_partition` returns every input row with its status, a
+rejected row marked ``rejected`` with its column and reason. Collected into
+one DataFrame (``rows.compute()``, ``spark_rows.toPandas()``), that is all
+:func:`~.summary.summarise` needs: this module turns it back into a
+:class:`~.measure.Measured`, so a distributed run is summarised exactly as
+the plain command summarises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from ..errors import UnknownRuleError
+from ..ruleset import Ruleset
+from ..syntax.names import column_key
+from .cells import distinct
+from .events import ColumnMap, EventsError, find_columns
+from .measure import Measured, rule_named
+from .output import OUTPUT_COLUMNS, SOURCE_ROW
+from .status import STATUSES
+
+REJECTED = "rejected"
+_PARTITION_EXTRA = ("reject_column", "reject_reason")
+
+
+def measured_from_rows(
+    rows: pd.DataFrame,
+    ruleset: Ruleset,
+    as_of: dt.date,
+    columns: ColumnMap | None = None,
+    source: str = "<collected rows>",
+) -> Measured:
+    """The :class:`Measured` whose per-row output (with rejects in place) ``rows`` is."""
+    missing = [c for c in (*OUTPUT_COLUMNS, *_PARTITION_EXTRA) if c not in rows.columns]
+    if missing:
+        raise EventsError(
+            f"{source}: not the output of measure_partition (no column(s) {', '.join(missing)})"
+        )
+    frame = rows.reset_index(drop=True)
+    status = frame["status"].astype("str")
+    rejected = (status == REJECTED).to_numpy()
+    numbers = np.arange(1, len(frame) + 1, dtype=np.int64)
+    if SOURCE_ROW in frame.columns:
+        numbers = frame[SOURCE_ROW].to_numpy(dtype=np.int64)
+    rule_ids = _rule_ids(frame, ruleset, columns or ColumnMap())
+    kept = np.flatnonzero(~rejected)
+    lost = np.flatnonzero(rejected)
+    inputs = [c for c in frame.columns if c not in (*OUTPUT_COLUMNS, *_PARTITION_EXTRA)]
+    measured = frame.iloc[kept][[*inputs, *OUTPUT_COLUMNS]].reset_index(drop=True)
+    measured["status"] = pd.Categorical(
+        measured["status"].astype("str"), categories=pd.Index(list(STATUSES))
+    )
+    for name in ("working_days_late", "calendar_days_late"):
+        measured[name] = measured[name].astype("Int64")
+    measured["target_met"] = measured["target_met"].astype("boolean")
+    own = frame.iloc[lost][inputs].reset_index(drop=True)
+    own.columns = [f"{c} (input)" if str(c) in ("row", "column", "reason") else c for c in own]
+    head = pd.DataFrame(
+        {
+            "row": numbers[lost],
+            "column": frame["reject_column"].iloc[lost].astype("str").to_numpy(),
+            "reason": frame["reject_reason"].iloc[lost].astype("str").to_numpy(),
+        }
+    )
+    return Measured(
+        measured,
+        pd.concat([head, own], axis=1),
+        len(frame),
+        source,
+        as_of,
+        rule_ids[kept],
+        rule_ids[lost],
+        numbers[kept],
+    )
+
+
+def _rule_ids(frame: pd.DataFrame, ruleset: Ruleset, columns: ColumnMap) -> npt.NDArray[np.object_]:
+    """The rule id of each row, from the rule column as the input wrote it (None: unknown)."""
+    column = find_columns(frame).get(column_key(columns.rule))
+    if column is None:
+        raise EventsError(f"no rule column '{columns.rule}' in the collected rows")
+    codes, uniques = distinct(frame[column])
+    ids: list[str | None] = []
+    for key in uniques:
+        try:
+            ids.append(rule_named(ruleset, key).id)
+        except UnknownRuleError:
+            ids.append(None)
+    lookup = np.array([*ids, None], dtype=object)
+    found: npt.NDArray[np.object_] = lookup[codes]  # code -1 (blank) takes the trailing None
+    return found

@@ -1,0 +1,88 @@
+"""Spreadsheet exports in: .xlsx (and .xlsm, .xlsb, .xls, .ods) through python-calamine.
+
+Case-management systems often export workbooks. The first sheet is read
+unless one is named; its first row is the header. Every cell becomes text
+as the CSV reader would give it, so one reading of dates serves both:
+
+* a date cell -> ``2026-12-31``; a date-time -> ``2026-12-31 14:30`` (to the
+  second when it has seconds); a date-time at exactly midnight -> the date,
+  as for typed columns (exports stamp midnight to mean the day);
+* a whole number (child ids typed as numbers) -> ``1234``, not ``1234.0``;
+* true/false -> ``true``/``false``; an empty cell -> blank.
+
+Rows keep the spreadsheet's numbering (record 1 is spreadsheet row 2);
+wholly empty rows are not records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .events import EventsError
+from .moments import IntArray
+
+
+def read_workbook(path: Path, label: str, sheet: str | None) -> tuple[pd.DataFrame, IntArray]:
+    """The sheet's records as text, and each record's row number (1 = the row after the header)."""
+    try:
+        from python_calamine import CalamineError, CalamineWorkbook
+    except ImportError:
+        raise EventsError(
+            f"{label}: reading a workbook needs python-calamine: "
+            "pip install 'timescale-dsl[report]'"
+        ) from None
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except (CalamineError, OSError, ValueError) as error:
+        raise EventsError(f"{label}: not a readable workbook: {error}") from None
+    names = list(book.sheet_names)
+    if not names:
+        raise EventsError(f"{label}: the workbook has no sheets")
+    if sheet is None:
+        chosen = names[0]
+    else:
+        folded = {name.casefold(): name for name in names}
+        found = folded.get(sheet.strip().casefold())
+        if found is None:
+            raise EventsError(f"{label}: no sheet '{sheet}' (sheets: {', '.join(names)})")
+        chosen = found
+    try:
+        cells = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+    except (CalamineError, ValueError) as error:
+        raise EventsError(f"{label}: sheet '{chosen}' cannot be read: {error}") from None
+    if not cells or not any(str(c).strip() for c in cells[0]):
+        raise EventsError(f"{label}: sheet '{chosen}' is empty (expected a header row)")
+    header = [_text(c).strip() for c in cells[0]]
+    while header and not header[-1]:  # trailing unnamed columns, often formatting only
+        header.pop()
+    width = len(header)
+    records: list[list[str]] = []
+    numbers: list[int] = []
+    for number, row in enumerate(cells[1:], start=1):
+        texts = [_text(c) for c in row[:width]]
+        texts += [""] * (width - len(texts))
+        if any(t.strip() for t in texts) or any(_text(c).strip() for c in row[width:]):
+            records.append(texts)
+            numbers.append(number)
+    frame = pd.DataFrame(records, columns=header, dtype="str")
+    return frame, np.array(numbers, dtype=np.int64)
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="seconds" if value.second else "minutes")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)

@@ -1,0 +1,284 @@
+"""What a manager and an analyst need: headlines, column mapping, chase lists, real exports."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from timescale_dsl import Ruleset
+from timescale_dsl.cli import main
+from timescale_dsl.reporting.api import timeliness
+from timescale_dsl.reporting.events import ColumnMap
+from timescale_dsl.reporting.mapping import MappingError, fact_columns, loose_key
+from timescale_dsl.reporting.render import render_json, render_table
+
+from .conftest import RULESET
+
+# Due dates: minutes Thu 7 Jan 2027 (meeting 14 Dec 2026); assessment Thu 7 May 2026.
+EVENTS = """
+child_id,rule,completed_at,actual meeting,referral,team,worker
+C1,minutes,2027-01-07,2026-12-14,,North,W1
+C2,minutes,2027-01-11,2026-12-14,,North,W1
+C3,minutes,,2026-12-14,,South,W2
+C4,assessment,2026-04-22,,2026-03-02,South,W2
+C5,assessment,2026-06-01,,2026-03-02,South,W3
+C6,closure,2026-01-01,,,South,W3
+C7,minutes,,2027-01-04,,South,W3
+C8,MINUTES,2027-01-05,2026-12-14,,,W1
+"""
+AS_OF = dt.date(2027, 1, 12)
+
+
+def _json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[dict[str, object], str]:
+    assert main(["report", str(RULESET), *args, "--format", "json", "--no-progress"]) == 0
+    captured = capsys.readouterr()
+    data: dict[str, object] = json.loads(captured.out)
+    return data, captured.err
+
+
+# -- headlines -------------------------------------------------------------------------
+def test_totals_across_all_rules_per_team(ruleset: Ruleset, csv_file: Callable[..., Path]) -> None:
+    report = timeliness(csv_file(EVENTS), ruleset, AS_OF, by=["team"])
+    data = json.loads(render_json(report.summary))
+    totals = {t["team"]: t for t in data["totals"]}
+    assert list(totals) == ["North", "South", "(blank)"]  # the blank team last
+    north, south = totals["North"], totals["South"]
+    assert (north["rows"], north["on_time"], north["late"], north["pct_on_time"]) == (2, 1, 1, 50.0)
+    # South: C3 overdue, C4 on time, C5 late 16 days, C6 no timescale, C7 open.
+    assert (south["rows"], south["on_time"], south["late"], south["overdue"]) == (5, 1, 1, 1)
+    assert (south["open"], south["no_timescale"], south["pct_on_time"]) == (1, 1, 33.3)
+    assert south["late_median_working_days"] == 16.0
+    assert "rule" not in south  # across all rules
+    assert sum(t["rows"] for t in data["totals"]) == data["rows_evaluated"]
+    # The table leads with the headline, before the per-rule drill-down.
+    text = render_table(report.summary)
+    assert text.index("headline: all rules, per team") < text.index("per rule:")
+
+
+def test_totals_per_team_and_month_and_across_months(
+    ruleset: Ruleset, csv_file: Callable[..., Path]
+) -> None:
+    report = timeliness(csv_file(EVENTS), ruleset, AS_OF, by=["team", "due_month"])
+    data = report.summary.to_dict()
+    per_month = {(t["team"], t["due_month"]): t["rows"] for t in data["totals"]}  # type: ignore[attr-defined]
+    assert per_month[("South", "2027-01")] == 2 and per_month[("South", "2026-05")] == 2
+    across = {t["team"]: t["rows"] for t in data["totals_all_months"]}  # type: ignore[attr-defined]
+    assert across == {"North": 2, "South": 5, "(blank)": 1}
+    text = render_table(report.summary)
+    assert text.index("per team (all months)") < text.index("per team, due_month")
+
+
+def test_no_by_gives_one_overall_total(ruleset: Ruleset, csv_file: Callable[..., Path]) -> None:
+    report = timeliness(csv_file(EVENTS), ruleset, AS_OF)
+    (total,) = report.summary.totals
+    assert total.rows == report.summary.rows_evaluated
+    assert total.pct_on_time == report.summary.pct_on_time
+
+
+def test_readme_command_shows_the_team_headline(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    line = next(line for line in readme.splitlines() if "timescale report rulesets/" in line)
+    command = line.split("timescale report ", 1)[1].split()
+    root = Path(__file__).parents[2]
+    command = [str(root / a) if a.startswith(("rulesets/", "examples/")) else a for a in command]
+    assert main(["report", *command, "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert "headline: all rules, per team" in out
+    assert "Team 1 " in out.split("per rule:")[0]
+
+
+# -- rule ids ---------------------------------------------------------------------------
+def test_rule_ids_match_ignoring_case_and_suggest_otherwise(
+    ruleset: Ruleset, csv_file: Callable[..., Path]
+) -> None:
+    text = EVENTS + "C9,ASSESMENT,,,2026-03-02,North,W1\n"
+    report = timeliness(csv_file(text), ruleset, AS_OF)
+    assert report.summary.rows_evaluated == 8  # MINUTES is minutes
+    (reason,) = report.rejects["reason"]
+    assert reason.startswith("no rule 'ASSESMENT'") and "did you mean 'assessment'?" in reason
+
+
+# -- plain reasons ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("cell", "words"),
+    [
+        ("06/10/26", "two-digit year '06/10/26': write the year in full (06/10/2026"),
+        ("N/A", "'N/A' is not a date"),
+        ("12/31/2026", "looks month-first"),
+        ("soon", "'soon' is not a date: write it as 31/12/2026 or 2026-12-31"),
+    ],
+)
+def test_reject_reasons_in_plain_words(
+    ruleset: Ruleset, csv_file: Callable[..., Path], cell: str, words: str
+) -> None:
+    path = csv_file(f"child_id,rule,completed_at,actual meeting\nC1,minutes,{cell},2026-12-14\n")
+    report = timeliness(path, ruleset, AS_OF)
+    (reason,) = report.rejects["reason"]
+    assert words in reason and "isoformat" not in reason
+
+
+# -- column mapping ---------------------------------------------------------------------
+EXPORT = """
+Child ID,Form,Completed At,Actual Meeting Date,Referral DateTime,Team
+C1,minutes,07/01/2027,14/12/2026,,North
+C2,assessment,22/04/2026,,02/03/2026,South
+"""
+
+
+def test_close_names_feed_facts_and_the_report_says_which(
+    ruleset: Ruleset, csv_file: Callable[..., Path]
+) -> None:
+    report = timeliness(
+        csv_file(EXPORT), ruleset, AS_OF, columns=ColumnMap("child id", "form", "completed at")
+    )
+    assert report.summary.rows_rejected == 0
+    assert list(report.rows["status"]) == ["on_time", "on_time"]
+    used = {fact: (column, how) for fact, column, how in report.summary.columns_used}
+    assert used["actual meeting"] == ("Actual Meeting Date", "close name")
+    assert used["referral"] == ("Referral DateTime", "close name")
+
+
+def test_explicit_mapping_from_the_command_line_and_a_file(
+    csv_file: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "Person,Form,Signed Off,When Met,Team\nC1,minutes,07/01/2027,14/12/2026,North\n"
+    path = csv_file(text)
+    mapping = tmp_path / "columns.txt"
+    mapping.write_text("# our export\nPerson = child_id\nForm=rule\n\nSigned Off = completed_at\n")
+    data, err = _json(
+        capsys, str(path), "--as-of", "2027-01-12", "--columns-file", str(mapping),
+        "--column", "When Met=actual meeting",
+    )  # fmt: skip
+    assert data["statuses"]["on_time"] == 1  # type: ignore[index]
+    assert {"fact": "actual meeting", "column": "When Met", "matched": "mapped"} in data[
+        "columns_used"
+    ]  # type: ignore[operator]
+    assert "column 'When Met' feeds fact 'actual meeting' (mapped)" in err
+
+
+def test_mapping_errors_name_what_is_wrong(
+    csv_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(csv_file(EVENTS))
+    assert main(["report", str(RULESET), path, "--column", "no equals sign"]) == 2
+    assert "is not COLUMN=FACT" in capsys.readouterr().err
+    assert main(["report", str(RULESET), path, "--column", "tema=actual meeting"]) == 1
+    assert "no column 'tema' in the input; did you mean 'team'?" in capsys.readouterr().err
+    assert main(["report", str(RULESET), path, "--column", "team=actual meting"]) == 1
+    assert "no rule reads a fact 'actual meting'; did you mean 'actual meeting'?" in (
+        capsys.readouterr().err
+    )
+
+
+def test_two_close_names_are_ambiguous_not_guessed() -> None:
+    found = fact_columns(["Referral Date", "Referral DateTime", "Meeting"], ["referral", "meeting"])
+    assert found.get("referral") is None
+    assert found.ambiguous["referral"] == ("Referral Date", "Referral DateTime")
+    assert found.get("meeting") == "Meeting"
+    assert loose_key("The Date_of-Birth") == "date of birth"
+    assert loose_key("Start Date") == loose_key("start")
+    with pytest.raises(MappingError):
+        fact_columns(["a"], ["referral"], [("b", "referral")])
+
+
+# -- chase list -------------------------------------------------------------------------
+def test_chase_list_per_team_worst_first_with_source_rows(
+    csv_file: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    chase = tmp_path / "chase.csv"
+    rows = tmp_path / "rows.csv"
+    path = csv_file(EVENTS)
+    args = ["report", str(RULESET), str(path), "--as-of", "2027-01-12", "--by", "team"]
+    assert main([*args, "--chase-out", str(chase), "--rows-out", str(rows), "--no-progress"]) == 0
+    listed = list(csv.DictReader(chase.open(encoding="utf-8")))
+    assert [(r["team"], r["child_id"], r["status"], r["working_days_late"]) for r in listed] == [
+        ("North", "C2", "late", "2"),
+        ("South", "C5", "late", "16"),
+        ("South", "C3", "overdue", "3"),
+    ]
+    assert [r["source_row"] for r in listed] == ["2", "5", "3"]
+    assert listed[1]["task"] == "Single assessment" and listed[1]["due"] == "2026-05-07"
+    # The per-row output names each record's row in the input too.
+    measured = pd.read_csv(rows, dtype=str)
+    assert list(measured["source_row"]) == [str(n) for n in range(1, 9)]
+    # Open records due soon, on request: C7 due Mon 25 Jan 2027, 9 working days ahead.
+    assert main([*args, "--chase-out", str(chase), "--due-within", "8", "--no-progress"]) == 0
+    assert "C7" not in chase.read_text(encoding="utf-8")
+    assert main([*args, "--chase-out", str(chase), "--due-within", "9", "--no-progress"]) == 0
+    soon = [r for r in csv.DictReader(chase.open(encoding="utf-8")) if r["child_id"] == "C7"]
+    assert [(r["status"], r["working_days_left"], r["source_row"]) for r in soon] == [
+        ("open", "9", "7")
+    ]
+
+
+def test_uk_date_style_in_outputs(csv_file: Callable[..., Path], tmp_path: Path) -> None:
+    rows = tmp_path / "rows.parquet"
+    path = csv_file("child_id,rule,completed_at,actual meeting\nC1,minutes,,2026-12-14 10:00\n")
+    args = ["report", str(RULESET), str(path), "--as-of", "2027-01-12", "--no-progress"]
+    assert main([*args, "--rows-out", str(rows), "--date-style", "uk"]) == 0
+    assert list(pd.read_parquet(rows)["due"]) == ["07/01/2027"]
+    path = csv_file("child_id,rule,completed_at,return\nC1,rhi,,2026-12-14 10:00\n", "rhi.csv")
+    args[2] = str(path)
+    assert main([*args, "--rows-out", str(rows), "--date-style", "uk"]) == 0
+    assert list(pd.read_parquet(rows)["due"]) == ["17/12/2026 10:00"]
+
+
+# -- workbooks ---------------------------------------------------------------------------
+def _workbook(path: Path) -> Path:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    notes = book.active
+    notes.title = "Notes"
+    notes.append(["This export was made on 12/01/2027"])
+    sheet = book.create_sheet("Events")
+    sheet.append(["Child ID", "Rule", "Completed At", "Actual Meeting", "Team"])
+    sheet.append([1234, "minutes", dt.datetime(2027, 1, 7), dt.date(2026, 12, 14), "North"])
+    sheet.append([])
+    sheet.append([1235, "minutes", None, dt.datetime(2026, 12, 14, 10, 30), "South"])
+    sheet.append([1236, "minutes", "06/10/26", dt.date(2026, 12, 14), "South"])
+    book.save(path)
+    return path
+
+
+def test_xlsx_sheet_is_read_as_the_csv_would_be(ruleset: Ruleset, tmp_path: Path) -> None:
+    book = _workbook(tmp_path / "export.xlsx")
+    report = timeliness(book, ruleset, AS_OF, sheet="events")
+    rows = report.rows
+    assert list(rows["Child ID"]) == ["1234", "1235"]  # whole numbers, not 1234.0
+    assert list(rows["Actual Meeting"]) == ["2026-12-14", "2026-12-14 10:30"]
+    assert list(rows["status"]) == ["on_time", "overdue"]
+    # Spreadsheet numbering: the empty row is not a record but keeps its number.
+    assert list(rows["source_row"]) == [1, 3]
+    (reason,) = report.rejects["reason"]
+    assert list(report.rejects["row"]) == [4] and "two-digit year" in reason
+
+
+def test_xlsx_errors_name_the_sheet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = _workbook(tmp_path / "export.xlsx")
+    args = ["report", str(RULESET), str(book), "--no-progress"]
+    assert main(args) == 1  # the first sheet is notes, not the log
+    assert "missing required column(s)" in capsys.readouterr().err
+    assert main([*args, "--sheet", "Evnts"]) == 1
+    assert "no sheet 'Evnts' (sheets: Notes, Events)" in capsys.readouterr().err
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    assert main(["report", str(RULESET), str(broken)]) == 1
+    assert "not a readable workbook" in capsys.readouterr().err
+
+
+def test_html_has_a_chase_section_per_team(csv_file: Callable[..., Path], tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    args = ["report", str(RULESET), str(csv_file(EVENTS)), "--as-of", "2027-01-12"]
+    assert main([*args, "--by", "team", "--format", "html", "-o", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    chase = html[html.index("Chase list") : html.index("What the statuses mean")]
+    assert "<h3>North: 1 to chase</h3>" in chase and "<h3>South: 2 to chase</h3>" in chase
+    # Worst first: C5, 16 working days late, before C3, overdue by 3.
+    assert chase.index(">C5<") < chase.index(">C3<")
+    assert '<td class="name" title="assessment">Single assessment</td>' in chase
