@@ -75,6 +75,8 @@ class WorkingDayIndex:
         return (offsets >= 0) & (offsets < len(self.is_working))
 
     def _day(self, position: int, anchor: dt.date) -> dt.date:
+        if not len(self.working_offsets):
+            raise no_working_days(self.calendar)
         if not 0 <= position < len(self.working_offsets):
             raise _out_of_range(self.calendar, anchor, result=True)
         return self.calendar.first_day + dt.timedelta(days=int(self.working_offsets[position]))
@@ -144,6 +146,8 @@ class WorkingDayIndex:
 
     def _days_at(self, positions: npt.NDArray[np.int64], anchors: DateArray) -> DateArray:
         bad = (positions < 0) | (positions >= len(self.working_offsets))
+        if bad.any() and not len(self.working_offsets):
+            raise no_working_days(self.calendar)
         if bad.any():
             anchor = anchors[np.flatnonzero(bad)[0]].astype("datetime64[D]").item()
             raise _out_of_range(self.calendar, anchor, result=True)
@@ -158,6 +162,15 @@ def range_message(calendar: Calendar, day: dt.date, counting: bool = False) -> s
         f"{what} {day.isoformat()} leads outside the years the calendar "
         f"'{calendar.name}' vouches for ({calendar.first_day.isoformat()} to "
         f"{calendar.last_day.isoformat()}); bank holidays there are not known"
+    )
+
+
+def no_working_days(calendar: Calendar) -> CalendarRangeError:
+    """A calendar whose weekend and closures leave no day to count."""
+    return CalendarRangeError(
+        f"the calendar '{calendar.name}' has no working days from "
+        f"{calendar.first_day.isoformat()} to {calendar.last_day.isoformat()}: "
+        "its weekend and closures cover every day"
     )
 
 

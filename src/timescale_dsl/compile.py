@@ -8,6 +8,7 @@ from pathlib import Path
 from .calendars.base import Calendar, HolidayCalendar, add_closures
 from .calendars.registry import calendar_by_name
 from .errors import Diagnostic, RulesetError, ValidationProblem
+from .limits import check_size
 from .ruleset import Rule, Ruleset, Settings
 from .syntax import ast
 from .syntax.parser import parse_ruleset_text, parse_statement
@@ -18,10 +19,11 @@ def header_calendar(header: ast.Header, override: Calendar | None = None) -> Cal
     """The calendar a header asks for, or the caller's, plus the header's closure days."""
     closures = []
     for closure in header.closures:
-        day = closure.first
-        while day <= closure.last:
-            closures.append((day, closure.name or "closure day"))
-            day += dt.timedelta(days=1)
+        days = (closure.last - closure.first).days + 1  # never steps past 9999-12-31
+        for offset in range(days):
+            closures.append(
+                (closure.first + dt.timedelta(days=offset), closure.name or "closure day")
+            )
     if override is not None:
         return add_closures(override, closures)
     calendar: HolidayCalendar = calendar_by_name(header.calendar or "england-and-wales")
@@ -76,6 +78,7 @@ def compile_ruleset(
 def check_ruleset_text(text: str, path: str = "<string>") -> list[Diagnostic]:
     """Every diagnostic for a rule file's text: syntax errors, then semantic findings."""
     try:
+        check_size(text, path)
         tree = parse_ruleset_text(text, path)
     except RulesetError as error:
         return list(error.diagnostics)
@@ -85,6 +88,7 @@ def check_ruleset_text(text: str, path: str = "<string>") -> list[Diagnostic]:
 
 def parse_ruleset(text: str, path: str = "<string>", calendar: Calendar | None = None) -> Ruleset:
     """Parse, validate and compile a rule file's text; RulesetError if it has errors."""
+    check_size(text, path)
     tree = parse_ruleset_text(text, path)
     found = validate(tree, text, path)
     errors = [d for d in found if d.is_error]
@@ -107,6 +111,7 @@ def compile_statement(
     rule_id: str | None = None,
 ) -> Rule:
     """A single statement as a Rule: ``compile_statement("Minutes within 15 ...")``."""
+    check_size(text, "<statement>")
     statement = parse_statement(text)
     errors = [d for d in validate_statement(statement) if d.is_error]
     if errors:

@@ -96,6 +96,9 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     allowed = 1 if len(typed) <= 4 else 2 if len(typed) <= 10 else 3
     best: tuple[int, str] | None = None
     for candidate in candidates:
+        # Edits are at least the difference in length: skip the quadratic comparison.
+        if abs(len(typed) - len(candidate)) > allowed:
+            continue
         distance = edit_distance(typed, candidate.lower())
         if 0 < distance <= allowed and (best is None or distance < best[0]):
             best = (distance, candidate)
@@ -158,6 +161,10 @@ class CalendarError(TimescaleError):
 
 class CalendarRangeError(CalendarError):
     """A date outside the years a calendar can vouch for."""
+
+
+class DateOutOfRangeError(EvaluationError, CalendarRangeError):
+    """A date computed before year 1 or after year 9999, which no date type holds."""
 
 
 class FactValueError(TimescaleError, ValueError):

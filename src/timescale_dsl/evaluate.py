@@ -18,6 +18,7 @@ from .arithmetic import (
 )
 from .calendars.base import Calendar
 from .errors import (
+    CalendarRangeError,
     EvaluationError,
     FactTypeError,
     FactValueError,
@@ -25,6 +26,7 @@ from .errors import (
     NoApplicableAlternative,
 )
 from .facts import parse_boolean, parse_when
+from .limits import representable
 from .model import Deadline, Explanation, SkippedDay, When, as_date, end_of
 from .model import show_when as _show
 from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
@@ -105,6 +107,11 @@ class Evaluation:
     # -- arithmetic ------------------------------------------------------------
     def shift(self, start: When, duration: ast.Duration, direction: ast.Direction) -> When:
         """``duration`` after (or before) ``start``, as SEMANTICS.md defines it."""
+        step = f"{_duration(duration)} {direction.value} {_show(start)}"
+        with representable(self.task, step):
+            return self._shift(start, duration, direction)
+
+    def _shift(self, start: When, duration: ast.Duration, direction: ast.Direction) -> When:
         n, unit = duration.count, duration.unit
         sign = 1 if direction is ast.Direction.AFTER else -1
         day = as_date(start)
@@ -173,14 +180,16 @@ class Evaluation:
                 return Bounds(bounds.due, earliest, bounds.target)
             case ast.Age(years=years, months=months):
                 born = as_date(self.moment(_DOB))
-                due = add_months(born, 12 * years + months)
+                with representable(self.task, f"age {years} years from {_show(born)}"):
+                    due = add_months(born, 12 * years + months)
                 self.steps.append(
                     f"date of birth {_show(born)} + {years} years and {months} months: {_show(due)}"
                 )
                 return Bounds(due)
             case ast.Birthday(years=years):
                 born = as_date(self.moment(_DOB))
-                due = add_months(born, 12 * years)
+                with representable(self.task, f"the {_ordinal(years)} birthday"):
+                    due = add_months(born, 12 * years)
                 self.steps.append(f"{_ordinal(years)} birthday: {_show(due)}")
                 return Bounds(due)
             case ast.Rolled(inner=inner, roll=roll):
@@ -267,7 +276,14 @@ class Evaluation:
         previous = first.due
         number = 1
         while len(projected) < self.projection and self.has_next(node, number):
-            previous = self.shift(previous, self.next_interval(node, number), ast.Direction.AFTER)
+            try:
+                previous = self.shift(
+                    previous, self.next_interval(node, number), ast.Direction.AFTER
+                )
+            except CalendarRangeError as error:
+                # The first due date stands, as in the batch report; later ones cannot be known.
+                self.steps.append(f"later due dates are not projected: {error}")
+                break
             projected.append(previous)
             number += 1
         return first, tuple(projected)

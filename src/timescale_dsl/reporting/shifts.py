@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ..arithmetic import WorkingDayIndex, range_message
+from ..arithmetic import WorkingDayIndex, no_working_days, range_message
 from ..calendars.base import Calendar
 from ..errors import TimescaleError
 from ..evaluate import Evaluation
@@ -78,6 +78,9 @@ class Shifter:
         self, days: DayArray, mask: BoolArray, counting: bool, problems: Problems
     ) -> None:
         if not mask.any():
+            return
+        if not len(self.index.working_offsets):
+            problems.add(mask, str(no_working_days(self.calendar)))
             return
         for day in np.unique(days[mask]):
             reason = out_of_range_reason(
