@@ -22,13 +22,16 @@ from .errors import (
     render_diagnostic,
 )
 from .facts import parse_fact_text
+from .failures import describe_failure, unreadable_file
 from .model import Deadline, iso
+from .paths import OutputPathError
 from .ruleset import Rule, Ruleset
 from .syntax.names import fold
 from .syntax.rewrite import canonical_text
 
 RULESET_SUFFIXES = (".timescales",)
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130
 
 
 class UsageError(Exception):
@@ -56,12 +59,19 @@ def _load(path: str) -> Ruleset:
 
 
 # -- check ---------------------------------------------------------------------
+def _check_file(path: Path) -> list[Diagnostic]:
+    """One file's findings; a file that cannot be read or checked is a finding, not a stop."""
+    try:
+        return check_ruleset_text(path.read_text(encoding="utf-8-sig"), str(path))
+    except Exception as error:  # one bad file must not hide the others' findings
+        return [unreadable_file(path, error)]
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     files = list(_ruleset_files(args.paths))
     findings: list[Diagnostic] = []
     for path in files:
-        text = path.read_text(encoding="utf-8-sig")
-        findings.extend(check_ruleset_text(text, str(path)))
+        findings.extend(_check_file(path))
     errors = sum(d.is_error for d in findings)
     warnings = len(findings) - errors
     if args.json:
@@ -206,6 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
         "compute deadlines, measure timeliness.",
     )
     parser.add_argument("--version", action="version", version=f"timescale {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="on an internal error, show Python's traceback"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="parse and validate rule files or folders")
@@ -277,11 +290,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         for diagnostic in error.diagnostics:
             print(render_diagnostic(diagnostic), file=sys.stderr)
         return EXIT_INPUT
+    except OutputPathError as error:
+        print(f"timescale: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except TimescaleError as error:
         print(f"timescale: error: {error}", file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return EXIT_OK
+    except KeyboardInterrupt:
+        print("timescale: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # never a traceback unless asked for
+        if args.debug:
+            raise
+        print(f"timescale: error: {describe_failure(error)}", file=sys.stderr)
+        return EXIT_INPUT
 
 
 if __name__ == "__main__":  # pragma: no cover

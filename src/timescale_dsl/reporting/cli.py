@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import FactValueError
 from ..facts import parse_when
+from ..paths import check_outputs
 
 EXIT_OK, EXIT_REJECTED = 0, 1
 FORMATS = ("table", "csv", "json", "html")
@@ -133,6 +134,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if not Path(args.events).is_file():
         raise UsageError(f"{args.events}: no such file")
+    check_outputs(
+        [("RULESET", args.ruleset), ("EVENTS", args.events)],
+        [("-o", args.output), ("--rows-out", args.rows_out), ("--rejects", args.rejects)],
+    )
     ruleset = _load(args.ruleset)
     outcome = report_files(
         ruleset,
@@ -185,6 +190,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
     if args.end < args.start:
         raise UsageError("--end is before --start")
+    check_outputs([("RULESET", args.ruleset)], [("-o", args.output)])
     ruleset = _load(args.ruleset)
     frame = sample_events(
         ruleset, SampleOptions(args.rows, args.seed, args.start, args.end, args.date_style)

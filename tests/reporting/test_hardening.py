@@ -1,0 +1,175 @@
+"""Outputs safe to open in a spreadsheet, and never written over an input."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from timescale_dsl import Ruleset
+from timescale_dsl.cli import main
+from timescale_dsl.paths import OutputPathError
+from timescale_dsl.reporting.api import report_files
+from timescale_dsl.reporting.safe_csv import neutralise
+
+from .conftest import RULESET
+
+PAYLOADS = [
+    '=HYPERLINK("http://evil.example","click")',
+    "+cmd|' /C calc'!A0",
+    "@SUM(1+1)",
+    "-2+3+cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+]
+HARMLESS = ["-5", "+3.25", "1e3", "-.5", "Team A", "", "a=b"]
+
+
+@pytest.mark.parametrize("value", PAYLOADS)
+def test_formula_cells_get_a_leading_quote(value: str) -> None:
+    assert neutralise(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", HARMLESS)
+def test_plain_numbers_and_text_stay_as_written(value: str) -> None:
+    assert neutralise(value) == value
+
+
+def _events(csv_file: Callable[..., Path]) -> Path:
+    rows = ["child_id,rule,completed_at,actual meeting,team"]
+    for number, payload in enumerate(PAYLOADS):
+        cell = '"' + payload.replace('"', '""') + '"'
+        rows.append(f"C{number},minutes,07/01/2027,14/12/2026,{cell}")
+    rows.append('C9,minutes,07/01/2027,14/12/2026,"North\n=1+1"')
+    rows.append("=C10,minutes,not a date,14/12/2026,-7")  # rejected: its cells go to --rejects
+    return csv_file("\n".join(rows))
+
+
+def _cells(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_every_csv_output_neutralises_formulas_and_parquet_keeps_them(
+    csv_file: Callable[..., Path], tmp_path: Path
+) -> None:
+    events = _events(csv_file)
+    rows, rejects, summary = tmp_path / "rows.csv", tmp_path / "rejects.csv", tmp_path / "s.csv"
+    status = main(
+        [
+            "report", str(RULESET), str(events), "--as-of", "2027-01-08", "--by", "team",
+            "--format", "csv", "-o", str(summary), "--rows-out", str(rows),
+            "--rejects", str(rejects), "--no-progress",
+        ]
+    )  # fmt: skip
+    assert status == 0
+    teams = [row["team"] for row in _cells(rows)]
+    assert teams == ["'" + p for p in PAYLOADS] + ["North\n=1+1"]
+    [rejected] = _cells(rejects)
+    assert rejected["child_id"] == "'=C10"
+    assert rejected["team"] == "-7"  # a plain number
+    summary_teams = {row["team"] for row in _cells(summary)}
+    assert {"'" + p for p in PAYLOADS[:4]} <= summary_teams
+    assert all(t.startswith("'") or not t.startswith(("=", "+", "-", "@")) for t in summary_teams)
+    for text in (rows.read_text("utf-8"), summary.read_text("utf-8")):
+        assert '"North\n=1+1"' in text  # quoted: one cell that starts with "North"
+    raw = tmp_path / "rows.parquet"
+    main(["report", str(RULESET), str(events), "--as-of", "2027-01-08", "--rows-out", str(raw),
+          "--no-progress", "--format", "json"])  # fmt: skip
+    assert list(pq.read_table(raw).column("team").to_pylist()) == [*PAYLOADS, "North\n=1+1"]
+
+
+def test_json_summary_keeps_raw_values(
+    csv_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    events = _events(csv_file)
+    main(["report", str(RULESET), str(events), "--as-of", "2027-01-08", "--by", "team",
+          "--format", "json", "--no-progress"])  # fmt: skip
+    data = json.loads(capsys.readouterr().out)
+    assert {g["team"] for g in data["groups"]} >= {*PAYLOADS[:4], "=1+1"}
+
+
+# -- outputs never overwrite inputs ------------------------------------------------------
+@pytest.fixture
+def inputs(csv_file: Callable[..., Path], tmp_path: Path) -> tuple[Path, Path]:
+    events = csv_file("child_id,rule,completed_at,actual meeting\nC1,minutes,,14/12/2026\n")
+    rules = tmp_path / "rules.timescales"
+    rules.write_bytes(RULESET.read_bytes())
+    return rules, events
+
+
+def _unchanged(paths: tuple[Path, ...]) -> Callable[[], bool]:
+    before = [p.read_bytes() for p in paths]
+    return lambda: [p.read_bytes() for p in paths] == before
+
+
+@pytest.mark.parametrize("option", ["-o", "--rows-out", "--rejects"])
+@pytest.mark.parametrize("target", ["events", "rules", "events-link", "rules-link", "events-alias"])
+def test_an_output_onto_an_input_is_refused_before_reading(
+    inputs: tuple[Path, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    option: str,
+    target: str,
+) -> None:
+    rules, events = inputs
+    path = {"events": events, "rules": rules}.get(target)
+    if target.endswith("-link"):
+        path = tmp_path / "link"
+        path.symlink_to(events if target.startswith("events") else rules)
+    if target == "events-alias":
+        (tmp_path / "sub").mkdir()
+        path = tmp_path / "sub" / ".." / events.name
+    assert path is not None
+    unchanged = _unchanged((rules, events))
+    assert main(["report", str(rules), str(events), option, str(path), "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert "an output never overwrites an input" in err
+    assert len(err.strip().splitlines()) == 1
+    assert unchanged()
+
+
+def test_two_outputs_onto_one_file_are_refused(
+    inputs: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules, events = inputs
+    out = tmp_path / "out.csv"
+    args = ["report", str(rules), str(events), "--rows-out", str(out), "--rejects"]
+    assert main([*args, str(tmp_path / "." / "out.csv"), "--no-progress"]) == 2
+    assert "give each output its own file" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_output_folders_that_cannot_take_the_file_are_one_line_errors(
+    inputs: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules, events = inputs
+    assert main(["report", str(rules), str(events), "-o", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    missing = tmp_path / "no" / "such" / "summary.txt"
+    assert main(["report", str(rules), str(events), "--rows-out", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert "does not exist" in err and "Traceback" not in err
+
+
+def test_sample_data_never_overwrites_its_ruleset(
+    inputs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules, _ = inputs
+    unchanged = _unchanged((rules,))
+    assert main(["sample-data", str(rules), "-o", str(rules)]) == 2
+    assert "an output never overwrites an input" in capsys.readouterr().err
+    assert unchanged()
+
+
+def test_the_api_refuses_too(inputs: tuple[Path, Path], ruleset: Ruleset) -> None:
+    _rules, events = inputs
+    with pytest.raises(OutputPathError):
+        report_files(ruleset, events, dt.date(2027, 1, 8), rows_out=events, progress=False)
+    with pytest.raises(OutputPathError):
+        report_files(ruleset, events, dt.date(2027, 1, 8), output=RULESET, progress=False)
