@@ -8,13 +8,15 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from timescale_dsl import Ruleset
 from timescale_dsl.cli import main
 from timescale_dsl.paths import OutputPathError
-from timescale_dsl.reporting.api import report_files
+from timescale_dsl.reporting.api import report_files, timeliness
+from timescale_dsl.reporting.events import EventsError, read_events
 from timescale_dsl.reporting.safe_csv import neutralise
 
 from .conftest import RULESET
@@ -173,3 +175,99 @@ def test_the_api_refuses_too(inputs: tuple[Path, Path], ruleset: Ruleset) -> Non
         report_files(ruleset, events, dt.date(2027, 1, 8), rows_out=events, progress=False)
     with pytest.raises(OutputPathError):
         report_files(ruleset, events, dt.date(2027, 1, 8), output=RULESET, progress=False)
+
+
+# -- readers ---------------------------------------------------------------------------------
+def test_cr_only_line_endings_are_read_as_lines(tmp_path: Path, ruleset: Ruleset) -> None:
+    path = tmp_path / "mac.csv"
+    path.write_bytes(
+        b"child_id,rule,completed_at,actual meeting\rC1,minutes,07/01/2027,14/12/2026\r"
+        b"C2,minutes,,14/12/2026\r"
+    )
+    log = read_events(path)
+    assert log.frame["child_id"].tolist() == ["C1", "C2"]
+    assert log.rows.tolist() == [1, 2]
+
+
+def test_cr_only_file_with_a_malformed_line_numbers_it(tmp_path: Path) -> None:
+    path = tmp_path / "mac.csv"
+    path.write_bytes(b"child_id,rule,completed_at\rC1,minutes,\rC2\rC3,minutes,\r")
+    log = read_events(path)
+    assert log.frame["child_id"].tolist() == ["C1", "C3"]
+    assert [m.row for m in log.malformed] == [2]
+
+
+def test_a_header_only_file_without_a_final_newline_has_no_rows(tmp_path: Path) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"child_id,rule,completed_at")
+    log = read_events(path)
+    assert list(log.frame.columns) == ["child_id", "rule", "completed_at"]
+    assert len(log.frame) == 0 and log.rows_read == 0
+
+
+def test_an_unterminated_quote_says_which_lines_it_swallowed(
+    csv_file: Callable[..., Path], ruleset: Ruleset
+) -> None:
+    path = csv_file(
+        "child_id,rule,completed_at,actual meeting\nC0,minutes,,14/12/2026\n"
+        'C1,minutes,"07/01/2027,14/12/2026\nC2,minutes,,14/12/2026\nC3,minutes,,14/12/2026\n'
+    )
+    report = timeliness(path, ruleset, dt.date(2027, 1, 8))
+    assert report.summary.rows_read == 2
+    [warning] = report.summary.warnings
+    assert "3 lines of the file (3-5) were read as one rejected row" in warning
+    [reason] = report.rejects["reason"].tolist()
+    assert "lines 3-5 of the file" in reason
+
+
+def test_an_unterminated_quote_that_swallows_whole_rows_is_counted(tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    path.write_text(
+        'child_id,rule,completed_at\nC0,minutes,\nC1,minutes,"07/01/2027\n'
+        + "C2,minutes,\n" * 20_000,
+        encoding="utf-8",
+    )
+    log = read_events(path)
+    assert log.rows_read == 2
+    [note] = log.notes
+    assert note.startswith("20000 line(s) of the file were read inside the cells of 1 row(s) (2)")
+
+
+def test_line_breaks_in_a_quoted_note_are_not_a_warning(csv_file: Callable[..., Path]) -> None:
+    path = csv_file('child_id,rule,note\nC1,minutes,"first line\nsecond, with a comma"\n')
+    log = read_events(path)
+    assert log.frame["note"].tolist() == ["first line\nsecond, with a comma"]
+    assert log.notes == ()
+
+
+def test_a_malformed_line_in_a_large_file_with_an_open_quote_is_refused_clearly(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "big.csv"
+    path.write_text(
+        'child_id,rule,completed_at\nC1,"minutes\n' + "C2,minutes,\n" * 20_000,
+        encoding="utf-8",
+    )
+    with pytest.raises(EventsError, match="from line 2: .*quote left open"):
+        read_events(path)
+
+
+def test_nested_parquet_columns_are_refused_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "nested.parquet"
+    table = pa.table(
+        {
+            "child_id": ["C1"],
+            "rule": ["minutes"],
+            "completed_at": ["07/01/2027"],
+            "tags": pa.array([[1, 2]]),
+            "where": pa.array([{"team": "North"}]),
+        }
+    )
+    pq.write_table(table, path)
+    with pytest.raises(EventsError, match=r"'tags' \(list<.*'where' \(struct<"):
+        read_events(path)
+    assert main(["report", str(RULESET), str(path), "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "drop or flatten" in err
