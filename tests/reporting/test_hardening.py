@@ -248,7 +248,7 @@ def test_a_malformed_line_in_a_large_file_with_an_open_quote_is_refused_clearly(
         'child_id,rule,completed_at\nC1,"minutes\n' + "C2,minutes,\n" * 20_000,
         encoding="utf-8",
     )
-    with pytest.raises(EventsError, match="from line 2: .*quote left open"):
+    with pytest.raises(EventsError, match=r"from line 2: .*quote left open"):
         read_events(path)
 
 

@@ -17,8 +17,8 @@ import csv
 import io
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import attrs
 import numpy as np
@@ -166,7 +166,7 @@ def _swallowed_lines(table: pa.Table) -> tuple[str, ...]:
     """
     if table.num_columns < 2 or not table.num_rows:
         return ()
-    pattern = r"\n([^\n]*,){%d}" % (table.num_columns - 1)
+    pattern = r"\n([^\n]*,){" + str(table.num_columns - 1) + "}"
     lines = np.zeros(table.num_rows, dtype=np.int64)
     for column in table.columns:
         suspect = pc.match_substring_regex(column, pattern).to_numpy(zero_copy_only=False)
