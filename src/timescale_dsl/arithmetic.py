@@ -19,7 +19,7 @@ import numpy.typing as npt
 from dateutil.relativedelta import relativedelta
 
 from .calendars.base import Calendar
-from .errors import CalendarRangeError
+from .errors import CalendarRangeError, NonexistentTimeError
 
 LONDON = ZoneInfo("Europe/London")
 DAY = np.timedelta64(1, "D")
@@ -215,11 +215,32 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return result
 
 
+def nonexistent_time_message(moment: dt.datetime) -> str:
+    """Why a wall-clock time inside the spring-forward gap cannot be counted from."""
+    return (
+        f"{moment:%H:%M} on {moment:%a %d %b %Y} did not happen in London: the clocks "
+        "went forward an hour that night, so elapsed hours cannot be counted from it; "
+        "check the time recorded"
+    )
+
+
+def check_time_exists(moment: dt.datetime) -> None:
+    """Refuse a London wall-clock time that the spring change skipped (01:30 on 29 March 2026).
+
+    A repeated autumn time is read as its first occurrence (``fold=0``).
+    """
+    aware = moment.replace(tzinfo=LONDON)
+    if aware.astimezone(dt.UTC).astimezone(LONDON).replace(tzinfo=None) != moment:
+        raise NonexistentTimeError(nonexistent_time_message(moment))
+
+
 def add_hours(moment: dt.datetime, hours: int) -> dt.datetime:
     """Elapsed hours in Europe/London: a daylight-saving change shifts the wall clock.
 
-    ``moment`` is a naive local (London) time; so is the result.
+    ``moment`` is a naive local (London) time; so is the result. A time the
+    spring change skipped is refused (:func:`check_time_exists`).
     """
+    check_time_exists(moment)
     aware = moment.replace(tzinfo=LONDON)
     shifted = (aware.astimezone(dt.UTC) + dt.timedelta(hours=hours)).astimezone(LONDON)
     return shifted.replace(tzinfo=None)

@@ -169,3 +169,7 @@ class DateOutOfRangeError(EvaluationError, CalendarRangeError):
 
 class FactValueError(TimescaleError, ValueError):
     """A text value that is not a date, date-time, boolean as expected."""
+
+
+class NonexistentTimeError(EvaluationError, ValueError):
+    """A London wall-clock time that never happened (inside the spring-forward gap)."""

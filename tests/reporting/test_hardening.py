@@ -14,6 +14,7 @@ import pytest
 
 from timescale_dsl import Ruleset
 from timescale_dsl.cli import main
+from timescale_dsl.errors import NonexistentTimeError
 from timescale_dsl.paths import OutputPathError
 from timescale_dsl.reporting.api import report_files, timeliness
 from timescale_dsl.reporting.events import EventsError, read_events
@@ -271,3 +272,40 @@ def test_nested_parquet_columns_are_refused_by_name(
     assert main(["report", str(RULESET), str(path), "--no-progress"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "drop or flatten" in err
+
+
+# -- scalar and batch agree ------------------------------------------------------------------
+def test_a_time_in_the_spring_gap_is_refused_by_both_engines(
+    csv_file: Callable[..., Path], ruleset: Ruleset
+) -> None:
+    rule = ruleset.rule("rhi")  # within 72 hours of return
+    with pytest.raises(NonexistentTimeError) as raised:
+        rule.deadline({"return": dt.datetime(2026, 3, 29, 1, 30)})
+    assert "01:30 on Sun 29 Mar 2026 did not happen in London" in str(raised.value)
+    path = csv_file(
+        "child_id,rule,completed_at,return\n"
+        "C1,rhi,,29/03/2026 01:30\n"
+        "C2,rhi,,29/03/2026 00:59\n"
+        "C3,rhi,,29/03/2026 02:00\n"
+        "C4,rhi,,25/10/2026 01:30\n"
+    )
+    report = timeliness(path, ruleset, dt.date(2026, 4, 8))
+    assert report.rejects["reason"].tolist() == [str(raised.value)]
+    for child, due in zip(report.rows["child_id"], report.rows["due"], strict=True):
+        moment = {"C2": (3, 29, 0, 59), "C3": (3, 29, 2, 0), "C4": (10, 25, 1, 30)}[child]
+        scalar = rule.deadline({"return": dt.datetime(2026, *moment)}).due
+        assert due == scalar.isoformat(timespec="minutes")  # type: ignore[union-attr]
+
+
+def test_a_recurring_rule_near_the_calendars_end_agrees_in_due_and_report(
+    csv_file: Callable[..., Path], ruleset: Ruleset, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rule = ruleset.rule("visit")  # within 10 working days of ICPC, then every 10 working days
+    path = csv_file("child_id,rule,completed_at,ICPC\nC1,visit,,10/12/2030\n")
+    report = timeliness(path, ruleset, dt.date(2030, 12, 31))
+    [batch_due] = report.rows["due"].tolist()
+    assert main(["due", str(RULESET), "--rule", "visit", "--fact", "ICPC=2030-12-10"]) == 0
+    out = capsys.readouterr().out
+    scalar = rule.deadline({"ICPC": dt.date(2030, 12, 10)})
+    assert scalar.due is not None and batch_due == scalar.due.isoformat()
+    assert f"due {batch_due}" in out

@@ -15,7 +15,12 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ..arithmetic import WorkingDayIndex, no_working_days, range_message
+from ..arithmetic import (
+    WorkingDayIndex,
+    no_working_days,
+    nonexistent_time_message,
+    range_message,
+)
 from ..calendars.base import Calendar
 from ..errors import TimescaleError
 from ..evaluate import Evaluation
@@ -161,6 +166,7 @@ class Shifter:
         timed = start.timed & start.present
         if not timed.any():
             return result
+        timed = timed & ~self._skipped_times(start, timed, problems)
         fast = timed & london.covered(start.values)
         shifted = london.add_hours(
             np.where(fast, start.values, london.transitions().first), sign * n
@@ -175,6 +181,15 @@ class Shifter:
             result.put(rows, self.per_row(start.take(rows), duration, direction, part, resolve))
             problems.put(rows, part)
         return result
+
+    def _skipped_times(self, start: Moments, timed: BoolArray, problems: Problems) -> BoolArray:
+        """Rows timed inside a spring-forward gap, rejected as the engine refuses them."""
+        covered = timed & london.covered(start.values)
+        gap = covered & london.in_gap(np.where(covered, start.values, london.transitions().first))
+        for value in np.unique(start.values[gap]):
+            moment = value.astype("datetime64[us]").item()
+            problems.add(gap & (start.values == value), nonexistent_time_message(moment))
+        return gap
 
     def per_row(
         self,
