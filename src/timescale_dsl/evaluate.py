@@ -107,8 +107,7 @@ class Evaluation:
     # -- arithmetic ------------------------------------------------------------
     def shift(self, start: When, duration: ast.Duration, direction: ast.Direction) -> When:
         """``duration`` after (or before) ``start``, as SEMANTICS.md defines it."""
-        step = f"{_duration(duration)} {direction.value} {_show(start)}"
-        with representable(self.task, step):
+        with representable(self.task, duration, direction, _show(start)):
             return self._shift(start, duration, direction)
 
     def _shift(self, start: When, duration: ast.Duration, direction: ast.Direction) -> When:
@@ -180,7 +179,8 @@ class Evaluation:
                 return Bounds(bounds.due, earliest, bounds.target)
             case ast.Age(years=years, months=months):
                 born = as_date(self.moment(_DOB))
-                with representable(self.task, f"age {years} years from {_show(born)}"):
+                in_months = ast.Duration(12 * years + months, ast.Unit.MONTHS)
+                with representable(self.task, in_months, ast.Direction.AFTER, _show(born)):
                     due = add_months(born, 12 * years + months)
                 self.steps.append(
                     f"date of birth {_show(born)} + {years} years and {months} months: {_show(due)}"
@@ -188,7 +188,8 @@ class Evaluation:
                 return Bounds(due)
             case ast.Birthday(years=years):
                 born = as_date(self.moment(_DOB))
-                with representable(self.task, f"the {_ordinal(years)} birthday"):
+                in_years = ast.Duration(years, ast.Unit.YEARS)
+                with representable(self.task, in_years, ast.Direction.AFTER, _show(born)):
                     due = add_months(born, 12 * years)
                 self.steps.append(f"{_ordinal(years)} birthday: {_show(due)}")
                 return Bounds(due)

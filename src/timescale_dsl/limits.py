@@ -128,14 +128,25 @@ def check_not_depth(negation: ast.Not) -> ast.Not:
 
 
 # -- while evaluating ----------------------------------------------------------------
+def beyond_dates_message(
+    task: str, duration: ast.Duration, direction: ast.Direction, start: str
+) -> str:
+    """The words of DateOutOfRangeError, for the engine and the batch report alike."""
+    count = f"{duration.count} {duration.unit.text(duration.count)}"
+    return (
+        f"{task}: {count} {direction.value} {start} falls outside the dates that can be "
+        "written (years 1 to 9999)"
+    )
+
+
 @contextlib.contextmanager
-def representable(task: str, what: str) -> Iterator[None]:
+def representable(
+    task: str, duration: ast.Duration, direction: ast.Direction, start: str
+) -> Iterator[None]:
     """Date arithmetic past year 1 or 9999 as the library's own error, naming rule and step."""
     try:
         yield
     except (OverflowError, ValueError) as error:
         if isinstance(error, TimescaleError):
             raise
-        raise DateOutOfRangeError(
-            f"{task}: {what} falls outside the dates that can be written (years 1 to 9999): {error}"
-        ) from None
+        raise DateOutOfRangeError(beyond_dates_message(task, duration, direction, start)) from None

@@ -14,7 +14,7 @@ import pytest
 
 from timescale_dsl import Ruleset
 from timescale_dsl.cli import main
-from timescale_dsl.errors import NonexistentTimeError
+from timescale_dsl.errors import NonexistentTimeError, TimescaleError
 from timescale_dsl.paths import OutputPathError
 from timescale_dsl.reporting.api import report_files, timeliness
 from timescale_dsl.reporting.events import EventsError, read_events
@@ -309,3 +309,21 @@ def test_a_recurring_rule_near_the_calendars_end_agrees_in_due_and_report(
     scalar = rule.deadline({"ICPC": dt.date(2030, 12, 10)})
     assert scalar.due is not None and batch_due == scalar.due.isoformat()
     assert f"due {batch_due}" in out
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "column", "value"),
+    [("pathway", "date of birth", "9999-01-01"), ("review", "start of care", "0001-01-01")],
+)
+def test_dates_beyond_year_9999_are_refused_alike_by_both_engines(
+    csv_file: Callable[..., Path], ruleset: Ruleset, rule_id: str, column: str, value: str
+) -> None:
+    path = csv_file(f"child_id,rule,completed_at,{column}\nC1,{rule_id},,{value}\n")
+    report = timeliness(path, ruleset, dt.date(2026, 1, 1))
+    [reason] = report.rejects["reason"].tolist()
+    try:
+        ruleset.rule(rule_id).deadline({column: dt.date.fromisoformat(value)})
+    except TimescaleError as error:
+        assert reason == str(error)
+    else:
+        pytest.fail("the engine gave a deadline the report rejected")

@@ -25,10 +25,15 @@ from ..calendars.base import Calendar
 from ..errors import TimescaleError
 from ..evaluate import Evaluation
 from ..model import Deadline, When
+from ..limits import beyond_dates_message
 from ..syntax import ast
 from . import london
-from .moments import DAY, BoolArray, DayArray, Moments
+from .moments import DAY, BoolArray, DayArray, Moments, show
 from .problems import Problems
+
+
+FIRST_DATE = np.datetime64("0001-01-01", "D")
+LAST_DATE = np.datetime64("9999-12-31", "D")
 
 
 def add_months(days: DayArray, months: int) -> DayArray:
@@ -127,6 +132,38 @@ class Shifter:
 
     # -- any unit --------------------------------------------------------------------
     def shift(
+        self,
+        start: Moments,
+        duration: ast.Duration,
+        direction: ast.Direction,
+        problems: Problems,
+        resolve: Callable[[str], Deadline],
+    ) -> Moments:
+        result = self._shift(start, duration, direction, problems, resolve)
+        self._beyond_dates(start, result, duration, direction, problems)
+        return result
+
+    def _beyond_dates(
+        self,
+        start: Moments,
+        result: Moments,
+        duration: ast.Duration,
+        direction: ast.Direction,
+        problems: Problems,
+    ) -> None:
+        """Rows whose result is before year 1 or after 9999, rejected as the engine refuses them."""
+        days, starts = result.days, start.days
+        beyond = ~np.isnat(days) & ((days < FIRST_DATE) | (days > LAST_DATE))
+        # A start already beyond them was refused where it was computed.
+        beyond &= (starts >= FIRST_DATE) & (starts <= LAST_DATE) & ~problems.failed
+        for value in np.unique(start.values[beyond]):
+            same = beyond & (start.values == value)
+            first = int(np.flatnonzero(same)[0])
+            when = start.item(first)
+            assert when is not None
+            problems.add(same, beyond_dates_message(self.task, duration, direction, show(when)))
+
+    def _shift(
         self,
         start: Moments,
         duration: ast.Duration,
