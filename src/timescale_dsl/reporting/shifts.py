@@ -24,13 +24,12 @@ from ..arithmetic import (
 from ..calendars.base import Calendar
 from ..errors import TimescaleError
 from ..evaluate import Evaluation
-from ..model import Deadline, When
 from ..limits import beyond_dates_message
+from ..model import Deadline, When
 from ..syntax import ast
 from . import london
 from .moments import DAY, BoolArray, DayArray, Moments, show
 from .problems import Problems
-
 
 FIRST_DATE = np.datetime64("0001-01-01", "D")
 LAST_DATE = np.datetime64("9999-12-31", "D")
