@@ -62,3 +62,8 @@ def test_extreme_cells_are_measured_or_rejected(frame: pd.DataFrame, as_of: dt.d
     assert summary.rows_read == len(frame)
     assert summary.rows_evaluated + summary.rows_rejected == len(frame)
     assert len(report.rows) + len(report.rejects) == len(frame)
+    for column in ("due", "earliest", "target"):
+        for text in report.rows[column].dropna():
+            # Every date written is one the engine could have given (years 1 to 9999).
+            moment = dt.datetime.fromisoformat(text)
+            assert text == (moment.isoformat(timespec="minutes") if "T" in text else text[:10])
