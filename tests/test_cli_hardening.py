@@ -81,3 +81,24 @@ def test_unreadable_rule_file_is_one_line(
     assert main(["list", str(rules)]) == 1
     err = capsys.readouterr().err
     assert "not UTF-8 text" in err and err.count("\n") == 1
+
+
+def test_due_bounds_the_projection(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["due", "--statement", "A within 1 day of x, then every 1 day", "--fact", "x=2026-01-05"]
+    assert main([*args, "--project", "1000000000"]) == 2
+    assert "--project 1000000000: give 0 to 1000" in capsys.readouterr().err
+    assert main([*args, "--project", "3", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["schedule"] == [
+        "2026-01-07",
+        "2026-01-08",
+        "2026-01-09",
+    ]
+
+
+def test_sample_data_bounds_the_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rules = tmp_path / "r.timescales"
+    rules.write_text("A within 1 day of x\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as raised:
+        main(["sample-data", str(rules), "--rows", "10" + "0" * 12, "-o", str(tmp_path / "x.csv")])
+    assert raised.value.code == 2
+    assert "give 1 to 100,000,000" in capsys.readouterr().err

@@ -32,6 +32,7 @@ from .syntax.rewrite import canonical_text
 RULESET_SUFFIXES = (".timescales",)
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
+MAX_PROJECTION = 1000  # later due dates `due --project` may list
 
 
 class UsageError(Exception):
@@ -173,6 +174,8 @@ def cmd_due(args: argparse.Namespace) -> int:
     else:
         base = _load(args.ruleset).calendar if args.ruleset else None
         rule = compile_statement(args.statement, calendar or base)
+    if not 0 <= args.project <= MAX_PROJECTION:
+        raise UsageError(f"--project {args.project}: give 0 to {MAX_PROJECTION}")
     deadline = rule.deadline(_facts(args.fact, rule), calendar, projection=args.project)
     if args.json:
         data = deadline.to_dict()

@@ -20,6 +20,7 @@ from ..paths import check_outputs
 
 EXIT_OK, EXIT_REJECTED = 0, 1
 FORMATS = ("table", "csv", "json", "html")
+MAX_SAMPLE_ROWS = 100_000_000  # a made-up log larger than this would not fit in memory
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -105,8 +106,8 @@ def _positive(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("give at least 1")
+    if not 1 <= value <= MAX_SAMPLE_ROWS:
+        raise argparse.ArgumentTypeError(f"give 1 to {MAX_SAMPLE_ROWS:,}")
     return value
 
 
