@@ -224,3 +224,17 @@ def test_a_calendar_without_working_days_says_so() -> None:
     rule = compile_statement("A within 1 working day of x", everything)
     with pytest.raises(CalendarRangeError, match="has no working days"):
         rule.deadline({"x": DAY})
+
+
+def test_a_calendar_closed_on_every_day_says_so_too() -> None:
+    closures = []
+    first = dt.date(1990, 1, 1)
+    while first <= dt.date(2030, 12, 31):
+        last = first + dt.timedelta(days=365)
+        closures.append(f"closed {first} to {last}")
+        first = last + dt.timedelta(days=1)
+    text = "\n".join([*closures, "A within 1 working day of x", ""])
+    assert error_codes(text) == []
+    rule = parse_ruleset(text).rule("a")
+    with pytest.raises(CalendarRangeError, match="has no working days"):
+        rule.deadline({"x": DAY})
