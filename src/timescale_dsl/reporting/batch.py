@@ -156,10 +156,7 @@ class BatchEvaluation:
         return choose(self.task, timescale, self.facts, problems)
 
     def part(self, rows: IntArray) -> Part:
-        # Every row in order needs no copy; any other selection, a reordering of
-        # all rows included (a recurrence's series order), takes its rows' facts.
-        everything = len(rows) == self.facts.size and bool(np.all(rows[1:] > rows[:-1]))
-        return Part(self, self.facts if everything else self.facts.take(rows))
+        return Part(self, self.facts if len(rows) == self.facts.size else self.facts.take(rows))
 
     def evaluate_rows(
         self, schedule: ast.Schedule, rows: IntArray, bounds: Bounds, problems: Problems
