@@ -238,3 +238,11 @@ def test_a_calendar_closed_on_every_day_says_so_too() -> None:
     rule = parse_ruleset(text).rule("a")
     with pytest.raises(CalendarRangeError, match="has no working days"):
         rule.deadline({"x": DAY})
+
+
+def test_continuation_lines_count_as_one_statement() -> None:
+    half = "word " * (MAX_STATEMENT_WORDS // 2 + 1)
+    text = 'title "t"\nA ' + half + "\\\n" + half + "within 1 day of x\n"
+    [diagnostic] = [d for d in check_ruleset_text(text) if d.is_error]
+    assert diagnostic.code == "TS136"
+    assert diagnostic.span is not None and diagnostic.span.line == 2

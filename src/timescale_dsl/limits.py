@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
 from collections.abc import Iterator
 from typing import Final
 
@@ -49,8 +48,6 @@ NO_WORKING_DAYS_CODE: Final = "TS134"
 VALUE_CODE: Final = "TS135"
 SIZE_CODE: Final = "TS136"
 
-_CONTINUATION = re.compile(r"\\[ \t]*\r?\n")
-
 
 def _refuse(code: str, message: str, span: Span | None, hint: str | None = None) -> SyntaxProblem:
     return SyntaxProblem([Diagnostic(code, Severity.ERROR, message, span, hint)])
@@ -64,15 +61,18 @@ def _token_span(token: Token, path: str) -> Span:
 # -- while parsing ------------------------------------------------------------------
 def check_size(text: str, path: str) -> None:
     """Refuse a statement of more words than any parse should have to build."""
-    for number, line in enumerate(_CONTINUATION.sub(" ", text).splitlines(), start=1):
-        words = len(line.split())
+    words, first = 0, 1
+    for number, line in enumerate(text.splitlines(), start=1):
+        words += len(line.split())
         if words > MAX_STATEMENT_WORDS:
             raise _refuse(
                 SIZE_CODE,
-                f"a statement of {words} words is longer than the {MAX_STATEMENT_WORDS} "
-                "a statement may have",
-                Span(path, number, 1),
+                f"a statement of more than {MAX_STATEMENT_WORDS} words (the most a "
+                "statement may have)",
+                Span(path, first, 1),
             )
+        if not line.rstrip().endswith("\\"):  # a continued line counts with the next
+            words, first = 0, number + 1
 
 
 def read_number(token: Token, path: str, digits: str | None = None) -> int:
