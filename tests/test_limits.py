@@ -201,6 +201,8 @@ def test_dates_past_year_9999_or_before_year_1_are_the_librarys_error(
     assert isinstance(raised.value, DateOutOfRangeError)
     assert str(raised.value).startswith("A: ")
     assert "years 1 to 9999" in str(raised.value)
+    [fact] = facts
+    assert f" {fact} (" in str(raised.value)  # the fact counted from, then its value
 
 
 def test_a_recurrence_projected_past_the_calendar_keeps_its_first_due_date() -> None:

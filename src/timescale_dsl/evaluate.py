@@ -105,9 +105,15 @@ class Evaluation:
             raise MissingFactsError(self.task, missing)
 
     # -- arithmetic ------------------------------------------------------------
-    def shift(self, start: When, duration: ast.Duration, direction: ast.Direction) -> When:
+    def shift(
+        self,
+        start: When,
+        duration: ast.Duration,
+        direction: ast.Direction,
+        anchor: str | None = None,
+    ) -> When:
         """``duration`` after (or before) ``start``, as SEMANTICS.md defines it."""
-        with representable(self.task, duration, direction, _show(start)):
+        with representable(self.task, duration, direction, _show(start), anchor):
             return self._shift(start, duration, direction)
 
     def _shift(self, start: When, duration: ast.Duration, direction: ast.Direction) -> When:
@@ -180,7 +186,8 @@ class Evaluation:
             case ast.Age(years=years, months=months):
                 born = as_date(self.moment(_DOB))
                 in_months = ast.Duration(12 * years + months, ast.Unit.MONTHS)
-                with representable(self.task, in_months, ast.Direction.AFTER, _show(born)):
+                after = ast.Direction.AFTER
+                with representable(self.task, in_months, after, _show(born), _DOB.text):
                     due = add_months(born, 12 * years + months)
                 self.steps.append(
                     f"date of birth {_show(born)} + {years} years and {months} months: {_show(due)}"
@@ -189,7 +196,8 @@ class Evaluation:
             case ast.Birthday(years=years):
                 born = as_date(self.moment(_DOB))
                 in_years = ast.Duration(years, ast.Unit.YEARS)
-                with representable(self.task, in_years, ast.Direction.AFTER, _show(born)):
+                after = ast.Direction.AFTER
+                with representable(self.task, in_years, after, _show(born), _DOB.text):
                     due = add_months(born, 12 * years)
                 self.steps.append(f"{_ordinal(years)} birthday: {_show(due)}")
                 return Bounds(due)
@@ -207,13 +215,13 @@ class Evaluation:
 
     def offset(self, node: ast.Offset) -> Bounds:
         start = self.moment(node.anchor)
-        due = self.shift(start, node.duration, node.direction)
+        due = self.shift(start, node.duration, node.direction, _name(node.anchor))
         words = f"{_duration(node.duration)} {node.direction.value} {_name(node.anchor)}"
         self.steps.append(f"{_name(node.anchor)}: {_show(start)}")
         self.steps.append(f"{words}: {_show(due)}")
         target = None
         if node.target is not None:
-            target = self.shift(start, node.target, node.direction)
+            target = self.shift(start, node.target, node.direction, _name(node.anchor))
             self.steps.append(f"target {_duration(node.target)}: {_show(target)}")
             if later(target, due):
                 # Month ends can put "30 days" after "1 month": a target never exceeds the limit.
@@ -249,7 +257,7 @@ class Evaluation:
             raise EvaluationError(f"{self.task}: the recurrence has no interval")
         anchor = every.anchor or ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
         start = self.moment(anchor)
-        due = self.shift(start, every.interval, ast.Direction.AFTER)
+        due = self.shift(start, every.interval, ast.Direction.AFTER, _name(anchor))
         self.steps.append(
             f"{_name(anchor)}: {_show(start)}; every {_duration(every.interval)}: {_show(due)}"
         )

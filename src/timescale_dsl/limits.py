@@ -129,24 +129,42 @@ def check_not_depth(negation: ast.Not) -> ast.Not:
 
 # -- while evaluating ----------------------------------------------------------------
 def beyond_dates_message(
-    task: str, duration: ast.Duration, direction: ast.Direction, start: str
+    task: str,
+    duration: ast.Duration,
+    direction: ast.Direction,
+    start: str,
+    anchor: str | None = None,
 ) -> str:
-    """The words of DateOutOfRangeError, for the engine and the batch report alike."""
+    """The words of DateOutOfRangeError, for the engine and the batch report alike.
+
+    ``anchor`` names the fact (or ``[rule]``) counted from, ``start`` is its value.
+    """
     count = f"{duration.count} {duration.unit.text(duration.count)}"
+    source = f"{anchor} ({start})" if anchor else start
     return (
-        f"{task}: {count} {direction.value} {start} falls outside the dates that can be "
+        f"{task}: {count} {direction.value} {source} falls outside the dates that can be "
         "written (years 1 to 9999)"
     )
 
 
+def anchor_name(anchor: ast.FactRef | ast.RuleRef) -> str:
+    """An event as messages name it: the fact as written, or ``[rule-id]``."""
+    return f"[{anchor.rule_id}]" if isinstance(anchor, ast.RuleRef) else anchor.text
+
+
 @contextlib.contextmanager
 def representable(
-    task: str, duration: ast.Duration, direction: ast.Direction, start: str
+    task: str,
+    duration: ast.Duration,
+    direction: ast.Direction,
+    start: str,
+    anchor: str | None = None,
 ) -> Iterator[None]:
-    """Date arithmetic past year 1 or 9999 as the library's own error, naming rule and step."""
+    """Date arithmetic past year 1 or 9999 as the library's own error, naming rule and fact."""
     try:
         yield
     except (OverflowError, ValueError) as error:
         if isinstance(error, TimescaleError):
             raise
-        raise DateOutOfRangeError(beyond_dates_message(task, duration, direction, start)) from None
+        message = beyond_dates_message(task, duration, direction, start, anchor)
+        raise DateOutOfRangeError(message) from None

@@ -15,6 +15,7 @@ import pytest
 from timescale_dsl import Ruleset
 from timescale_dsl.cli import main
 from timescale_dsl.errors import NonexistentTimeError, TimescaleError
+from timescale_dsl.facts import parse_when
 from timescale_dsl.paths import OutputPathError
 from timescale_dsl.reporting.api import report_files, timeliness
 from timescale_dsl.reporting.events import EventsError, read_events
@@ -313,7 +314,11 @@ def test_a_recurring_rule_near_the_calendars_end_agrees_in_due_and_report(
 
 @pytest.mark.parametrize(
     ("rule_id", "column", "value"),
-    [("pathway", "date of birth", "9999-01-01"), ("review", "start of care", "0001-01-01")],
+    [
+        ("pathway", "date of birth", "9999-01-01"),
+        ("review", "start of care", "0001-01-01"),
+        ("rhi", "return", "9999-12-31T12:00"),
+    ],
 )
 def test_dates_beyond_year_9999_are_refused_alike_by_both_engines(
     csv_file: Callable[..., Path], ruleset: Ruleset, rule_id: str, column: str, value: str
@@ -322,7 +327,7 @@ def test_dates_beyond_year_9999_are_refused_alike_by_both_engines(
     report = timeliness(path, ruleset, dt.date(2026, 1, 1))
     [reason] = report.rejects["reason"].tolist()
     try:
-        ruleset.rule(rule_id).deadline({column: dt.date.fromisoformat(value)})
+        ruleset.rule(rule_id).deadline({column: parse_when(value)})
     except TimescaleError as error:
         assert reason == str(error)
     else:

@@ -137,9 +137,11 @@ class Shifter:
         direction: ast.Direction,
         problems: Problems,
         resolve: Callable[[str], Deadline],
+        anchor: str | None = None,
     ) -> Moments:
-        result = self._shift(start, duration, direction, problems, resolve)
-        self._beyond_dates(start, result, duration, direction, problems)
+        """``duration`` after (before) each start; ``anchor`` names the fact in messages."""
+        result = self._shift(start, duration, direction, problems, resolve, anchor)
+        self._beyond_dates(start, result, duration, direction, problems, anchor)
         return result
 
     def _beyond_dates(
@@ -149,6 +151,7 @@ class Shifter:
         duration: ast.Duration,
         direction: ast.Direction,
         problems: Problems,
+        anchor: str | None,
     ) -> None:
         """Rows whose result is before year 1 or after 9999, rejected as the engine refuses them."""
         days, starts = result.days, start.days
@@ -160,7 +163,8 @@ class Shifter:
             first = int(np.flatnonzero(same)[0])
             when = start.item(first)
             assert when is not None
-            problems.add(same, beyond_dates_message(self.task, duration, direction, show(when)))
+            message = beyond_dates_message(self.task, duration, direction, show(when), anchor)
+            problems.add(same, message)
 
     def _shift(
         self,
@@ -169,6 +173,7 @@ class Shifter:
         direction: ast.Direction,
         problems: Problems,
         resolve: Callable[[str], Deadline],
+        anchor: str | None = None,
     ) -> Moments:
         n, unit = duration.count, duration.unit
         sign = 1 if direction is ast.Direction.AFTER else -1
@@ -185,8 +190,8 @@ class Shifter:
         if unit is ast.Unit.YEARS:
             return Moments.of_days(add_months(days, sign * 12 * n))
         if unit is ast.Unit.HOURS:
-            return self.hours(start, n, sign, problems, resolve)
-        return self.per_row(start, duration, direction, problems, resolve)
+            return self.hours(start, n, sign, problems, resolve, anchor)
+        return self.per_row(start, duration, direction, problems, resolve, anchor)
 
     def hours(
         self,
@@ -195,6 +200,7 @@ class Shifter:
         sign: int,
         problems: Problems,
         resolve: Callable[[str], Deadline],
+        anchor: str | None = None,
     ) -> Moments:
         # A date alone: whole days, rounded up (``arithmetic.hours_on_date_only``).
         whole = sign * math.ceil(n / 24) * DAY
@@ -214,7 +220,8 @@ class Shifter:
             direction = ast.Direction.AFTER if sign > 0 else ast.Direction.BEFORE
             rows = np.flatnonzero(slow)
             part = Problems(len(rows))
-            result.put(rows, self.per_row(start.take(rows), duration, direction, part, resolve))
+            moved = self.per_row(start.take(rows), duration, direction, part, resolve, anchor)
+            result.put(rows, moved)
             problems.put(rows, part)
         return result
 
@@ -234,6 +241,7 @@ class Shifter:
         direction: ast.Direction,
         problems: Problems,
         resolve: Callable[[str], Deadline],
+        anchor: str | None = None,
     ) -> Moments:
         """The engine's own scalar shift, one row at a time (working hours)."""
         scalar = Evaluation(self.task, {}, self.calendar, self.event_day_number, resolve)
@@ -244,7 +252,7 @@ class Shifter:
                 values.append(None)
                 continue
             try:
-                values.append(scalar.shift(when, duration, direction))
+                values.append(scalar.shift(when, duration, direction, anchor))
             except TimescaleError as error:
                 problems.add(_only(len(start), row), str(error))
                 values.append(None)
