@@ -18,7 +18,7 @@ from dateutil.relativedelta import relativedelta
 
 from .calendars.base import Calendar, HolidayCalendar, range_error
 from .calendars.cache import CalendarMemo
-from .errors import CalendarRangeError
+from .errors import CalendarRangeError, NonexistentTimeError
 from .timezones import LONDON as LONDON
 
 DAY = np.timedelta64(1, "D")
@@ -77,6 +77,8 @@ class WorkingDayIndex:
         return (offsets >= 0) & (offsets < len(self.is_working))
 
     def _day(self, position: int, anchor: dt.date) -> dt.date:
+        if not len(self.working_offsets):
+            raise no_working_days(self.calendar)
         if not 0 <= position < len(self.working_offsets):
             raise _out_of_range(self.calendar, anchor, result=True)
         return self.calendar.first_day + dt.timedelta(days=int(self.working_offsets[position]))
@@ -150,6 +152,8 @@ class WorkingDayIndex:
 
     def _days_at(self, positions: npt.NDArray[np.int64], anchors: DateArray) -> DateArray:
         bad = (positions < 0) | (positions >= len(self.working_offsets))
+        if bad.any() and not len(self.working_offsets):
+            raise no_working_days(self.calendar)
         if bad.any():
             anchor = anchors[np.flatnonzero(bad)[0]].astype("datetime64[D]").item()
             raise _out_of_range(self.calendar, anchor, result=True)
@@ -160,6 +164,15 @@ class WorkingDayIndex:
 def range_message(calendar: Calendar, day: dt.date, counting: bool = False) -> str:
     """Why a date cannot be used: the wording of CalendarRangeError, for batch rejects too."""
     return str(_out_of_range(calendar, day, counting))
+
+
+def no_working_days(calendar: Calendar) -> CalendarRangeError:
+    """A calendar whose weekend and closures leave no day to count."""
+    return CalendarRangeError(
+        f"the calendar '{calendar.name}' has no working days from "
+        f"{calendar.first_day.isoformat()} to {calendar.last_day.isoformat()}: "
+        "its weekend and closures cover every day"
+    )
 
 
 def _out_of_range(calendar: Calendar, day: dt.date, result: bool = False) -> CalendarRangeError:
@@ -216,11 +229,32 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return result
 
 
+def nonexistent_time_message(moment: dt.datetime) -> str:
+    """Why a wall-clock time inside the spring-forward gap cannot be counted from."""
+    return (
+        f"{moment:%H:%M} on {moment:%a %d %b %Y} did not happen in London: the clocks "
+        "went forward an hour that night, so elapsed hours cannot be counted from it; "
+        "check the time recorded"
+    )
+
+
+def check_time_exists(moment: dt.datetime) -> None:
+    """Refuse a London wall-clock time that the spring change skipped (01:30 on 29 March 2026).
+
+    A repeated autumn time is read as its first occurrence (``fold=0``).
+    """
+    aware = moment.replace(tzinfo=LONDON)
+    if aware.astimezone(dt.UTC).astimezone(LONDON).replace(tzinfo=None) != moment:
+        raise NonexistentTimeError(nonexistent_time_message(moment))
+
+
 def add_hours(moment: dt.datetime, hours: int) -> dt.datetime:
     """Elapsed hours in Europe/London: a daylight-saving change shifts the wall clock.
 
-    ``moment`` is a naive local (London) time; so is the result.
+    ``moment`` is a naive local (London) time; so is the result. A time the
+    spring change skipped is refused (:func:`check_time_exists`).
     """
+    check_time_exists(moment)
     aware = moment.replace(tzinfo=LONDON)
     shifted = (aware.astimezone(dt.UTC) + dt.timedelta(hours=hours)).astimezone(LONDON)
     return shifted.replace(tzinfo=None)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import functools
 
-from .errors import Diagnostic
+from .errors import Diagnostic, RulesetError
+from .limits import check_size
 from .syntax import ast
 from .syntax.parser import parse_ruleset_recovering
 from .validate import validate
@@ -25,6 +26,10 @@ def _checked(text: str, path: str) -> tuple[ast.RulesetFile, tuple[Diagnostic, .
     # Everything here is immutable, so a text seen before (a report's workers
     # loading one ruleset, an editor re-checking an unchanged file) is not
     # parsed again.
+    try:
+        check_size(text, path)
+    except RulesetError as error:  # too large to parse at all: that is the one finding
+        return ast.RulesetFile(ast.Header(), (), path), tuple(error.diagnostics), True
     recovered = parse_ruleset_recovering(text, path)
     found = [*recovered.diagnostics, *validate(recovered.tree, text, path, recovered.unparsed)]
     return recovered.tree, tuple(sorted(found, key=_position)), bool(recovered.diagnostics)

@@ -23,11 +23,13 @@ from .errors import (
     RulesetError,
     RulesetFileError,
     TimescaleError,
+    not_utf8_finding,
     render_diagnostic,
-    unreadable_file,
 )
 from .facts import parse_fact_text
+from .failures import describe_failure, unreadable_file
 from .model import Deadline, iso
+from .paths import OutputPathError
 from .syntax.names import fold
 from .syntax.rewrite import canonical_text
 from .welcome import welcome_text
@@ -37,6 +39,8 @@ if TYPE_CHECKING:
 
 RULESET_SUFFIXES = (".timescales",)
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130
+MAX_PROJECTION = 1000  # later due dates `due --project` may list
 
 
 class UsageError(Exception):
@@ -70,22 +74,21 @@ def load_ruleset_argument(path: str) -> Ruleset:
 
 
 # -- check ---------------------------------------------------------------------
-def _read_rule_file(path: Path) -> str | Diagnostic:
+def _check_file(path: Path) -> list[Diagnostic]:
+    """One file's findings; a file that cannot be read or checked is a finding, not a stop."""
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return check_ruleset_text(path.read_text(encoding="utf-8-sig"), str(path))
     except UnicodeDecodeError as error:
-        return unreadable_file(str(path), error)
+        return [not_utf8_finding(str(path), error)]
+    except Exception as error:  # one bad file must not hide the others' findings
+        return [unreadable_file(path, error)]
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     files = list(_ruleset_files(args.paths))
     findings: list[Diagnostic] = []
     for path in files:
-        text = _read_rule_file(path)
-        if isinstance(text, Diagnostic):
-            findings.append(text)
-        else:
-            findings.extend(check_ruleset_text(text, str(path)))
+        findings.extend(_check_file(path))
     errors = sum(d.is_error for d in findings)
     warnings = len(findings) - errors
     if args.format == "json":
@@ -187,6 +190,8 @@ def cmd_due(args: argparse.Namespace) -> int:
     else:
         base = load_ruleset_argument(args.ruleset).calendar if args.ruleset else None
         rule = compile_statement(args.statement, calendar or base)
+    if not 0 <= args.project <= MAX_PROJECTION:
+        raise UsageError(f"--project {args.project}: give 0 to {MAX_PROJECTION}")
     deadline = rule.deadline(_facts(args.fact, rule), calendar, projection=args.project)
     if args.json:
         data = deadline.to_dict()
@@ -235,6 +240,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Recording timescales for children's social care: check rule files, "
         "compute deadlines, measure timeliness.",
         formatter_class=argparse.RawDescriptionHelpFormatter,  # keeps --version's lines
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help="on an internal error, show Python's traceback"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -340,11 +348,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         for diagnostic in error.diagnostics:
             print(render_diagnostic(diagnostic), file=sys.stderr)
         return EXIT_INPUT
+    except OutputPathError as error:
+        print(f"timescale: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except TimescaleError as error:
         print(f"timescale: error: {error}", file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return EXIT_OK
+    except KeyboardInterrupt:
+        print("timescale: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # never a traceback unless asked for
+        if args.debug:
+            raise
+        print(f"timescale: error: {describe_failure(error)}", file=sys.stderr)
+        return EXIT_INPUT
 
 
 if __name__ == "__main__":  # pragma: no cover

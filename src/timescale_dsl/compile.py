@@ -17,6 +17,7 @@ from .errors import (
     ValidationProblem,
     did_you_mean,
 )
+from .limits import check_size
 from .ruleset import Rule, Ruleset, RuleTable, Settings
 from .syntax import ast
 from .syntax.parser import parse_statement
@@ -27,10 +28,11 @@ def header_closures(header: ast.Header) -> tuple[tuple[dt.date, str], ...]:
     """The header's closure days, one entry a day, with their names."""
     closures = []
     for closure in header.closures:
-        day = closure.first
-        while day <= closure.last:
-            closures.append((day, closure.name or "closure day"))
-            day += dt.timedelta(days=1)
+        days = (closure.last - closure.first).days + 1  # never steps past 9999-12-31
+        for offset in range(days):
+            closures.append(
+                (closure.first + dt.timedelta(days=offset), closure.name or "closure day")
+            )
     return tuple(closures)
 
 
@@ -140,6 +142,7 @@ def compile_statement(
     rule_id: str | None = None,
 ) -> Rule:
     """A single statement as a Rule: ``compile_statement("Minutes within 15 ...")``."""
+    check_size(text, "<statement>")
     statement = parse_statement(text)
     errors = [d for d in validate_statement(statement) if d.is_error]
     if errors:

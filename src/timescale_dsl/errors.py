@@ -78,7 +78,7 @@ def render_diagnostic(diagnostic: Diagnostic) -> str:
     return "\n".join(lines)
 
 
-def unreadable_file(path: str, error: UnicodeDecodeError) -> Diagnostic:
+def not_utf8_finding(path: str, error: UnicodeDecodeError) -> Diagnostic:
     """The finding for a rule file that is not UTF-8 text."""
     line = error.object[: error.start].count(b"\n") + 1
     message = f"not UTF-8 text (byte 0x{error.object[error.start]:02x} at offset {error.start})"
@@ -124,6 +124,9 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     allowed = 1 if len(typed) <= 4 else 2 if len(typed) <= 10 else 3
     best: tuple[int, str] | None = None
     for candidate in candidates:
+        # Edits are at least the difference in length: skip the quadratic comparison.
+        if abs(len(typed) - len(candidate)) > allowed:
+            continue
         distance = edit_distance(typed, candidate.lower())
         if 0 < distance <= allowed and (best is None or distance < best[0]):
             best = (distance, candidate)
@@ -268,5 +271,13 @@ class RulesetFileError(TimescaleError, OSError):
         return str(self.args[0])
 
 
+class DateOutOfRangeError(EvaluationError, CalendarRangeError):
+    """A date computed before year 1 or after year 9999, which no date type holds."""
+
+
 class FactValueError(TimescaleError, ValueError):
     """A text value that is not a date, date-time, boolean as expected."""
+
+
+class NonexistentTimeError(EvaluationError, ValueError):
+    """A London wall-clock time that never happened (inside the spring-forward gap)."""

@@ -18,6 +18,7 @@ from .arithmetic import (
 )
 from .calendars.base import Calendar
 from .errors import (
+    CalendarRangeError,
     EvaluationError,
     FactTypeError,
     FactValueError,
@@ -26,6 +27,7 @@ from .errors import (
     did_you_mean,
 )
 from .facts import parse_boolean, parse_when
+from .limits import representable
 from .model import (
     NOT_EXPLAINED,
     Deadline,
@@ -151,8 +153,18 @@ class Evaluation:
             raise self.missing_facts(missing)
 
     # -- arithmetic ------------------------------------------------------------
-    def shift(self, start: When, duration: ast.Duration, direction: ast.Direction) -> When:
+    def shift(
+        self,
+        start: When,
+        duration: ast.Duration,
+        direction: ast.Direction,
+        anchor: str | None = None,
+    ) -> When:
         """``duration`` after (or before) ``start``, as SEMANTICS.md defines it."""
+        with representable(self.task, duration, direction, _show(start), anchor):
+            return self._shift(start, duration, direction)
+
+    def _shift(self, start: When, duration: ast.Duration, direction: ast.Direction) -> When:
         n, unit = duration.count, duration.unit
         sign = 1 if direction is ast.Direction.AFTER else -1
         day = as_date(start)
@@ -250,7 +262,10 @@ class Evaluation:
                 return Bounds(bounds.due, earliest, bounds.target)
             case ast.Age(years=years, months=months):
                 born = as_date(self.moment(_DOB))
-                due = add_months(born, 12 * years + months)
+                in_months = ast.Duration(12 * years + months, ast.Unit.MONTHS)
+                after = ast.Direction.AFTER
+                with representable(self.task, in_months, after, _show(born), _DOB.text):
+                    due = add_months(born, 12 * years + months)
                 if self.explain:
                     self.steps.append(
                         f"date of birth {_show(born)} + {years} years and {months} months: "
@@ -259,7 +274,10 @@ class Evaluation:
                 return Bounds(due)
             case ast.Birthday(years=years):
                 born = as_date(self.moment(_DOB))
-                due = add_months(born, 12 * years)
+                in_years = ast.Duration(years, ast.Unit.YEARS)
+                after = ast.Direction.AFTER
+                with representable(self.task, in_years, after, _show(born), _DOB.text):
+                    due = add_months(born, 12 * years)
                 if self.explain:
                     self.steps.append(f"{_ordinal(years)} birthday: {_show(due)}")
                 return Bounds(due)
@@ -280,14 +298,14 @@ class Evaluation:
         start = self.moment(node.anchor)
         if self.explain:
             self.steps.append(f"{_name(node.anchor)}: {_show(start)}")
-        due = self.shift(start, node.duration, node.direction)
+        due = self.shift(start, node.duration, node.direction, _name(node.anchor))
         if self.explain:
             words = f"{_duration(node.duration)} {node.direction.value} {_name(node.anchor)}"
             self.steps.append(f"{words}: {_show(due)}")
             self.say_pending()
         target = None
         if node.target is not None:
-            target = self.shift(start, node.target, node.direction)
+            target = self.shift(start, node.target, node.direction, _name(node.anchor))
             if self.explain:
                 self.steps.append(f"target {_duration(node.target)}: {_show(target)}")
                 self.say_pending()
@@ -328,7 +346,7 @@ class Evaluation:
             raise EvaluationError(f"{self.task}: the recurrence has no interval")
         anchor = every.anchor or ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
         start = self.moment(anchor)
-        due = self.shift(start, every.interval, ast.Direction.AFTER)
+        due = self.shift(start, every.interval, ast.Direction.AFTER, _name(anchor))
         if self.explain:
             self.steps.append(
                 f"{_name(anchor)}: {_show(start)}; every {_duration(every.interval)}: {_show(due)}"
@@ -360,7 +378,15 @@ class Evaluation:
         # The due date is what may be provisional; later occurrences are forecasts anyway.
         relied_on = self.projected
         while len(projected) < self.projection and self.has_next(node, number):
-            previous = self.shift(previous, self.next_interval(node, number), ast.Direction.AFTER)
+            try:
+                previous = self.shift(
+                    previous, self.next_interval(node, number), ast.Direction.AFTER
+                )
+            except CalendarRangeError as error:
+                # The first due date stands, as in the batch report; later ones cannot be known.
+                if self.explain:
+                    self.steps.append(f"later due dates are not projected: {error}")
+                break
             projected.append(previous)
             number += 1
         self.projected = relied_on

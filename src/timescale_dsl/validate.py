@@ -11,6 +11,17 @@ from collections.abc import Iterator
 
 from .calendars.base import WEEKDAY_NAMES
 from .errors import CalendarError, Diagnostic, Severity, Span, did_you_mean, one_edit_apart
+from .limits import (
+    AGE_CODE,
+    CLOSURE_CODE,
+    LIMIT_CODE,
+    MAX_AGE_YEARS,
+    MAX_CLOSURE_DAYS,
+    MAX_COUNT,
+    MAX_REFERENCE_DEPTH,
+    NO_WORKING_DAYS_CODE,
+    REFERENCE_CODE,
+)
 from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
 from .syntax import ast
 from .syntax.names import fold, slug
@@ -19,6 +30,7 @@ from .syntax.recovery import Unparsed
 # Keywords a misspelt task-name word may have been meant as ("wihtin").
 _STARTERS = ("within", "between", "every", "before", "after", "working", "prior", "following")
 _WORD = re.compile(r"[A-Za-z]+")
+_LONGEST_STARTER = max(len(k) for k in _STARTERS)
 
 INFINITY = float("inf")
 
@@ -102,6 +114,14 @@ class Checker:
                     f"closure ends ({closure.last}) before it starts ({closure.first})",
                     closure.span,
                 )
+            elif (closure.last - closure.first).days + 1 > MAX_CLOSURE_DAYS:
+                self.report(
+                    CLOSURE_CODE,
+                    f"a closure of {(closure.last - closure.first).days + 1} days is longer "
+                    f"than the {MAX_CLOSURE_DAYS} a closure may have",
+                    closure.span,
+                    "list each closure separately",
+                )
         if head.weekend is not None:
             for day in head.weekend:
                 if day not in WEEKDAY_NAMES:
@@ -112,6 +132,12 @@ class Checker:
                         head.span_of("weekend"),
                         f"did you mean '{hint}'?" if hint else None,
                     )
+            if set(WEEKDAY_NAMES) <= set(head.weekend):
+                self.report(
+                    NO_WORKING_DAYS_CODE,
+                    "a weekend of all seven days leaves no working days",
+                    head.span_of("weekend"),
+                )
         if head.office_hours is not None and not head.office_hours[0] < head.office_hours[1]:
             self.report(
                 "TS117", "office hours must start before they end", head.span_of("office_hours")
@@ -166,8 +192,11 @@ class Checker:
             if not _WORD.fullmatch(word) or word.lower() in _STARTERS:
                 continue
             # Only one slip in a longer word: task names are full of real words.
+            # A word more than one letter longer than every keyword cannot be one slip away.
+            if not 5 <= len(word) <= _LONGEST_STARTER + 1:
+                continue
             lower = word.lower()
-            close = [k for k in _STARTERS if len(word) >= 5 and one_edit_apart(lower, k)]
+            close = [k for k in _STARTERS if one_edit_apart(lower, k)]
             guess = close[0] if close else None
             if guess:
                 self.report(
@@ -236,6 +265,25 @@ class Checker:
 
     def node(self, node: object, known_ids: set[str]) -> None:
         match node:
+            case ast.Duration(count=count) if count > MAX_COUNT:
+                self.report(
+                    LIMIT_CODE,
+                    f"a count of {count} is larger than any timescale: counts go up to {MAX_COUNT}",
+                    node.span,
+                )
+            case ast.Age(years=years, months=months) if (
+                years > MAX_AGE_YEARS or months > MAX_COUNT or years == months == 0
+            ):
+                self.report(
+                    AGE_CODE, f"an age must be between 1 month and {MAX_AGE_YEARS} years", node.span
+                )
+            case ast.Birthday(years=years) if not 1 <= years <= MAX_AGE_YEARS:
+                self.report(
+                    AGE_CODE,
+                    f"a birthday must be the 1st to the {MAX_AGE_YEARS}th",
+                    node.span,
+                    "for the day of birth write 'on the day of date of birth'",
+                )
             case ast.Duration(count=count) if count <= 0:
                 self.report(
                     "TS103",
@@ -285,8 +333,18 @@ class Checker:
             refs = [n for n in walk(rule.statement.timescale) if isinstance(n, ast.RuleRef)]
             edges.setdefault(rule_id, []).extend((r.rule_id, r) for r in refs)
             spans.setdefault(rule_id, rule.span)
+        depths = reference_depths(edges)
+        deepest = max(depths, key=depths.__getitem__, default=None)
+        if deepest is not None and depths[deepest] > MAX_REFERENCE_DEPTH:
+            self.report(
+                REFERENCE_CODE,
+                f"[{deepest}] counts from a chain of {depths[deepest]} rules, each due from "
+                f"the next: at most {MAX_REFERENCE_DEPTH} are allowed",
+                spans.get(deepest),
+            )
         reported: set[frozenset[str]] = set()
-        for start in edges:
+        cyclic = on_cycles(edges)
+        for start in (rule_id for rule_id in edges if rule_id in cyclic):
             path = find_cycle(start, edges)
             if path and frozenset(path) not in reported:
                 reported.add(frozenset(path))
@@ -388,17 +446,103 @@ def target_after_limit(node: ast.Offset, target: ast.Duration) -> bool:
 
 
 def find_cycle(start: str, edges: dict[str, list[tuple[str, ast.RuleRef]]]) -> list[str] | None:
-    def visit(node: str, path: list[str]) -> list[str] | None:
-        for target, _ in edges.get(node, []):
+    """A path of rules from ``start`` that refers back to it, or None.
+
+    Depth first with an explicit stack, so a chain of thousands of rules
+    cannot exhaust Python's.
+    """
+    path = [start]
+    pending = [iter(edges.get(start, []))]
+    seen = {start}
+    while pending:
+        for target, _ in pending[-1]:
             if target == start:
                 return path
-            if target not in path and target in edges:
-                found = visit(target, [*path, target])
-                if found:
-                    return found
-        return None
+            if target not in seen and target in edges:
+                seen.add(target)
+                path.append(target)
+                pending.append(iter(edges[target]))
+                break
+        else:
+            pending.pop()
+            path.pop()
+    return None
 
-    return visit(start, [start])
+
+def on_cycles(edges: dict[str, list[tuple[str, ast.RuleRef]]]) -> set[str]:
+    """The rules that lie on some cycle of references (Tarjan's components, iteratively)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    component: list[str] = []
+    in_component: set[str] = set()
+    found: set[str] = set()
+    for root in edges:
+        if root in index:
+            continue
+        work = [(root, iter(edges[root]))]
+        index[root] = low[root] = len(index)
+        component.append(root)
+        in_component.add(root)
+        while work:
+            node, targets = work[-1]
+            for target, _ in targets:
+                if target not in edges:
+                    continue
+                if target == node:
+                    found.add(node)
+                if target not in index:
+                    index[target] = low[target] = len(index)
+                    component.append(target)
+                    in_component.add(target)
+                    work.append((target, iter(edges[target])))
+                    break
+                if target in in_component:
+                    low[node] = min(low[node], index[target])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    members = []
+                    while True:
+                        member = component.pop()
+                        in_component.discard(member)
+                        members.append(member)
+                        if member == node:
+                            break
+                    if len(members) > 1:
+                        found.update(members)
+    return found
+
+
+def reference_depths(edges: dict[str, list[tuple[str, ast.RuleRef]]]) -> dict[str, int]:
+    """How many rules deep each rule's ``[id]`` references go (0: it refers to none).
+
+    Iterative; a rule on a cycle counts the rules up to where the cycle closes.
+    """
+    depth: dict[str, int] = {}
+    for root in edges:
+        if root in depth:
+            continue
+        stack = [root]
+        on_stack = {root}
+        while stack:
+            node = stack[-1]
+            waiting = [
+                t
+                for t, _ in edges.get(node, [])
+                if t in edges and t not in depth and t not in on_stack
+            ]
+            if waiting:
+                stack.append(waiting[0])
+                on_stack.add(waiting[0])
+                continue
+            below = [depth.get(t, 0) for t, _ in edges.get(node, []) if t in edges]
+            depth[node] = 1 + max(below) if below else 0
+            stack.pop()
+            on_stack.discard(node)
+    return depth
 
 
 def validate(

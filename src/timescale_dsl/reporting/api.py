@@ -23,6 +23,7 @@ import pandas as pd
 from ..calendars.base import Calendar
 from ..calendars.registry import calendar_by_name
 from ..compile import load_ruleset
+from ..paths import check_outputs
 from ..ruleset import Ruleset
 from .chase import chase_list
 from .events import ColumnMap, EventLog, read_events
@@ -159,7 +160,23 @@ def report_files(
     sheet: str | None = None,
     date_style: str = "iso",
 ) -> FilesOutcome:
-    """Read an event log, measure it, write the summary and the per-row files asked for."""
+    """Read an event log, measure it, write the summary and the per-row files asked for.
+
+    Outputs that would overwrite the event log, the rule file or each other
+    are refused (:class:`~timescale_dsl.paths.OutputPathError`) before anything is read.
+    """
+    inputs = [("the event log", events)]
+    if Path(ruleset.path).is_file():
+        inputs.append(("the rule file", ruleset.path))
+    check_outputs(
+        inputs,
+        [
+            ("output", output),
+            ("rows_out", rows_out),
+            ("rejects_out", rejects_out),
+            ("chase_out", chase_out),
+        ],
+    )
     log: EventLog = read_events(events, sheet=sheet)
     check_by(log.frame, by)
     calendar = calendar_by_name(calendar_name) if calendar_name else None

@@ -20,6 +20,7 @@ import numpy as np
 from ..arithmetic import working_day_index
 from ..calendars.base import Calendar
 from ..errors import EvaluationError, MissingFactsError, TimescaleError
+from ..limits import anchor_name
 from ..model import Deadline
 from ..needs import PREVIOUS_OCCURRENCE, anchors
 from ..ruleset import Rule
@@ -231,8 +232,15 @@ class Part:
         return referred.due
 
     # -- arithmetic ------------------------------------------------------------
-    def shift(self, start: Moments, duration: ast.Duration, direction: ast.Direction) -> Moments:
-        return self.shifter.shift(start, duration, direction, self.problems, self._resolve)
+    def shift(
+        self,
+        start: Moments,
+        duration: ast.Duration,
+        direction: ast.Direction,
+        anchor: ast.FactRef | ast.RuleRef | None = None,
+    ) -> Moments:
+        named = anchor_name(anchor) if anchor is not None else None
+        return self.shifter.shift(start, duration, direction, self.problems, self._resolve, named)
 
     def _resolve(self, rule_id: str) -> Deadline:  # pragma: no cover - shifts never resolve
         raise EvaluationError(f"{self.task}: [{rule_id}] cannot be resolved here")
@@ -259,6 +267,7 @@ class Part:
                     ast.Direction.AFTER,
                     self.problems,
                     self._resolve,
+                    _DOB.text,
                 )
                 return Bounds(due, *_blank(size))
             case ast.Birthday(years=years):
@@ -269,6 +278,7 @@ class Part:
                     ast.Direction.AFTER,
                     self.problems,
                     self._resolve,
+                    _DOB.text,
                 )
                 return Bounds(due, *_blank(size))
             case ast.Rolled(inner=inner, roll=roll):
@@ -289,10 +299,10 @@ class Part:
 
     def offset(self, node: ast.Offset) -> Bounds:
         start = self.moment(node.anchor)
-        due = self.shift(start, node.duration, node.direction)
+        due = self.shift(start, node.duration, node.direction, node.anchor)
         target = Moments.missing(self.size)
         if node.target is not None:
-            target = self.shift(start, node.target, node.direction)
+            target = self.shift(start, node.target, node.direction, node.anchor)
             # Month ends can put "30 days" after "1 month": a target never exceeds the limit.
             target = due.where(later_than(target, due), target)
         return Bounds(due, Moments.missing(self.size), target)
@@ -332,7 +342,7 @@ class Part:
             )
             return Bounds.missing(self.size)
         anchor = every.anchor or ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
-        due = self.shift(self.moment(anchor), every.interval, ast.Direction.AFTER)
+        due = self.shift(self.moment(anchor), every.interval, ast.Direction.AFTER, anchor)
         return Bounds(due, *_blank(self.size))
 
 

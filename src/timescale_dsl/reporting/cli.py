@@ -16,9 +16,11 @@ from typing import Any
 
 from ..errors import FactValueError
 from ..facts import parse_when
+from ..paths import check_outputs
 
 EXIT_OK, EXIT_REJECTED = 0, 1
 FORMATS = ("table", "csv", "json", "html")
+MAX_SAMPLE_ROWS = 100_000_000  # a made-up log larger than this would not fit in memory
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -135,8 +137,8 @@ def _positive(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("give at least 1")
+    if not 1 <= value <= MAX_SAMPLE_ROWS:
+        raise argparse.ArgumentTypeError(f"give 1 to {MAX_SAMPLE_ROWS:,}")
     return value
 
 
@@ -161,6 +163,19 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if not Path(args.events).is_file():
         raise UsageError(f"{args.events}: no such file")
+    check_outputs(
+        [
+            ("RULESET", args.ruleset),
+            ("EVENTS", args.events),
+            ("--columns-file", args.columns_file),
+        ],
+        [
+            ("-o", args.output),
+            ("--rows-out", args.rows_out),
+            ("--rejects", args.rejects),
+            ("--chase-out", args.chase_out),
+        ],
+    )
     ruleset = _load(args.ruleset)
     roles, facts = _mappings(args)
     outcome = report_files(
@@ -244,6 +259,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
     if args.end < args.start:
         raise UsageError("--end is before --start")
+    check_outputs([("RULESET", args.ruleset)], [("-o", args.output)])
     ruleset = _load(args.ruleset)
     frame = sample_events(
         ruleset, SampleOptions(args.rows, args.seed, args.start, args.end, args.date_style)

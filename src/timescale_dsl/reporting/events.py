@@ -16,13 +16,15 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
@@ -80,6 +82,8 @@ class EventLog:
     rows: IntArray
     source: str
     malformed: tuple[MalformedRow, ...] = ()
+    #: What reading noticed that the summary should say (lines joined by an open quote).
+    notes: tuple[str, ...] = ()
 
     @property
     def rows_read(self) -> int:
@@ -118,6 +122,13 @@ def _read_parquet(path: Path, label: str) -> EventLog:
         table = pq.read_table(path)
     except (pa.ArrowException, OSError) as error:
         raise EventsError(f"{label}: not a readable Parquet table: {error}") from None
+    nested = [f for f in table.schema if pa.types.is_nested(f.type)]
+    if nested:
+        names = ", ".join(f"'{f.name}' ({f.type})" for f in nested)
+        raise EventsError(
+            f"{label}: column(s) {names} hold lists or records; the report reads flat "
+            "columns of text, dates and numbers: drop or flatten them first"
+        )
     frame = table.to_pandas()
     return EventLog(frame, np.arange(1, len(frame) + 1, dtype=np.int64), label)
 
@@ -125,6 +136,15 @@ def _read_parquet(path: Path, label: str) -> EventLog:
 # -- CSV ------------------------------------------------------------------------
 def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
     header = _header(head, label)
+    source: Path | pa.BufferReader = path
+    if b"\r" in head and b"\n" not in head:
+        # Old Mac line endings (a bare CR): neither reader splits lines on them.
+        data = path.read_bytes().replace(b"\r", b"\n")
+        source = pa.BufferReader(data)
+    elif b"\n" not in head.rstrip(b"\r") and len(head) < _SNIFF:
+        # The whole file is the header row: no records.
+        frame = pd.DataFrame({name: pd.Series([], dtype="str") for name in header})
+        return EventLog(frame, np.arange(0, dtype=np.int64), label)
     # Large strings: pandas keeps them as they are, without a copy.
     types = {name: pa.large_string() for name in header}
     malformed: list[tuple[int, int, str]] = []
@@ -135,7 +155,7 @@ def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
 
     try:
         table = pa_csv.read_csv(
-            path,
+            source,
             read_options=pa_csv.ReadOptions(encoding="utf8", column_names=header, skip_rows=1),
             parse_options=pa_csv.ParseOptions(newlines_in_values=True, invalid_row_handler=invalid),
             convert_options=pa_csv.ConvertOptions(
@@ -146,9 +166,40 @@ def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
         raise EventsError(f"{label}: not a readable CSV table: {_arrow_message(error)}") from None
     if malformed:
         # Arrow does not say where a bad line was; read again, slowly, to number it.
-        return _read_csv_exactly(path, label, header)
+        text = None if isinstance(source, Path) else data.decode("utf-8-sig")
+        return _read_csv_exactly(path, label, header, text)
     frame = table.to_pandas()
-    return EventLog(frame, np.arange(1, len(frame) + 1, dtype=np.int64), label)
+    rows = np.arange(1, len(frame) + 1, dtype=np.int64)
+    return EventLog(frame, rows, label, notes=_swallowed_lines(table))
+
+
+def _swallowed_lines(table: pa.Table) -> tuple[str, ...]:
+    """Notes on cells that hold lines looking like rows of their own: a quote left open.
+
+    A quoted cell may hold line breaks (a note written over several lines);
+    a line inside it with a comma for every column but one looks like a
+    record that an unclosed quote swallowed, and the summary says how many
+    lines of the file went into such cells.
+    """
+    if table.num_columns < 2 or not table.num_rows:
+        return ()
+    pattern = r"\n([^\n]*,){" + str(table.num_columns - 1) + "}"
+    lines = np.zeros(table.num_rows, dtype=np.int64)
+    for column in table.columns:
+        suspect = pc.match_substring_regex(column, pattern).to_numpy(zero_copy_only=False)
+        if suspect.any():
+            inner = pc.utf8_rtrim(column, characters="\r\n")  # the last line's own end
+            breaks = pc.count_substring(inner, "\n").to_numpy(zero_copy_only=False)
+            lines = np.maximum(lines, np.where(suspect, breaks, 0))
+    rows = np.flatnonzero(lines)
+    if not len(rows):
+        return ()
+    shown = ", ".join(str(r + 1) for r in rows[:5]) + (", ..." if len(rows) > 5 else "")
+    return (
+        f"{int(lines.sum())} line(s) of the file were read inside the cells of "
+        f"{len(rows)} row(s) ({shown}) and look like rows of their own; "
+        'is a quote (") left open?',
+    )
 
 
 def _header(head: bytes, label: str) -> list[str]:
@@ -169,7 +220,7 @@ def _header(head: bytes, label: str) -> list[str]:
         text = head[: error.start].decode("utf-8-sig")
     if "\x00" in text:
         raise EventsError(f"{label}: not a CSV table: it holds binary data")
-    first = next(csv.reader(io.StringIO(text)), [])
+    first = next(csv.reader(io.StringIO(text, newline="")), [])
     names = [name.strip() for name in first]
     _check_header(names, label)
     return names
@@ -192,28 +243,67 @@ def _check_header(names: list[str], label: str) -> None:
         seen[key] = name
 
 
-def _read_csv_exactly(path: Path, label: str, header: Sequence[str]) -> EventLog:
-    """Python's csv module, numbering rows, for a file with malformed lines."""
+def _read_csv_exactly(
+    path: Path, label: str, header: Sequence[str], text: str | None = None
+) -> EventLog:
+    """Python's csv module, numbering rows, for a file with malformed lines.
+
+    A malformed record that spans several lines of the file (a quote left
+    open swallows the lines after it) says which lines, and the summary
+    notes them, so no line goes missing unseen.
+    """
     records: list[list[str]] = []
     numbers: list[int] = []
     malformed: list[MalformedRow] = []
+    notes: list[str] = []
     width = len(header)
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+    with (
+        io.StringIO(text, newline="") if text is not None
+        else path.open(encoding="utf-8-sig", newline="")
+    ) as handle:  # fmt: skip
         reader = csv.reader(handle)
-        next(reader, None)
         number = 0
-        for record in reader:
+        for record, first_line, last_line in _records(reader, label):
             if not record:
                 continue  # a blank line is not a row (Arrow skips it too)
             number += 1
             if len(record) == width:
                 records.append(record)
                 numbers.append(number)
-            else:
-                reason = f"expected {width} fields, found {len(record)}"
-                malformed.append(MalformedRow(number, reason, ",".join(record)))
+                continue
+            reason = f"expected {width} fields, found {len(record)}"
+            if last_line > first_line:
+                lines = last_line - first_line + 1
+                reason += (
+                    f"; lines {first_line}-{last_line} of the file were read as this one row "
+                    "(a quote left open?)"
+                )
+                notes.append(
+                    f"row {number}: {lines} lines of the file ({first_line}-{last_line}) "
+                    'were read as one rejected row; is a quote (") left open?'
+                )
+            malformed.append(MalformedRow(number, reason, ",".join(record)))
     frame = pd.DataFrame(records, columns=list(header), dtype="str")
-    return EventLog(frame, np.array(numbers, dtype=np.int64), label, tuple(malformed))
+    return EventLog(frame, np.array(numbers, dtype=np.int64), label, tuple(malformed), tuple(notes))
+
+
+def _records(reader: Any, label: str) -> Iterator[tuple[list[str], int, int]]:
+    """The records after the header, each with the first and last line of the file it spans.
+
+    What Python's csv module cannot read is an EventsError naming the line.
+    """
+    line = 0
+    try:
+        next(reader, None)
+        line = reader.line_num
+        for record in reader:
+            yield record, line + 1, reader.line_num
+            line = reader.line_num
+    except csv.Error as error:
+        raise EventsError(
+            f"{label}: not a readable CSV table from line {line + 1}: {error} "
+            "(is a quote left open?)"
+        ) from None
 
 
 def _arrow_message(error: Exception) -> str:

@@ -119,3 +119,15 @@ def add_hours(moments: StampArray, hours: int) -> StampArray:
     shifted = utc + np.timedelta64(hours, "h").astype("timedelta64[us]")
     result: StampArray = shifted + _offsets(table, table.instants, shifted)
     return result
+
+
+def in_gap(moments: StampArray) -> BoolArray:
+    """Wall-clock times that never happened: inside a spring-forward gap (``arithmetic.exists``)."""
+    table = transitions()
+    forward = table.after > table.before
+    starts = (table.instants + table.before)[forward]  # the local time the clocks left
+    ends = (table.instants + table.after)[forward]  # the local time they jumped to
+    position = np.searchsorted(starts, moments, side="right") - 1
+    safe = np.maximum(position, 0)
+    result: BoolArray = (position >= 0) & (moments >= starts[safe]) & (moments < ends[safe])
+    return result

@@ -111,7 +111,7 @@ class _Measurement:
         _check_clashes(log)
         self.size = len(self.frame)
         self.problems = Problems(self.size)
-        self.warnings: list[str] = []
+        self.warnings: list[str] = list(log.notes)
 
     # -- the run -----------------------------------------------------------------
     def run(self) -> Measured:

@@ -16,6 +16,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
+from .safe_csv import neutralise_frame, neutralise_table
 from .status import STATUSES
 from .summary import ALL_RULES, DUE_MONTH, GroupSummary, Summary
 
@@ -159,13 +160,17 @@ def render_csv(summary: Summary) -> str:
         if name in frame.columns:
             frame[name] = frame[name].astype("Int64")
     buffer = io.StringIO()
-    frame[[*columns, *rest]].to_csv(buffer, index=False, lineterminator="\n")
+    neutralise_frame(frame[[*columns, *rest]]).to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue()
 
 
 # -- per-row files ---------------------------------------------------------------
 def write_table(frame: pd.DataFrame, path: str | Path) -> None:
-    """A per-row table as Parquet (``.parquet``/``.pq``) or CSV (anything else)."""
+    """A per-row table as Parquet (``.parquet``/``.pq``) or CSV (anything else).
+
+    CSV cells that a spreadsheet would run as formulas are neutralised
+    (:mod:`.safe_csv`); Parquet keeps every value as it is.
+    """
     target = Path(path)
     table = pa.Table.from_pandas(frame, preserve_index=False)
     if target.suffix.lower() in (".parquet", ".pq"):
@@ -181,4 +186,5 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> None:
             for name in table.column_names
         }
     )
-    pa_csv.write_csv(plain, target, pa_csv.WriteOptions(quoting_style="needed"))
+    safe = neutralise_table(plain)
+    pa_csv.write_csv(safe, target, pa_csv.WriteOptions(quoting_style="needed"))

@@ -15,15 +15,24 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ..arithmetic import WorkingDayIndex, range_message
+from ..arithmetic import (
+    WorkingDayIndex,
+    no_working_days,
+    nonexistent_time_message,
+    range_message,
+)
 from ..calendars.base import Calendar
 from ..errors import TimescaleError
 from ..evaluate import Evaluation
+from ..limits import beyond_dates_message
 from ..model import Deadline, When
 from ..syntax import ast
 from . import london
-from .moments import DAY, BoolArray, DayArray, Moments
+from .moments import DAY, BoolArray, DayArray, Moments, show
 from .problems import Problems
+
+FIRST_DATE = np.datetime64("0001-01-01", "D")
+LAST_DATE = np.datetime64("9999-12-31", "D")
 
 
 def add_months(days: DayArray, months: int) -> DayArray:
@@ -79,6 +88,9 @@ class Shifter:
     ) -> None:
         if not mask.any():
             return
+        if not len(self.index.working_offsets):
+            problems.add(mask, str(no_working_days(self.calendar)))
+            return
         for day in np.unique(days[mask]):
             reason = out_of_range_reason(
                 self.calendar, day.astype("datetime64[D]").item(), counting
@@ -125,6 +137,43 @@ class Shifter:
         direction: ast.Direction,
         problems: Problems,
         resolve: Callable[[str], Deadline],
+        anchor: str | None = None,
+    ) -> Moments:
+        """``duration`` after (before) each start; ``anchor`` names the fact in messages."""
+        result = self._shift(start, duration, direction, problems, resolve, anchor)
+        self._beyond_dates(start, result, duration, direction, problems, anchor)
+        return result
+
+    def _beyond_dates(
+        self,
+        start: Moments,
+        result: Moments,
+        duration: ast.Duration,
+        direction: ast.Direction,
+        problems: Problems,
+        anchor: str | None,
+    ) -> None:
+        """Rows whose result is before year 1 or after 9999, rejected as the engine refuses them."""
+        days, starts = result.days, start.days
+        beyond = ~np.isnat(days) & ((days < FIRST_DATE) | (days > LAST_DATE))
+        # A start already beyond them was refused where it was computed.
+        beyond &= (starts >= FIRST_DATE) & (starts <= LAST_DATE) & ~problems.failed
+        for value in np.unique(start.values[beyond]):
+            same = beyond & (start.values == value)
+            first = int(np.flatnonzero(same)[0])
+            when = start.item(first)
+            assert when is not None
+            message = beyond_dates_message(self.task, duration, direction, show(when), anchor)
+            problems.add(same, message)
+
+    def _shift(
+        self,
+        start: Moments,
+        duration: ast.Duration,
+        direction: ast.Direction,
+        problems: Problems,
+        resolve: Callable[[str], Deadline],
+        anchor: str | None = None,
     ) -> Moments:
         n, unit = duration.count, duration.unit
         sign = 1 if direction is ast.Direction.AFTER else -1
@@ -141,8 +190,8 @@ class Shifter:
         if unit is ast.Unit.YEARS:
             return Moments.of_days(add_months(days, sign * 12 * n))
         if unit is ast.Unit.HOURS:
-            return self.hours(start, n, sign, problems, resolve)
-        return self.per_row(start, duration, direction, problems, resolve)
+            return self.hours(start, n, sign, problems, resolve, anchor)
+        return self.per_row(start, duration, direction, problems, resolve, anchor)
 
     def hours(
         self,
@@ -151,6 +200,7 @@ class Shifter:
         sign: int,
         problems: Problems,
         resolve: Callable[[str], Deadline],
+        anchor: str | None = None,
     ) -> Moments:
         # A date alone: whole days, rounded up (``arithmetic.hours_on_date_only``).
         whole = sign * math.ceil(n / 24) * DAY
@@ -158,6 +208,7 @@ class Shifter:
         timed = start.timed & start.present
         if not timed.any():
             return result
+        timed = timed & ~self._skipped_times(start, timed, problems)
         fast = timed & london.covered(start.values)
         shifted = london.add_hours(
             np.where(fast, start.values, london.transitions().first), sign * n
@@ -169,9 +220,19 @@ class Shifter:
             direction = ast.Direction.AFTER if sign > 0 else ast.Direction.BEFORE
             rows = np.flatnonzero(slow)
             part = Problems(len(rows))
-            result.put(rows, self.per_row(start.take(rows), duration, direction, part, resolve))
+            moved = self.per_row(start.take(rows), duration, direction, part, resolve, anchor)
+            result.put(rows, moved)
             problems.put(rows, part)
         return result
+
+    def _skipped_times(self, start: Moments, timed: BoolArray, problems: Problems) -> BoolArray:
+        """Rows timed inside a spring-forward gap, rejected as the engine refuses them."""
+        covered = timed & london.covered(start.values)
+        gap = covered & london.in_gap(np.where(covered, start.values, london.transitions().first))
+        for value in np.unique(start.values[gap]):
+            moment = value.astype("datetime64[us]").item()
+            problems.add(gap & (start.values == value), nonexistent_time_message(moment))
+        return gap
 
     def per_row(
         self,
@@ -180,6 +241,7 @@ class Shifter:
         direction: ast.Direction,
         problems: Problems,
         resolve: Callable[[str], Deadline],
+        anchor: str | None = None,
     ) -> Moments:
         """The engine's own scalar shift, one row at a time (working hours)."""
         scalar = Evaluation(self.task, {}, self.calendar, self.event_day_number, resolve)
@@ -190,7 +252,7 @@ class Shifter:
                 values.append(None)
                 continue
             try:
-                values.append(scalar.shift(when, duration, direction))
+                values.append(scalar.shift(when, duration, direction, anchor))
             except TimescaleError as error:
                 problems.add(_only(len(start), row), str(error))
                 values.append(None)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import attrs
-from lark import Token, Transformer, v_args
+from lark import Token, Transformer_NonRecursive, v_args
 from lark.tree import Meta
 
 from ..errors import Span
+from ..limits import check_not_depth, read_date, read_number, read_time
 from . import ast
 from .names import event_key
 
@@ -23,7 +23,7 @@ def _join(words: list[Token]) -> str:
 
 
 @v_args(meta=True)
-class ToAst(Transformer[Token, Any]):
+class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long the input
     """One method per grammar rule; each returns an AST node or a plain value."""
 
     def __init__(self, path: str) -> None:
@@ -34,6 +34,9 @@ class ToAst(Transformer[Token, Any]):
         if getattr(meta, "empty", True):
             return None
         return Span(self.path, meta.line, meta.column, meta.end_line, meta.end_column)
+
+    def _int(self, token: Token, digits: str | None = None) -> int:
+        return read_number(token, self.path, digits)
 
     # -- names and words ---------------------------------------------------
     def task_words(self, meta: Meta, children: list[Any]) -> str:
@@ -87,7 +90,7 @@ class ToAst(Transformer[Token, Any]):
         return ast.Unit.WORKING_HOURS
 
     def duration(self, meta: Meta, children: list[Any]) -> ast.Duration:
-        return ast.Duration(int(children[0]), children[1], span=self._span(meta))
+        return ast.Duration(self._int(children[0]), children[1], span=self._span(meta))
 
     def target(self, meta: Meta, children: list[Any]) -> tuple[str, ast.Duration]:
         return ("target", children[0])
@@ -115,7 +118,9 @@ class ToAst(Transformer[Token, Any]):
     def between(self, meta: Meta, children: list[Any]) -> ast.Window:
         low, high, direction, anchor = children
         unit = high.unit
-        start = ast.Offset(ast.Duration(int(low), unit), direction, anchor, span=self._span(meta))
+        start = ast.Offset(
+            ast.Duration(self._int(low), unit), direction, anchor, span=self._span(meta)
+        )
         end = ast.Offset(high, direction, anchor, span=self._span(meta))
         return ast.Window(start, end, span=self._span(meta))
 
@@ -123,13 +128,13 @@ class ToAst(Transformer[Token, Any]):
         return ast.Window(children[0], children[1], span=self._span(meta))
 
     def age(self, meta: Meta, children: list[Any]) -> ast.Age:
-        numbers = [int(c) for c in children if isinstance(c, Token) and c.type == "NUMBER"]
+        numbers = [self._int(c) for c in children if isinstance(c, Token) and c.type == "NUMBER"]
         months = numbers[1] if len(numbers) > 1 else 0
         return ast.Age(numbers[0], months, span=self._span(meta))
 
     def birthday(self, meta: Meta, children: list[Token]) -> ast.Birthday:
         ordinal = str(children[0])
-        return ast.Birthday(int(ordinal[:-2]), span=self._span(meta))
+        return ast.Birthday(self._int(children[0], ordinal[:-2]), span=self._span(meta))
 
     def rolled(self, meta: Meta, children: list[Any]) -> ast.Rolled:
         roll = ast.Roll(str(children[1]).lower())
@@ -166,7 +171,7 @@ class ToAst(Transformer[Token, Any]):
         return ast.FactEquals(children[0], children[1], negated=True, span=self._span(meta))
 
     def negation(self, meta: Meta, children: list[Any]) -> ast.Not:
-        return ast.Not(children[0], span=self._span(meta))
+        return check_not_depth(ast.Not(children[0], span=self._span(meta)))
 
     def all_of(self, meta: Meta, children: list[Any]) -> ast.AllOf:
         left, right = children
@@ -215,7 +220,7 @@ class ToAst(Transformer[Token, Any]):
         return ("calendar", (name, self._span(meta)))
 
     def closure(self, meta: Meta, children: list[Token]) -> tuple[str, Any]:
-        dates = [dt.date.fromisoformat(str(c)) for c in children if c.type == "DATE"]
+        dates = [read_date(c, self.path) for c in children if c.type == "DATE"]
         names = [_unquote(c) for c in children if c.type == "STRING"]
         name = names[0] if names else None
         return ("closure", ast.Closure(dates[0], dates[-1], name, span=self._span(meta)))
@@ -224,13 +229,13 @@ class ToAst(Transformer[Token, Any]):
         return ("bank_holidays_are_working_days", True)
 
     def event_day_counts_as(self, meta: Meta, children: list[Token]) -> tuple[str, Any]:
-        return ("event_day_number", (int(children[0]), self._span(meta)))
+        return ("event_day_number", (self._int(children[0]), self._span(meta)))
 
     def weekend(self, meta: Meta, children: list[Token]) -> tuple[str, Any]:
         return ("weekend", (tuple(str(c).lower() for c in children), self._span(meta)))
 
     def office_hours(self, meta: Meta, children: list[Token]) -> tuple[str, Any]:
-        start, end = (dt.time.fromisoformat(str(c)) for c in children)
+        start, end = (read_time(c, self.path) for c in children)
         return ("office_hours", ((start, end), self._span(meta)))
 
     def date_type(self, meta: Meta, children: list[Any]) -> tuple[ast.FactType, tuple[str, ...]]:
