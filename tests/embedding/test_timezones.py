@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from timescale_dsl import compile_statement
+from timescale_dsl import NonexistentTimeError, compile_statement
 from timescale_dsl.cli import main
 
 UTC = dt.UTC
@@ -43,14 +43,18 @@ def test_near_midnight_the_london_day_counts():
     )
 
 
-def test_a_time_in_the_spring_gap_is_read_before_the_change_with_a_caveat():
+def test_hours_are_not_counted_from_a_time_in_the_spring_gap():
     rule = compile_statement("A within 4 hours of x")
+    with pytest.raises(NonexistentTimeError, match="01:30 on Sun 29 Mar 2026 did not happen"):
+        rule.deadline({"x": dt.datetime(2026, 3, 29, 1, 30)})
+
+
+def test_days_from_a_time_in_the_spring_gap_count_from_its_day_with_a_caveat():
+    rule = compile_statement("A within 2 working days of x")
     deadline = rule.deadline({"x": dt.datetime(2026, 3, 29, 1, 30)})
-    # 01:30 GMT + 4 hours = 05:30 GMT = 06:30 BST.
-    assert deadline.due == dt.datetime(2026, 3, 29, 6, 30)
+    assert deadline.due == dt.date(2026, 3, 31)  # Sun 29 Mar: Mon 30, Tue 31
     (caveat,) = deadline.caveats
     assert "01:30 on Sun 29 Mar 2026 does not exist" in caveat
-    assert "02:30 BST" in caveat
 
 
 @pytest.mark.parametrize(

@@ -221,7 +221,18 @@ def test_a_count_too_large_for_any_date_is_a_change_not_a_crash(run, tmp_path):
     old = tmp_path / "old.timescales"
     old.write_text('fact "x" date\n[a] A within 5 days of x\n', encoding="utf-8")
     new = tmp_path / "new.timescales"
-    new.write_text('fact "x" date\n[a] A within 99999999999 days of x\n', encoding="utf-8")
+    new.write_text('fact "x" date\n[a] A within 10000 years of x\n', encoding="utf-8")
     status, out, _ = run("diff", str(old), str(new), "--from", "2027-01-01", "--to", "2027-01-01")
     assert status == 1
-    assert "now error: the deadline falls beyond any date" in out
+    assert "now error: A: 10000 years after x" in out
+    assert "(years 1 to 9999)" in out
+
+
+def test_a_count_over_the_language_limit_is_an_error_in_the_new_file(run, tmp_path):
+    old = tmp_path / "old.timescales"
+    old.write_text('fact "x" date\n[a] A within 5 days of x\n', encoding="utf-8")
+    new = tmp_path / "new.timescales"
+    new.write_text('fact "x" date\n[a] A within 99999999999 days of x\n', encoding="utf-8")
+    status, _, err = run("diff", str(old), str(new))
+    assert status == 2
+    assert "new.timescales:2:" in err
