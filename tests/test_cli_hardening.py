@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import timescale_dsl.cli as cli
+import timescale_dsl.compile as compile_module
 from timescale_dsl.cli import main
 
 
@@ -31,12 +32,32 @@ def test_check_keeps_going_after_a_bad_file_and_json_still_prints(
     assert len(data["files"]) == 5
     by_file = {Path(d["file"]).name: d["code"] for d in data["diagnostics"]}
     assert by_file == {
-        "b-binary.timescales": "TS000",
+        "b-binary.timescales": "TS002",
         "c-huge.timescales": "TS132",
         "d-deep.timescales": "TS136",
         "e-bad-date.timescales": "TS135",
     }
     assert "Traceback" not in out.err
+
+
+def test_a_failure_inside_the_checker_is_a_finding_and_the_other_files_are_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a-breaks.timescales").write_text("A within 1 day of x\n", encoding="utf-8")
+    (tmp_path / "b-typo.timescales").write_text("A wihtin 1 day of x\n", encoding="utf-8")
+    real = cli.check_ruleset_text
+
+    def breaks_on_a(text: str, path: str = "<string>") -> list[object]:
+        if path.endswith("a-breaks.timescales"):
+            raise ZeroDivisionError("a bug")
+        return real(text, path)  # type: ignore[return-value]
+
+    monkeypatch.setattr(cli, "check_ruleset_text", breaks_on_a)
+    assert main(["check", "--json", str(tmp_path)]) == 1
+    data = json.loads(capsys.readouterr().out)
+    codes = {Path(d["file"]).name: d["code"] for d in data["diagnostics"]}
+    assert codes["a-breaks.timescales"] == "TS000"
+    assert "b-typo.timescales" in codes
 
 
 def test_an_unexpected_failure_is_one_line_and_debug_shows_the_traceback(
@@ -45,7 +66,7 @@ def test_an_unexpected_failure_is_one_line_and_debug_shows_the_traceback(
     def broken(*args: object, **kwargs: object) -> object:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(cli, "compile_statement", broken)
+    monkeypatch.setattr(compile_module, "compile_statement", broken)
     args = ["due", "--statement", "A within 1 day of x", "--fact", "x=2026-01-05"]
     assert main(args) == 1
     err = capsys.readouterr().err
@@ -62,7 +83,7 @@ def test_an_unexpected_failure_is_one_line_and_debug_shows_the_traceback(
         ("A 3 months before x", "x=0001-01-05", "years 1 to 9999"),
         ("A within 99999 days of x", "x=2026-01-05", "counts go up to 10000"),
         ("A on the 0th birthday", "date of birth=2020-01-01", "a birthday must be"),
-        ("A within 1 working day of x", "x=2031-06-01", "vouches for"),
+        ("A within 1 working day of x", "x=2101-06-01", "vouches for"),
     ],
 )
 def test_due_on_extreme_input_is_one_line(

@@ -70,7 +70,9 @@ def load_ruleset_argument(path: str) -> Ruleset:
     try:
         return load_ruleset(path)
     except RulesetFileError as error:
-        raise UsageError(str(error)) from None
+        if Path(path).exists():
+            raise  # there but unreadable (not UTF-8, no permission): an input error
+        raise UsageError(str(error)) from None  # no such file: a usage error
 
 
 # -- check ---------------------------------------------------------------------

@@ -19,7 +19,7 @@ from lark import (
 from lark.exceptions import VisitError
 from lark.parsers.lalr_interactive_parser import InteractiveParser
 
-from ..errors import Diagnostic, Severity, Span, SyntaxProblem, did_you_mean
+from ..errors import Diagnostic, RulesetError, Severity, Span, SyntaxProblem, did_you_mean
 from . import ast, recovery
 from .mistakes import KNOWN_MISTAKES
 from .parser_cache import cache_file
@@ -457,7 +457,26 @@ def parse_ruleset_recovering(text: str, path: str = "<string>") -> recovery.Reco
                 lines[first - 1] = recovery.PLACEHOLDER_RULE
                 placeholders.add(first)
             continue
-        result = _transform(tree, path)
+        try:
+            result = _transform(tree, path)
+        except RulesetError as refused:
+            # A value the grammar reads but the language refuses (2026-02-30, a
+            # count of 40 digits): that line is set aside like a syntax error.
+            spans = [d.span for d in refused.diagnostics if d.span is not None]
+            if not spans or len(found) >= MAX_SYNTAX_ERRORS:
+                found.extend(refused.diagnostics)
+                break
+            found.extend(refused.diagnostics)
+            first, last = recovery.logical_line(lines, min(spans[0].line, len(lines)))
+            prefix = "".join(x + "\n" for x in lines[: first - 1])
+            leading = recovery.first_word(lines[first - 1])
+            text_of_line = "\n".join(lines[first - 1 : last])
+            lost_lines.append(text_of_line)
+            if not leading or leading[0].lower() not in _keywords_of(_parser_after(prefix)):
+                lost_rules.append(text_of_line)
+            for number in range(first, last + 1):
+                lines[number - 1] = ""
+            continue
         assert isinstance(result, ast.RulesetFile)
         if placeholders:
             kept = tuple(
