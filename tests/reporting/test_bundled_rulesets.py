@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from timescale_dsl import load_ruleset
-from timescale_dsl.reporting.measure import facts_read_by, match_key, measure
+from timescale_dsl.reporting.measuring import facts_read_by, match_key, measure
 from timescale_dsl.reporting.sample import SampleOptions, sample_events
 
 

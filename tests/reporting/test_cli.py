@@ -13,7 +13,7 @@ import pytest
 
 from timescale_dsl import Ruleset
 from timescale_dsl.cli import main
-from timescale_dsl.reporting.measure import measure
+from timescale_dsl.reporting.measuring import measure
 from timescale_dsl.reporting.progress import ProgressBar
 from timescale_dsl.reporting.sample import SampleOptions, sample_events
 

@@ -16,7 +16,7 @@ from timescale_dsl.errors import FactValueError
 from timescale_dsl.facts import parse_when
 from timescale_dsl.reporting.cells import read_flags, read_moments
 from timescale_dsl.reporting.events import ColumnMap, EventsError, read_events
-from timescale_dsl.reporting.measure import measure
+from timescale_dsl.reporting.measuring import measure
 
 AS_OF = dt.date(2027, 2, 1)
 MINUTES = """

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from timescale_dsl import Ruleset
-from timescale_dsl.reporting.measure import Measured, measure
+from timescale_dsl.reporting.measuring import Measured, measure
 
 
 def _run(ruleset: Ruleset, path: Path, as_of: dt.date) -> Measured:

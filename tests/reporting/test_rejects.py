@@ -12,7 +12,7 @@ import pytest
 from timescale_dsl import Ruleset
 from timescale_dsl.cli import main
 from timescale_dsl.reporting.events import EventsError
-from timescale_dsl.reporting.measure import measure
+from timescale_dsl.reporting.measuring import measure
 
 from .conftest import RULESET
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from timescale_dsl import Ruleset
-from timescale_dsl.reporting.measure import Measured, measure
+from timescale_dsl.reporting.measuring import Measured, measure
 
 
 def _measure(

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .batch import BatchDeadlines, Bounds, evaluate_rule
     from .columns import BatchFacts, Flags, Labels
     from .events import ColumnMap, EventLog, EventsError, read_events
-    from .measure import Measured, measure
+    from .measuring import Measured, measure
     from .moments import Moments
     from .problems import Problems
     from .recurrence import evaluate_occurrences
@@ -43,8 +43,8 @@ _LAZY = {
     "EventLog": "events",
     "EventsError": "events",
     "read_events": "events",
-    "Measured": "measure",
-    "measure": "measure",
+    "Measured": "measuring",
+    "measure": "measuring",
     "SampleOptions": "sample",
     "sample_events": "sample",
     "Summary": "summary",

@@ -28,7 +28,7 @@ from ..ruleset import Ruleset
 from .chase import chase_list
 from .events import ColumnMap, EventLog, read_events
 from .html import render_html
-from .measure import Measured, measure
+from .measuring import Measured, measure
 from .output import OUTPUT_COLUMNS, SOURCE_ROW, in_date_style
 from .progress import ProgressBar
 from .render import render_csv, render_json, render_table, write_table

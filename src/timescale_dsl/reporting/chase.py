@@ -21,7 +21,7 @@ from ..calendars.base import Calendar
 from ..ruleset import Ruleset
 from ..syntax.names import column_key
 from .events import find_columns
-from .measure import Measured
+from .measuring import Measured
 from .status import LATE, OPEN, OVERDUE
 from .summary import BLANK, DUE_MONTH
 

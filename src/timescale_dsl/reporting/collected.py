@@ -21,7 +21,7 @@ from ..ruleset import Ruleset
 from ..syntax.names import column_key
 from .cells import distinct
 from .events import ColumnMap, EventsError, find_columns
-from .measure import Measured, rule_named
+from .measuring import Measured, rule_named
 from .output import OUTPUT_COLUMNS, SOURCE_ROW
 from .status import STATUSES
 

@@ -31,7 +31,7 @@ from ..syntax import ast
 from ..validate import walk
 from .batch import evaluate_rule
 from .columns import BatchFacts, Flags, Labels
-from .measure import facts_read_by
+from .measuring import facts_read_by
 from .moments import DAY, NAT, BoolArray, IntArray, Moments
 from .problems import Problems
 from .shifts import Shifter

@@ -30,7 +30,7 @@ import pandas as pd
 from ..ruleset import Ruleset
 from ..syntax.names import column_key
 from .events import EventsError, find_columns
-from .measure import Measured
+from .measuring import Measured
 from .status import LATE, MEASURED, ON_TIME, OVERDUE, STATUSES
 
 #: ``--by due_month`` (or ``month`` when the input has no such column).
