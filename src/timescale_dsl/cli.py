@@ -25,7 +25,7 @@ from .facts import parse_fact_text
 from .model import Deadline, iso
 from .ruleset import Rule, Ruleset
 from .syntax.names import fold
-from .syntax.rewrite import canonical_text
+from .syntax.rewrite import canonical_text, tidy_text
 
 RULESET_SUFFIXES = (".timescales",)
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -182,7 +182,8 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     changed = []
     for path in files:
         text = path.read_text(encoding="utf-8-sig")
-        canonical = canonical_text(text, str(path))
+        rewrite = canonical_text if args.canonical else tidy_text
+        canonical = rewrite(text, str(path))
         if canonical != text.lstrip("\ufeff"):
             changed.append(path)
             if args.write:
@@ -191,7 +192,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
             sys.stdout.write(canonical)
     if args.check:
         for path in changed:
-            print(f"{path}: not in canonical form")
+            print(f"{path}: would be reformatted")
         return EXIT_INPUT if changed else EXIT_OK
     if args.write:
         print(f"rewrote {len(changed)} of {len(files)} file(s)")
@@ -244,8 +245,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     due.set_defaults(handler=cmd_due)
 
-    fmt = commands.add_parser("fmt", help="write statements in canonical form")
+    fmt = commands.add_parser("fmt", help="tidy the layout of rule files, keeping their wording")
     fmt.add_argument("paths", nargs="+", metavar="PATH")
+    fmt.add_argument(
+        "--canonical", action="store_true", help="also rewrite statements in canonical wording"
+    )
     mode = fmt.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="exit 1 if a file would change")
     mode.add_argument("--write", action="store_true", help="rewrite the files in place")
