@@ -83,7 +83,10 @@ def _token_strategies() -> dict[str, st.SearchStrategy[str]]:
         {
             "WORD": st.sampled_from(_PLAIN_WORDS),
             "STRING": phrase.map(lambda p: f'"{p}"'),
-            "NUMBER": st.integers(0, 99).map(str),
+            "NUMBER": st.one_of(
+                st.integers(0, 99).map(str),
+                st.sampled_from(("ten", "Twenty-Eight", "twenty eight", "FORTY-FIVE")),
+            ),
             "ORDINAL": st.sampled_from(("1st", "2nd", "3rd", "4th", "11th", "18th", "21st")),
             "RULE_ID": st.sampled_from(("s47", "icpc-review.1", "rc2", "2a")),
             "DATE": st.just("2026-12-25"),
@@ -96,13 +99,42 @@ def _token_strategies() -> dict[str, st.SearchStrategy[str]]:
                     "no later than",
                     "no less than",
                     "a maximum of",
+                    "not more than",
+                    "no longer than",
+                    "up to",
+                    "by no later than",
                 )
             ).flatmap(_any_case),
-            "_THEN": st.sampled_from((", then", " then", ",then")),
+            "_THEN": st.sampled_from((", then", " then", ",then", " and thereafter")),
+            "_THEREAFTER": st.sampled_from((" thereafter", ", thereafter")),
+            "_EVERY": st.sampled_from(
+                ("every", "at least every", "at least once every", "a minimum of every")
+            ).flatmap(_any_case),
+            "FREQUENCY": st.sampled_from(
+                (
+                    "monthly",
+                    "Six-Monthly",
+                    "3 weekly",
+                    "at least monthly",
+                    "on a quarterly basis",
+                    "at 6 monthly intervals",
+                    "at intervals of not more than 3 months",
+                    "fortnightly",
+                    "annually",
+                )
+            ),
+            "IMMEDIATELY": st.sampled_from(
+                ("immediately", "as soon as possible", "without delay")
+            ).flatmap(_any_case),
+            "SAME_DAY": _any_case("same day"),
             "_OR_THE": st.sampled_from((", or the", " or the")),
-            "_WHICHEVER": st.sampled_from((", whichever is", " whichever is")),
+            "_WHICHEVER": st.sampled_from(
+                (", whichever is", " whichever is", ", whichever comes", " whichever occurs")
+            ),
             "_IF_NOT_WORKING": st.just("if that is not a working day"),
-            "PICK": st.sampled_from(("later", "earlier")).flatmap(_any_case),
+            "PICK": st.sampled_from(
+                ("later", "earlier", "the sooner", "soonest", "first", "the latest", "last")
+            ).flatmap(_any_case),
             "ROLL_DIRECTION": st.sampled_from(("next", "previous")).flatmap(_any_case),
             "_NL": st.just("\n"),
             "COMMENT": st.just(""),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..errors import TimescaleError
 from . import ast
 
 _SIMPLE_WORD = re.compile(r"^[^\W_\d][\w'’&/+.-]*$")
@@ -45,7 +46,20 @@ def _name(
 def format_task(task: str) -> str:
     if ":" in task:
         return _quote(task)
-    return _name(task, _TIMESCALE_STARTERS, frozenset(_LINE_KEYWORDS), _SIMPLE_WORD)
+    written = _name(task, _TIMESCALE_STARTERS, frozenset(_LINE_KEYWORDS), _SIMPLE_WORD)
+    if not written.startswith('"') and not _reads_back_as_task(written, task):
+        # A number word before a unit, a frequency word at the end...
+        return _quote(task)
+    return written
+
+
+def _reads_back_as_task(written: str, task: str) -> bool:
+    from .parser import parse_statement  # the parser's tables load on first use
+
+    try:
+        return parse_statement(f"{written} no fixed timescale").task == task
+    except TimescaleError:
+        return False
 
 
 def format_anchor(anchor: ast.FactRef | ast.RuleRef) -> str:
@@ -89,10 +103,15 @@ def format_deadline(node: ast.SingleDeadline) -> str:
                 and start.target is None
                 and end.target is None
             ):
-                return (
-                    f"between {start.duration.count} and {format_duration(end.duration)} "
-                    f"{end.direction.value} {format_anchor(end.anchor)}"
-                )
+                # "between 2 and 5 days before X" runs from 5 days before to 2 before.
+                near, far = start.duration, end.duration
+                if start.direction is ast.Direction.BEFORE:
+                    near, far = end.duration, start.duration
+                if start.direction is ast.Direction.AFTER or near.count <= far.count:
+                    return (
+                        f"between {near.count} and {format_duration(far)} "
+                        f"{end.direction.value} {format_anchor(end.anchor)}"
+                    )
             return f"from {_bound(start)} to {_bound(end)}"
         case ast.Age(years=years, months=months):
             text = f"by age {years} {'year' if years == 1 else 'years'}"

@@ -50,8 +50,7 @@ def tidy_statement_text(text: str) -> str:
         indent = line[: len(line) - len(line.lstrip())] if number else ""
         pieces = _QUOTED.split(line.strip())
         tidied.append(
-            indent
-            + "".join(p if p.startswith('"') else _tidy_words(p) for p in pieces).strip()
+            indent + "".join(p if p.startswith('"') else _tidy_words(p) for p in pieces).strip()
         )
     return "\n".join(tidied)
 

@@ -10,7 +10,7 @@ from lark import Token, Transformer, v_args
 from lark.tree import Meta
 
 from ..errors import Span
-from . import ast
+from . import ast, lowering
 from .names import event_key
 
 
@@ -86,8 +86,12 @@ class ToAst(Transformer[Token, Any]):
     def working_hours(self, meta: Meta, children: list[Any]) -> ast.Unit:
         return ast.Unit.WORKING_HOURS
 
+    def fortnights(self, meta: Meta, children: list[Any]) -> str:
+        return lowering.FORTNIGHT
+
     def duration(self, meta: Meta, children: list[Any]) -> ast.Duration:
-        return ast.Duration(int(children[0]), children[1], span=self._span(meta))
+        duration = lowering.duration(str(children[0]), children[1])
+        return attrs.evolve(duration, span=self._span(meta))
 
     def target(self, meta: Meta, children: list[Any]) -> tuple[str, ast.Duration]:
         return ("target", children[0])
@@ -99,6 +103,11 @@ class ToAst(Transformer[Token, Any]):
         return ast.Direction.BEFORE
 
     # -- deadlines ---------------------------------------------------------
+    def immediacy(self, meta: Meta, children: list[Token]) -> ast.NoFixedTimescale:
+        # With no event to count from, immediacy is a row with no fixed timescale.
+        wording = " ".join(str(children[0]).split())
+        return ast.NoFixedTimescale(wording, span=self._span(meta))
+
     def on_day(self, meta: Meta, children: list[Any]) -> ast.OnDay:
         return ast.OnDay(children[-1], span=self._span(meta))
 
@@ -113,17 +122,23 @@ class ToAst(Transformer[Token, Any]):
         return ast.Offset(duration, direction, anchor, span=self._span(meta))
 
     def between(self, meta: Meta, children: list[Any]) -> ast.Window:
-        low, high, direction, anchor = children
-        unit = high.unit
-        start = ast.Offset(ast.Duration(int(low), unit), direction, anchor, span=self._span(meta))
-        end = ast.Offset(high, direction, anchor, span=self._span(meta))
+        low_count, high_count, unit, direction, anchor = children
+        low = lowering.duration(str(low_count), unit)
+        high = attrs.evolve(lowering.duration(str(high_count), unit), span=self._span(meta))
+        first, last = lowering.window_bounds(low, high, direction)
+        start = ast.Offset(first, direction, anchor, span=self._span(meta))
+        end = ast.Offset(last, direction, anchor, span=self._span(meta))
         return ast.Window(start, end, span=self._span(meta))
 
     def from_to(self, meta: Meta, children: list[Any]) -> ast.Window:
         return ast.Window(children[0], children[1], span=self._span(meta))
 
     def age(self, meta: Meta, children: list[Any]) -> ast.Age:
-        numbers = [int(c) for c in children if isinstance(c, Token) and c.type == "NUMBER"]
+        numbers = [
+            lowering.number_value(str(c))
+            for c in children
+            if isinstance(c, Token) and c.type == "NUMBER"
+        ]
         months = numbers[1] if len(numbers) > 1 else 0
         return ast.Age(numbers[0], months, span=self._span(meta))
 
@@ -136,7 +151,7 @@ class ToAst(Transformer[Token, Any]):
         return ast.Rolled(children[0], roll, span=self._span(meta))
 
     def choice(self, meta: Meta, children: list[Any]) -> ast.Choice:
-        pick = ast.Pick(str(children[-1]).lower())
+        pick = lowering.pick(str(children[-1]))
         return ast.Choice(tuple(children[:-1]), pick, span=self._span(meta))
 
     # -- recurrence --------------------------------------------------------
@@ -144,7 +159,13 @@ class ToAst(Transformer[Token, Any]):
         duration: ast.Duration = children[0]
         return duration
 
+    def every_unit(self, meta: Meta, children: list[Any]) -> ast.Duration:
+        return attrs.evolve(lowering.unit_interval(children[0]), span=self._span(meta))
+
     def every(self, meta: Meta, children: list[Any]) -> ast.Every:
+        frequency = [c for c in children if isinstance(c, Token) and c.type == "FREQUENCY"]
+        if frequency:
+            children = [lowering.frequency_interval(str(frequency[0])), *children[1:]]
         interval = next((c for c in children if isinstance(c, ast.Duration)), None)
         anchor = next((c for c in children if isinstance(c, ast.FactRef | ast.RuleRef)), None)
         return ast.Every(interval, anchor, span=self._span(meta))
