@@ -295,8 +295,11 @@ class Checker:
                     used.add(node.key)
                 elif isinstance(node, ast.Age | ast.Birthday):
                     used.add(ast.DATE_OF_BIRTH)
-                elif isinstance(node, ast.Guarded) and node.condition is not None:
-                    used.update(key for key, _ in condition_facts(node.condition))
+                elif isinstance(node, ast.Guarded):
+                    # Built-in anchors too: a bare "every 6 months" reads previous occurrence.
+                    used.update(a.key for a in anchors(node.schedule) if isinstance(a, ast.FactRef))
+                    if node.condition is not None:
+                        used.update(key for key, _ in condition_facts(node.condition))
         for fact in self.ruleset.header.facts:
             if fact.key not in used:
                 self.report(
