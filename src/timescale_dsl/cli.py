@@ -18,6 +18,7 @@ from .compile import check_ruleset_text, compile_statement, load_ruleset
 from .errors import (
     Diagnostic,
     RulesetError,
+    Severity,
     TimescaleError,
     render_diagnostic,
 )
@@ -63,7 +64,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         text = path.read_text(encoding="utf-8-sig")
         findings.extend(check_ruleset_text(text, str(path)))
     errors = sum(d.is_error for d in findings)
-    warnings = len(findings) - errors
+    warnings = sum(d.severity is Severity.WARNING for d in findings)
     if args.json:
         print(
             json.dumps(

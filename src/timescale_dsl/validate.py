@@ -13,6 +13,7 @@ from .calendars.base import WEEKDAY_NAMES
 from .errors import CalendarError, Diagnostic, Severity, Span, did_you_mean, edit_distance
 from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
 from .syntax import ast
+from .syntax.implicit import implicit_events
 from .syntax.names import fold, slug
 
 # Keywords a misspelt task-name word may have been meant as ("wihtin").
@@ -142,6 +143,7 @@ class Checker:
         self.task_words(rule.statement)
         if isinstance(timescale, ast.NoFixedTimescale):
             return
+        self.start_event(rule)
         unconditional = [o for o in timescale.options if o.condition is None]
         if len(timescale.options) > 1 and len(unconditional) > 1:
             self.report(
@@ -156,6 +158,23 @@ class Checker:
                 self.condition(option.condition)
             for node in walk(option.schedule):
                 self.node(node, known_ids)
+
+    def start_event(self, rule: ast.RuleDecl) -> None:
+        """Say which event a timescale written without one counts from."""
+        events = implicit_events(rule.statement.timescale)
+        if not events:
+            return
+        event = events[0]
+        if event.key == ast.START_EVENT:
+            source = "no event is named here or by its process"
+        else:
+            source = f"its process '{rule.process}' names it"
+        self.report(
+            "TS301",
+            f"'{rule.statement.task}' counts from '{event.text}': {source}",
+            rule.statement.span,
+            severity=Severity.NOTE,
+        )
 
     def task_words(self, statement: ast.Statement) -> None:
         for word in statement.task.split():
@@ -204,7 +223,7 @@ class Checker:
                     )
 
     def fact_use(self, fact: ast.FactRef, kind: str) -> None:
-        if not self.facts or fact.key == PREVIOUS_OCCURRENCE:
+        if not self.facts or fact.key in (PREVIOUS_OCCURRENCE, ast.START_EVENT):
             return
         declared = self.facts.get(fact.key)
         if declared is None:

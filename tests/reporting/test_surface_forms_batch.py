@@ -15,6 +15,7 @@ from timescale_dsl import parse_statement
 from timescale_dsl.reporting.batch import evaluate_rule
 from timescale_dsl.reporting.moments import Moments
 from timescale_dsl.syntax import ast
+from timescale_dsl.syntax.implicit import with_start_event
 
 from .strategies import CalendarSpec, batch_of, calendars, fact_rows, make_rule
 from .test_batch_properties import _assert_rows_agree, _scalar
@@ -132,3 +133,14 @@ def test_frequencies_agree_between_batch_and_scalar(
             assert batch.problems.reason[number] == expected
         else:
             assert batch.due.item(number) == expected[0]
+
+
+@given(calendar=calendars(), event_day=st.sampled_from([0, 1]), duration=_durations(),
+       event=st.sampled_from(["referral", "the date of the contact"]),
+       rows=st.integers(1, 8).flatmap(fact_rows))  # fmt: skip
+def test_timescales_without_an_event_agree_between_batch_and_scalar(
+    calendar: CalendarSpec, event_day: int, duration: str, event: str, rows: list[dict[str, object]]
+) -> None:
+    statement = with_start_event(parse_statement(f"Record within {duration}"), event)
+    rule = make_rule(statement.timescale, calendar.build(), event_day)
+    _assert_rows_agree(rule, rows)

@@ -62,11 +62,20 @@ class Duration:
 
 @attrs.frozen
 class FactRef:
-    """A dated fact of the case, e.g. ``actual meeting``."""
+    """A dated fact of the case, e.g. ``actual meeting``.
+
+    ``implicit`` marks the start event of a timescale written without one
+    ("within 10 working days"): its process's event or :data:`START_EVENT`.
+    """
 
     key: str
     text: str = attrs.field(eq=False)
+    implicit: bool = attrs.field(default=False, eq=False, kw_only=True)
     span: Span | None = _span()
+
+
+#: The event a timescale with none named counts from, when its process names none.
+START_EVENT = "start event"
 
 
 @attrs.frozen

@@ -86,6 +86,9 @@ def format_deadline(node: ast.SingleDeadline) -> str:
     match node:
         case ast.OnDay(anchor=anchor):
             return f"on the day of {format_anchor(anchor)}"
+        case ast.Offset(anchor=ast.FactRef(implicit=True), duration=duration, target=target):
+            text = f"within {format_duration(duration)}"
+            return text + (f" (target {format_duration(target)})" if target else "")
         case ast.Offset(duration=duration, direction=direction, anchor=anchor, target=target):
             lead = "within " if direction is ast.Direction.AFTER else ""
             text = f"{lead}{format_duration(duration)} {_direction(direction)} "

@@ -11,6 +11,7 @@ from lark.tree import Meta
 
 from ..errors import Span
 from . import ast, lowering
+from .implicit import with_start_event
 from .names import event_key
 
 
@@ -116,6 +117,13 @@ class ToAst(Transformer[Token, Any]):
         duration, direction, anchor = (c for c in children if not isinstance(c, tuple))
         target = targets[0] if targets else None
         return ast.Offset(duration, direction, anchor, target, span=self._span(meta))
+
+    def implicit_offset(self, meta: Meta, children: list[Any]) -> ast.Offset:
+        # "within 10 working days": the start event is filled in from the process.
+        duration = children[0]
+        target = children[1][1] if len(children) > 1 else None
+        anchor = ast.FactRef(ast.START_EVENT, ast.START_EVENT, implicit=True)
+        return ast.Offset(duration, ast.Direction.AFTER, anchor, target, span=self._span(meta))
 
     def plain_offset(self, meta: Meta, children: list[Any]) -> ast.Offset:
         duration, direction, anchor = children
@@ -280,8 +288,9 @@ class ToAst(Transformer[Token, Any]):
     def section(self, meta: Meta, children: list[Token]) -> tuple[str, str]:
         return ("section", _unquote(children[0]))
 
-    def process(self, meta: Meta, children: list[Token]) -> tuple[str, str]:
-        return ("process", _unquote(children[0]))
+    def process(self, meta: Meta, children: list[Token]) -> tuple[str, Any]:
+        start = _unquote(children[1]) if len(children) > 1 else None
+        return ("process", (_unquote(children[0]), start))
 
     def rule_id(self, meta: Meta, children: list[Token]) -> tuple[str, str]:
         return ("id", str(children[0]))
@@ -330,13 +339,17 @@ class ToAst(Transformer[Token, Any]):
         rules: list[ast.RuleDecl] = []
         section: str | None = None
         process: str | None = None
+        start: str | None = None
         for child in children:
             if isinstance(child, ast.RuleDecl):
+                if start is not None:
+                    statement = with_start_event(child.statement, start)
+                    child = attrs.evolve(child, statement=statement)
                 rules.append(attrs.evolve(child, section=section, process=process))
             elif child[0] == "section":
-                section, process = child[1], None
+                section, process, start = child[1], None, None
             elif child[0] == "process":
-                process = child[1]
+                process, start = child[1]
             elif child[0] == "closure":
                 closures.append(child[1])
             elif child[0] == "fact":
