@@ -74,6 +74,32 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
             "Plan within 3 months of A or within 20 days of B, whichever is later",
         ),
     ],
+    "alternatives sharing a count": [
+        (
+            "Plan within 45 working days of the referral or the strategy discussion, whichever is later",
+            "Plan within 45 working days of referral or within 45 working days of strategy discussion, whichever is later",
+        ),
+        (
+            "Plan within 5 days of A or B or C, whichever comes first",
+            "Plan within 5 days of A or within 5 days of B or within 5 days of C, whichever is earlier",
+        ),
+        (
+            "Plan on the day of the meeting or the review, whichever is earlier",
+            "Plan on the day of meeting or on the day of review, whichever is earlier",
+        ),
+        (
+            "Plan within 5 days of A or the next working day or B, whichever is later",
+            "Plan within 5 days of A, or the next working day if that is not a working day or within 5 days of B, or the next working day if that is not a working day, whichever is later",
+        ),
+    ],
+    "on the day, by a birthday": [
+        ("Plan: at the conference", "Plan on the day of conference"),
+        ("Plan at the point of conference", "Plan on the day of conference"),
+        ("Plan on or before the conference", "Plan on the day of conference"),
+        ("Plan on or before the 16th birthday", "Plan on the 16th birthday"),
+        ("Plan by the 18th birthday", "Plan on the 18th birthday"),
+        ("Plan By 21st Birthday", "Plan on the 21st birthday"),
+    ],
     "limits": [
         ("Minutes not more than 5 working days after meeting", "Minutes within 5 working days of meeting"),
         ("Minutes no more than 5 working days after meeting", "Minutes within 5 working days of meeting"),
@@ -220,6 +246,7 @@ def test_number_and_frequency_words_stay_in_task_names(task: str) -> None:
         "Visit within a days of referral",
         "Visit every month monthly",
         "Outcome immediately before",
+        "Plan by age 18 years or the review, whichever is earlier",
     ],
 )
 def test_near_misses_of_the_new_wordings_are_syntax_errors(text: str) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 from strategies import statements, task_names
 
 from timescale_dsl import format_statement, parse_statement
+from timescale_dsl.errors import SyntaxProblem
 from timescale_dsl.syntax import ast
 from timescale_dsl.syntax.parser import _lark
 
@@ -157,7 +158,13 @@ statement_texts = from_lark(_lark(), start="single", explicit=_token_strategies(
 @example(" Minutes within 3 days \\\n of meeting")
 @example(" Review 2-5 weeks following [icpc-review.1], then every 6 months thereafter")
 def test_statement_text_from_the_grammar_parses_and_round_trips(text: str) -> None:
-    parsed = parse_statement(text)
+    try:
+        parsed = parse_statement(text)
+    except SyntaxProblem as problem:
+        # The one refusal the grammar cannot express: "by age 18 years or review"
+        # has no count for the bare event to share.
+        assume("needs a count before it" not in str(problem))
+        raise
     formatted = format_statement(parsed)
     assert parse_statement(formatted) == parsed, formatted
     assert format_statement(parse_statement(formatted)) == formatted

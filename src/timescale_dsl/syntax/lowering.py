@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from . import ast
 
 _UNITS_WORDS = {
@@ -180,6 +182,51 @@ def duration(count_text: str, unit: ast.Unit | str) -> ast.Duration:
         return ast.Duration(count * FORTNIGHT_WEEKS, ast.Unit.WEEKS)
     assert isinstance(unit, ast.Unit)
     return ast.Duration(count, unit)
+
+
+def distribute_counts(
+    options: list[ast.Deadline | ast.Rolled | ast.FactRef | ast.RuleRef],
+) -> tuple[ast.Deadline | ast.Rolled, ...]:
+    """Alternatives written as bare events take the count of the one before.
+
+    "within 45 working days of the referral or the strategy discussion" is
+    45 working days of either.
+    """
+    lowered: list[ast.Deadline | ast.Rolled] = []
+    for option in options:
+        if isinstance(option, ast.FactRef | ast.RuleRef):
+            if not lowered:  # pragma: no cover - the grammar puts a deadline first
+                raise BareEventError(option)
+            option = _counted_from(lowered[-1], option)
+        lowered.append(option)
+    return tuple(lowered)
+
+
+def _counted_from(
+    before: ast.Deadline | ast.Rolled, anchor: ast.FactRef | ast.RuleRef
+) -> ast.Deadline | ast.Rolled:
+    """``before`` counted from ``anchor`` instead."""
+    match before:
+        case ast.Offset() | ast.OnDay():
+            return attrs.evolve(before, anchor=anchor, span=anchor.span)
+        case ast.Rolled(inner=inner):
+            inner_moved = _counted_from(inner, anchor)
+            assert not isinstance(inner_moved, ast.Rolled)
+            return attrs.evolve(before, inner=inner_moved, span=anchor.span)
+        case ast.Window(start=start, end=end):
+            moved = (_counted_from(start, anchor), _counted_from(end, anchor))
+            assert isinstance(moved[0], ast.Offset | ast.OnDay)
+            assert isinstance(moved[1], ast.Offset | ast.OnDay)
+            return ast.Window(*moved, span=anchor.span)
+    raise BareEventError(anchor)
+
+
+class BareEventError(ValueError):
+    """An alternative written as an event alone, after one with no count to share."""
+
+    def __init__(self, anchor: ast.FactRef | ast.RuleRef) -> None:
+        super().__init__("an alternative written as an event alone needs a count before it")
+        self.anchor = anchor
 
 
 def window_bounds(

@@ -9,10 +9,13 @@ import attrs
 from lark import Token, Transformer, v_args
 from lark.tree import Meta
 
-from ..errors import Span
+from ..errors import Diagnostic, Severity, Span, SyntaxProblem
 from . import ast, lowering
 from .implicit import with_start_event
 from .names import event_key
+
+
+SYNTAX_ERROR = "TS001"
 
 
 def _unquote(token: Token) -> str:
@@ -40,7 +43,7 @@ class ToAst(Transformer[Token, Any]):
     def task_words(self, meta: Meta, children: list[Any]) -> str:
         return " ".join(str(c) for c in children)
 
-    anchor_words = fact_words = value_words = task_words
+    anchor_words = bound_words = fact_words = value_words = task_words
 
     def quoted_task(self, meta: Meta, children: list[Token]) -> str:
         return _unquote(children[0])
@@ -110,7 +113,10 @@ class ToAst(Transformer[Token, Any]):
         return ast.NoFixedTimescale(wording, span=self._span(meta))
 
     def on_day(self, meta: Meta, children: list[Any]) -> ast.OnDay:
-        return ast.OnDay(children[-1], span=self._span(meta))
+        anchor = children[-1]
+        if isinstance(anchor, str):  # "at the conference": bare words, no leading "the"
+            anchor = ast.FactRef(event_key(anchor), anchor, span=self._span(meta))
+        return ast.OnDay(anchor, span=self._span(meta))
 
     def offset(self, meta: Meta, children: list[Any]) -> ast.Offset:
         targets = [c[1] for c in children if isinstance(c, tuple)]
@@ -160,7 +166,14 @@ class ToAst(Transformer[Token, Any]):
 
     def choice(self, meta: Meta, children: list[Any]) -> ast.Choice:
         pick = lowering.pick(str(children[-1]))
-        return ast.Choice(tuple(children[:-1]), pick, span=self._span(meta))
+        try:
+            options = lowering.distribute_counts(children[:-1])
+        except lowering.BareEventError as error:
+            hint = "give it its own count, e.g. 'or within 10 working days of review'"
+            span = error.anchor.span or self._span(meta)
+            problem = Diagnostic(SYNTAX_ERROR, Severity.ERROR, str(error), span, hint)
+            raise SyntaxProblem([problem]) from None
+        return ast.Choice(options, pick, span=self._span(meta))
 
     # -- recurrence --------------------------------------------------------
     def step(self, meta: Meta, children: list[Any]) -> ast.Duration:
