@@ -214,10 +214,10 @@ def _counted_from(
             assert not isinstance(inner_moved, ast.Rolled)
             return attrs.evolve(before, inner=inner_moved, span=anchor.span)
         case ast.Window(start=start, end=end):
-            moved = (_counted_from(start, anchor), _counted_from(end, anchor))
-            assert isinstance(moved[0], ast.Offset | ast.OnDay)
-            assert isinstance(moved[1], ast.Offset | ast.OnDay)
-            return ast.Window(*moved, span=anchor.span)
+            first, last = _counted_from(start, anchor), _counted_from(end, anchor)
+            assert isinstance(first, ast.Offset | ast.OnDay)
+            assert isinstance(last, ast.Offset | ast.OnDay)
+            return ast.Window(first, last, span=anchor.span)
     raise BareEventError(anchor)
 
 

@@ -14,7 +14,6 @@ from . import ast, lowering
 from .implicit import with_start_event
 from .names import event_key
 
-
 SYNTAX_ERROR = "TS001"
 
 
