@@ -101,6 +101,8 @@ def cmd_list(args: argparse.Namespace) -> int:
             print(f"\n== {section or '(no section)'} ==")
         print(f"[{rule.id}] {rule.task}")
         print(f"    timescale: {rule.timescale}")
+        for remark in rule.statement.remarks:
+            print(f"    remark:    {remark}")
         if rule.process:
             print(f"    process:   {rule.process}")
         where = " / ".join(x for x in (rule.recorded_in, rule.form) if x)

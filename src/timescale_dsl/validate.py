@@ -144,6 +144,7 @@ class Checker:
         if isinstance(timescale, ast.NoFixedTimescale):
             return
         self.start_event(rule)
+        self.remarks(rule.statement)
         unconditional = [o for o in timescale.options if o.condition is None]
         if len(timescale.options) > 1 and len(unconditional) > 1:
             self.report(
@@ -158,6 +159,25 @@ class Checker:
                 self.condition(option.condition)
             for node in walk(option.schedule):
                 self.node(node, known_ids)
+
+    def remarks(self, statement: ast.Statement) -> None:
+        """Warn of a remark that says the opposite of the unit beside it."""
+        units = {n.unit for n in walk(statement.timescale) if isinstance(n, ast.Duration)}
+        for remark in statement.remarks:
+            said = fold(remark)
+            calendar = "calendar day" in said or "not working day" in said
+            working = "working day" in said and not calendar
+            if (calendar and ast.Unit.WORKING_DAYS in units) or (
+                working and ast.Unit.CALENDAR_DAYS in units
+            ):
+                unit = "working days" if calendar else "calendar days"
+                self.report(
+                    "TS203",
+                    f"the remark '({remark})' contradicts the unit {unit} beside it",
+                    statement.span,
+                    "say which is meant: change the unit or the remark",
+                    severity=Severity.WARNING,
+                )
 
     def start_event(self, rule: ast.RuleDecl) -> None:
         """Say which event a timescale written without one counts from."""

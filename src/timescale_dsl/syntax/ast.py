@@ -241,8 +241,11 @@ Timescale: TypeAlias = Alternatives | NoFixedTimescale
 
 @attrs.frozen
 class Statement:
+    """A task and its timescale; ``remarks`` are the author's asides, kept verbatim."""
+
     task: str
     timescale: Timescale
+    remarks: tuple[str, ...] = ()
     span: Span | None = _span()
 
 

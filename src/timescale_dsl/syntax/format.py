@@ -189,7 +189,8 @@ def format_timescale(node: ast.Timescale) -> str:
 
 
 def format_statement(node: ast.Statement) -> str:
-    return f"{format_task(node.task)} {format_timescale(node.timescale)}"
+    remarks = "".join(f" ({remark})" for remark in node.remarks)
+    return f"{format_task(node.task)} {format_timescale(node.timescale)}{remarks}"
 
 
 def _ordinal(n: int) -> str:

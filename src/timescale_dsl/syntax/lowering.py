@@ -229,6 +229,14 @@ class BareEventError(ValueError):
         self.anchor = anchor
 
 
+def remark_text(written: str) -> str:
+    """A remark as kept: "(or sooner if needed)" and ", or sooner if needed" alike."""
+    text = " ".join(written.split())
+    if text.startswith("(") and text.endswith(")"):
+        return text[1:-1].strip()
+    return text.lstrip(", ").strip()
+
+
 def window_bounds(
     low: ast.Duration, high: ast.Duration, direction: ast.Direction
 ) -> tuple[ast.Duration, ast.Duration]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from contextvars import ContextVar
 from importlib import resources
 from pathlib import Path
 
@@ -50,6 +51,17 @@ _UNIT_PHRASE = "a unit: working days, days, weeks, months, years, hours or worki
 _DIRECTION_PHRASE = "'after', 'of', 'from', 'before' or 'prior to'"
 
 
+# Remarks the lexer meets while one text is parsed (they are ignored tokens).
+_REMARKS: ContextVar[list[Token] | None] = ContextVar("remarks", default=None)
+
+
+def _keep_remark(token: Token) -> Token:
+    found = _REMARKS.get()
+    if found is not None:
+        found.append(token)
+    return token
+
+
 def grammar_text() -> str:
     """The grammar: shipped inside the package, or read from the source tree."""
     packaged = resources.files("timescale_dsl").joinpath("grammar/timescale.lark")
@@ -68,6 +80,7 @@ def _lark() -> Lark:
         start=["ruleset", "single"],
         propagate_positions=True,
         maybe_placeholders=False,
+        lexer_callbacks={"REMARK": _keep_remark, "QUALIFIER": _keep_remark},
     )
 
 
@@ -238,12 +251,16 @@ def _known_mistake(error: UnexpectedInput, start: str) -> str | None:
 
 
 def _parse(text: str, path: str, start: str) -> object:
+    remarks: list[Token] = []
+    collecting = _REMARKS.set(remarks)
     try:
         tree = _lark().parse(text, start=start)
     except UnexpectedInput as error:
         raise SyntaxProblem([_syntax_diagnostic(error, text, path, start)]) from None
+    finally:
+        _REMARKS.reset(collecting)
     try:
-        return ToAst(path).transform(tree)
+        return ToAst(path, remarks).transform(tree)
     except VisitError as error:  # pragma: no cover - a transformer bug, not bad input
         raise error.orig_exc from None
 
@@ -251,7 +268,10 @@ def _parse(text: str, path: str, start: str) -> object:
 def parse_statement(text: str, path: str = "<statement>") -> ast.Statement:
     """Parse one statement such as ``Minutes within 15 working days after meeting``."""
     # A trailing line continuation has nothing to continue onto.
-    result = _parse(text.strip().removesuffix("\\").strip(), path, "single")
+    body = text.strip()
+    while body.endswith("\\"):
+        body = body[:-1].strip()
+    result = _parse(body, path, "single")
     assert isinstance(result, ast.Statement)
     return result
 

@@ -29,9 +29,11 @@ def _join(words: list[Token]) -> str:
 class ToAst(Transformer[Token, Any]):
     """One method per grammar rule; each returns an AST node or a plain value."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, remarks: list[Token] | None = None) -> None:
         super().__init__()
         self.path = path
+        self.remarks = list(remarks or [])
+        self.taken: list[Token] = []
 
     def _span(self, meta: Meta) -> Span | None:
         if getattr(meta, "empty", True):
@@ -237,10 +239,19 @@ class ToAst(Transformer[Token, Any]):
         return ast.NoFixedTimescale(wording, span=self._span(meta))
 
     def statement(self, meta: Meta, children: list[Any]) -> ast.Statement:
-        return ast.Statement(children[0], children[-1], span=self._span(meta))
+        # A statement's remarks are those on its lines; each is taken once.
+        mine = [r for r in self.remarks if meta.line <= (r.line or 0) <= meta.end_line]
+        self.remarks = [r for r in self.remarks if r not in mine]
+        self.taken += mine
+        remarks = tuple(lowering.remark_text(str(r)) for r in mine)
+        return ast.Statement(children[0], children[-1], remarks, span=self._span(meta))
 
     def single(self, meta: Meta, children: list[Any]) -> ast.Statement:
         statement: ast.Statement = children[0]
+        if self.remarks:  # on lines of their own around a lone statement: still its own
+            ordered = sorted([*self.taken, *self.remarks], key=lambda r: r.start_pos or 0)
+            remarks = tuple(lowering.remark_text(str(r)) for r in ordered)
+            statement = attrs.evolve(statement, remarks=remarks)
         return statement
 
     # -- rule files --------------------------------------------------------
@@ -371,6 +382,19 @@ class ToAst(Transformer[Token, Any]):
                 spans.append((child[0], child[1][1]))
             else:
                 header[child[0]] = child[1]
+        if self.remarks:
+            stray = self.remarks[0]
+            span = Span(
+                self.path, stray.line or 0, stray.column or 0, stray.end_line, stray.end_column
+            )
+            problem = Diagnostic(
+                SYNTAX_ERROR,
+                Severity.ERROR,
+                f"unexpected '{stray}' outside a statement",
+                span,
+                "a remark in brackets belongs on a rule's line; put other text in a note",
+            )
+            raise SyntaxProblem([problem])
         head = ast.Header(
             closures=tuple(closures), facts=tuple(facts), spans=tuple(spans), **header
         )
