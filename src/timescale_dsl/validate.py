@@ -19,6 +19,18 @@ from .syntax.names import fold, slug
 # Keywords a misspelt task-name word may have been meant as ("wihtin").
 _STARTERS = ("within", "between", "every", "before", "after", "working", "prior", "following")
 _WORD = re.compile(r"[A-Za-z]+")
+# Timescale words an author may have meant as part of the timescale, when they
+# end a task name or an event name ("Visit a minimum of 6 weeks after X").
+_SWALLOWED = re.compile(
+    r"\b(a minimum of|minimum of|a maximum of|at least|at most|at intervals of|at|by|"
+    r"within|no later than|no more than|not more than|up to|and|every|and every|then)$",
+    re.IGNORECASE,
+)
+_SWALLOWED_IN_EVENT = re.compile(
+    r"\b(and (?=every|then|at least|monthly|weekly)|then|every|within|at least|monthly|weekly|"
+    r"fortnightly|quarterly|thereafter)\b.*$",
+    re.IGNORECASE,
+)
 
 INFINITY = float("inf")
 
@@ -145,6 +157,7 @@ class Checker:
             return
         self.start_event(rule)
         self.remarks(rule.statement)
+        self.swallowed_words(rule.statement)
         unconditional = [o for o in timescale.options if o.condition is None]
         if len(timescale.options) > 1 and len(unconditional) > 1:
             self.report(
@@ -159,6 +172,39 @@ class Checker:
                 self.condition(option.condition)
             for node in walk(option.schedule):
                 self.node(node, known_ids)
+
+    def quoted(self, span: Span | None) -> bool:
+        """Whether the text at ``span`` starts with a quote (a name the author quoted)."""
+        if span is None or not 0 < span.line <= len(self.lines):
+            return False
+        return self.lines[span.line - 1][span.column - 1 : span.column] == '"'
+
+    def swallowed_words(self, statement: ast.Statement) -> None:
+        """Warn when timescale words ended up in a task or event name."""
+        found = _SWALLOWED.search(statement.task)
+        if found and found.start() > 0 and not self.quoted(statement.span):
+            words = found.group(1)
+            self.report(
+                "TS204",
+                f"the task name ends with '{words}', read as part of the name, not the timescale",
+                statement.span,
+                f"if '{words}' belongs to the timescale, reword it (e.g. 'within', 'at least "
+                "every'); if it is part of the name, quote the name",
+                severity=Severity.WARNING,
+            )
+        for node in walk(statement.timescale):
+            if isinstance(node, ast.FactRef) and " " in node.text:
+                tail = _SWALLOWED_IN_EVENT.search(node.text)
+                if tail and tail.start() > 0:
+                    self.report(
+                        "TS204",
+                        f"the event '{node.text}' holds '{tail.group(0)}', which reads like "
+                        "part of the timescale",
+                        node.span,
+                        f"if the event is '{node.text[: tail.start()].strip()}', separate the "
+                        "rest with ', then' or quote the event's name",
+                        severity=Severity.WARNING,
+                    )
 
     def remarks(self, statement: ast.Statement) -> None:
         """Warn of a remark that says the opposite of the unit beside it."""

@@ -191,6 +191,9 @@ def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str, start: str)
     known = _known_mistake(error, start)
     if known:
         hint = known
+    quote = _quote_task_hint(_source_line(text, line), column)
+    if quote:
+        hint = quote
     end_column = column + max(len(word), 1)
     span = Span(path, line, column, line, end_column)
     return Diagnostic(SYNTAX_ERROR, Severity.ERROR, message, span, hint, _source_line(text, line))
@@ -232,6 +235,22 @@ def _word_diagnostic(text: str, path: str, begin: int, accepts: set[str]) -> Dia
         f"expected {expected}",
         _source_line(text, line),
     )
+
+
+def _quote_task_hint(source: str | None, column: int) -> str | None:
+    """When the error falls inside a task name the author ended with ':', say to quote it."""
+    if source is None:
+        return None
+    body = source.lstrip()
+    offset = len(source) - len(body)
+    if body.startswith("["):
+        closing = body.find("]")
+        offset += closing + 1 if closing >= 0 else 0
+    colon = source.find(":", offset)
+    task = source[offset:colon].strip() if colon >= 0 else ""
+    if not task or task.startswith('"') or not offset < column - 1 < colon:
+        return None
+    return f'the task name holds words the language reads as a timescale; quote it: "{task}":'
 
 
 def _known_mistake(error: UnexpectedInput, start: str) -> str | None:
