@@ -70,7 +70,9 @@ class Evaluation:
         self.skipped: dict[dt.date, str] = {}
 
     # -- facts -----------------------------------------------------------------
-    def moment(self, anchor: ast.FactRef | ast.RuleRef) -> When:
+    def moment(self, anchor: ast.Anchor) -> When:
+        if isinstance(anchor, ast.BirthdayRef):
+            return self.deadline(ast.Birthday(anchor.years)).due
         if isinstance(anchor, ast.RuleRef):
             other = self.resolve_rule(anchor.rule_id)
             if other.due is None:
@@ -381,7 +383,9 @@ def _end_note(value: When) -> str:
     return "" if isinstance(value, dt.datetime) else " (by the end of the day)"
 
 
-def _name(anchor: ast.FactRef | ast.RuleRef) -> str:
+def _name(anchor: ast.Anchor) -> str:
+    if isinstance(anchor, ast.BirthdayRef):
+        return f"{_ordinal(anchor.years)} birthday"
     return f"[{anchor.rule_id}]" if isinstance(anchor, ast.RuleRef) else anchor.text
 
 

@@ -25,11 +25,18 @@ def condition_facts(condition: ast.Condition) -> Iterator[Need]:
                 yield from condition_facts(operand)
 
 
+def _read_from(anchor: ast.Anchor) -> ast.FactRef | ast.RuleRef:
+    """The fact or rule an anchor is read from: a birthday from the date of birth."""
+    if isinstance(anchor, ast.BirthdayRef):
+        return ast.FactRef(ast.DATE_OF_BIRTH, ast.DATE_OF_BIRTH)
+    return anchor
+
+
 def anchors(node: object) -> Iterator[ast.FactRef | ast.RuleRef]:
     """Every anchor a schedule or deadline counts from, in reading order."""
     match node:
         case ast.OnDay(anchor=anchor) | ast.Offset(anchor=anchor):
-            yield anchor
+            yield _read_from(anchor)
         case ast.Window(start=start, end=end):
             yield from anchors(start)
             yield from anchors(end)
@@ -44,7 +51,7 @@ def anchors(node: object) -> Iterator[ast.FactRef | ast.RuleRef]:
             if first is not None:
                 yield from anchors(first)
             elif every is not None and every.anchor is not None:
-                yield every.anchor
+                yield _read_from(every.anchor)
             else:
                 yield ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
         case ast.Guarded():

@@ -8,9 +8,11 @@ construction.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from timescale_dsl import format_statement, parse_statement
+from timescale_dsl import compile_statement, format_statement, parse_statement
 from timescale_dsl.errors import SyntaxProblem
 from timescale_dsl.syntax import ast, lowering
 
@@ -99,6 +101,15 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("Plan on or before the 16th birthday", "Plan on the 16th birthday"),
         ("Plan by the 18th birthday", "Plan on the 18th birthday"),
         ("Plan By 21st Birthday", "Plan on the 21st birthday"),
+    ],
+    "birthday anchors": [
+        (
+            "Review within 3 months of your 18th birthday",
+            "Review within 3 months of the 18th birthday",
+        ),
+        ("Review within 3 months of their 18th Birthday", "Review within 3 months of 18th birthday"),
+        ("Plan 10 working days before the 16th birthday", "Plan 10 working days before 16th birthday"),
+        ("Plan every year after the 18th birthday", "Plan every 1 year after the 18th birthday"),
     ],
     "limits": [
         ("Minutes not more than 5 working days after meeting", "Minutes within 5 working days of meeting"),
@@ -261,3 +272,15 @@ def test_window_before_an_event_opens_at_the_far_bound() -> None:
     assert isinstance(node, ast.Window)
     assert isinstance(node.start, ast.Offset) and isinstance(node.end, ast.Offset)
     assert (node.start.duration.count, node.end.duration.count) == (15, 10)
+
+
+def test_a_birthday_counted_from_is_computed_from_the_date_of_birth() -> None:
+    rule = compile_statement("Review within 3 months of your 18th birthday")
+    assert [n.name for n in rule.facts_needed()] == ["date of birth"]
+    # Born on a leap day: the 18th birthday falls on 28 February, then 3 months on.
+    due = rule.deadline({"date of birth": dt.date(2008, 2, 29)}).due
+    assert due == dt.date(2026, 5, 28)
+    plain = compile_statement("Review on the 18th birthday")
+    born = {"date of birth": dt.date(2009, 8, 31)}
+    assert plain.deadline(born).due == dt.date(2027, 8, 31)
+    assert rule.deadline(born).due == dt.date(2027, 11, 30)

@@ -38,6 +38,8 @@ _ANCHORS = (
     "Date of Contact",
     "any contact",
     "your actual meeting",
+    "the 18th birthday",
+    "your 16th birthday",
 )
 _PICKS = (
     "whichever is sooner",

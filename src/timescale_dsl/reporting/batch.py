@@ -205,7 +205,9 @@ class Part:
 
         self.problems.add_by_key(pattern != 0, pattern, reason)
 
-    def moment(self, anchor: ast.FactRef | ast.RuleRef) -> Moments:
+    def moment(self, anchor: ast.Anchor) -> Moments:
+        if isinstance(anchor, ast.BirthdayRef):  # the Birthday deadline's own arithmetic
+            return self.deadline(ast.Birthday(anchor.years)).due
         if isinstance(anchor, ast.FactRef):
             return self.facts.moments(anchor.key)
         evaluation = self.evaluation

@@ -77,6 +77,8 @@ class FactRef:
 #: The event a timescale with none named counts from, when its process names none.
 START_EVENT = "start event"
 
+DATE_OF_BIRTH = "date of birth"
+
 
 @attrs.frozen
 class RuleRef:
@@ -86,7 +88,20 @@ class RuleRef:
     span: Span | None = _span()
 
 
-Anchor: TypeAlias = FactRef | RuleRef
+@attrs.frozen
+class BirthdayRef:
+    """A birthday as the event counted from (``of the 18th birthday``): from ``date of birth``."""
+
+    years: int
+    span: Span | None = _span()
+
+    @property
+    def key(self) -> str:
+        """The fact it is computed from."""
+        return DATE_OF_BIRTH
+
+
+Anchor: TypeAlias = FactRef | RuleRef | BirthdayRef
 
 
 @attrs.frozen
@@ -111,9 +126,6 @@ class Window:
     start: OnDay | Offset
     end: OnDay | Offset
     span: Span | None = _span()
-
-
-DATE_OF_BIRTH = "date of birth"
 
 
 @attrs.frozen

@@ -62,9 +62,11 @@ def _reads_back_as_task(written: str, task: str) -> bool:
         return False
 
 
-def format_anchor(anchor: ast.FactRef | ast.RuleRef) -> str:
+def format_anchor(anchor: ast.Anchor) -> str:
     if isinstance(anchor, ast.RuleRef):
         return f"[{anchor.rule_id}]"
+    if isinstance(anchor, ast.BirthdayRef):
+        return f"the {_ordinal(anchor.years)} birthday"
     return _name(anchor.text, _ANCHOR_RESERVED)
 
 

@@ -229,6 +229,15 @@ class BareEventError(ValueError):
         self.anchor = anchor
 
 
+_BIRTHDAY = re.compile(r"(\d+)(?:st|nd|rd|th) birthday")
+
+
+def birthday_years(key: str) -> int | None:
+    """The age of "18th birthday" (an event key), or None for any other event."""
+    found = _BIRTHDAY.fullmatch(key)
+    return int(found.group(1)) if found else None
+
+
 def remark_text(written: str) -> str:
     """A remark as kept: "(or sooner if needed)" and ", or sooner if needed" alike."""
     text = " ".join(written.split())

@@ -52,9 +52,12 @@ class ToAst(Transformer[Token, Any]):
     def task(self, meta: Meta, children: list[str]) -> str:
         return children[0]
 
-    def anchor(self, meta: Meta, children: list[Any]) -> ast.FactRef:
+    def anchor(self, meta: Meta, children: list[Any]) -> ast.FactRef | ast.BirthdayRef:
         word = children[-1]
         text = _unquote(word) if isinstance(word, Token) and word.type == "STRING" else str(word)
+        years = lowering.birthday_years(event_key(text))
+        if years is not None:  # "of your 18th birthday": from the date of birth
+            return ast.BirthdayRef(years, span=self._span(meta))
         return ast.FactRef(event_key(text), text, span=self._span(meta))
 
     def rule_anchor(self, meta: Meta, children: list[Token]) -> ast.RuleRef:
@@ -189,7 +192,7 @@ class ToAst(Transformer[Token, Any]):
         if frequency:
             children = [lowering.frequency_interval(str(frequency[0])), *children[1:]]
         interval = next((c for c in children if isinstance(c, ast.Duration)), None)
-        anchor = next((c for c in children if isinstance(c, ast.FactRef | ast.RuleRef)), None)
+        anchor = next((c for c in children if isinstance(c, ast.Anchor)), None)
         return ast.Every(interval, anchor, span=self._span(meta))
 
     def recurrence(self, meta: Meta, children: list[Any]) -> ast.Recurrence:
