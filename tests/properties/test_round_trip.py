@@ -12,6 +12,7 @@ from timescale_dsl import format_statement, parse_statement
 from timescale_dsl.errors import SyntaxProblem
 from timescale_dsl.syntax import ast
 from timescale_dsl.syntax.parser import _lark
+from timescale_dsl.syntax.rewrite import tidy_statement_text
 
 
 @given(statements())
@@ -176,3 +177,13 @@ def test_statement_text_from_the_grammar_parses_and_round_trips(text: str) -> No
     formatted = format_statement(parsed)
     assert parse_statement(formatted) == parsed, formatted
     assert format_statement(parse_statement(formatted)) == formatted
+
+
+@settings(max_examples=100)
+@given(statement_texts)
+@example(" Minutes:within  Ten Working Days AFTER the meeting ,or the next working day")
+@example(' "Visit  (x)" within 5 days ( target 2 days ) of referral ( or sooner )')
+def test_tidying_the_layout_keeps_the_meaning_and_settles(text: str) -> None:
+    tidied = tidy_statement_text(text)
+    assert parse_statement(tidied) == parse_statement(text), tidied
+    assert tidy_statement_text(tidied) == tidied
