@@ -102,6 +102,18 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("Plan by the 18th birthday", "Plan on the 18th birthday"),
         ("Plan By 21st Birthday", "Plan on the 21st birthday"),
     ],
+    "next working day, urging": [
+        ("Decision: by the next working day", "Decision within 1 working day"),
+        ("Decision By The Next Working Day after the referral", "Decision within 1 working day of referral"),
+        (
+            "Strategy discussion: as soon as possible and within 3 working days of referral",
+            "Strategy discussion within 3 working days of referral (as soon as possible)",
+        ),
+        (
+            "Strategy discussion immediately and no later than 3 working days after referral (or sooner)",
+            "Strategy discussion within 3 working days of referral (immediately) (or sooner)",
+        ),
+    ],
     "birthday anchors": [
         (
             "Review within 3 months of your 18th birthday",

@@ -135,6 +135,19 @@ class ToAst(Transformer[Token, Any]):
         anchor = ast.FactRef(ast.START_EVENT, ast.START_EVENT, implicit=True)
         return ast.Offset(duration, ast.Direction.AFTER, anchor, target, span=self._span(meta))
 
+    def next_working_day(self, meta: Meta, children: list[Any]) -> ast.Offset:
+        anchor = children[-1] if children else None
+        if anchor is None:
+            anchor = ast.FactRef(ast.START_EVENT, ast.START_EVENT, implicit=True)
+        duration = ast.Duration(1, ast.Unit.WORKING_DAYS)
+        return ast.Offset(duration, ast.Direction.AFTER, anchor, span=self._span(meta))
+
+    def urged(self, meta: Meta, children: list[Any]) -> Any:
+        # The urging ("as soon as possible") changes nothing computed: a remark.
+        urging = children[0]
+        self.remarks.append(Token.new_borrow_pos("REMARK", f"({urging})", urging))
+        return children[-1]
+
     def plain_offset(self, meta: Meta, children: list[Any]) -> ast.Offset:
         duration, direction, anchor = children
         return ast.Offset(duration, direction, anchor, span=self._span(meta))
@@ -244,6 +257,7 @@ class ToAst(Transformer[Token, Any]):
     def statement(self, meta: Meta, children: list[Any]) -> ast.Statement:
         # A statement's remarks are those on its lines; each is taken once.
         mine = [r for r in self.remarks if meta.line <= (r.line or 0) <= meta.end_line]
+        mine.sort(key=lambda r: r.start_pos or 0)
         self.remarks = [r for r in self.remarks if r not in mine]
         self.taken += mine
         remarks = tuple(lowering.remark_text(str(r)) for r in mine)
