@@ -26,7 +26,7 @@ GAPS = [(w, c) for w, c in ROWS if c.startswith("gap:")]
 MISREAD = [(w, c) for w, c in ROWS if c.startswith("misread:")]
 
 #: The acceptance rate docs/language.md reports (accepted rows / all rows).
-REPORTED_ACCEPTED = 69
+REPORTED_ACCEPTED = 70
 REPORTED_TOTAL = 77
 
 

@@ -11,8 +11,8 @@ from timescale_dsl.errors import SyntaxProblem
 @pytest.mark.parametrize(
     ("text", "task"),
     [
-        ("Section 47 enquiry outcome: within 15 working days of strategy discussion", "Section 47 enquiry outcome"),
-        ("[s47] Section 47 enquiry outcome: within 15 working days of strategy discussion", "Section 47 enquiry outcome"),
+        ("Review within timescale: within 15 working days of strategy discussion", "Review within timescale"),
+        ("[r] Review within timescale: within 15 working days of strategy discussion", "Review within timescale"),
         ("Visit at home: within 5 days of referral", "Visit at home"),
     ],
 )  # fmt: skip

@@ -114,6 +114,14 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
             "Strategy discussion within 3 working days of referral (immediately) (or sooner)",
         ),
     ],
+    "numbers in task names": [
+        (
+            "Section 47 enquiry outcome: within 15 working days of the strategy discussion",
+            '"Section 47 enquiry outcome" within 15 working days of strategy discussion',
+        ),
+        ("Stage 2 review: within 20 working days of stage 1", '"Stage 2 review" within 20 working days of stage 1'),
+        ("Visit 1 of 3: within 7 days of placement", '"Visit 1 of 3" within 7 days of placement'),
+    ],
     "birthday anchors": [
         (
             "Review within 3 months of your 18th birthday",
