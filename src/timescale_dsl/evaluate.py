@@ -27,7 +27,7 @@ from .errors import (
 from .facts import parse_boolean, parse_when
 from .model import Deadline, Explanation, SkippedDay, When, as_date, end_of
 from .model import show_when as _show
-from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
+from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts, option_known, unknown_allowed
 from .syntax import ast
 from .syntax.format import format_condition, format_schedule
 
@@ -68,6 +68,8 @@ class Evaluation:
         self.resolve_rule = resolve_rule
         self.steps: list[str] = []
         self.skipped: dict[dt.date, str] = {}
+        #: Events of an earlier-of choice not known yet: the deadline is provisional.
+        self.unknown_events: list[str] = []
 
     # -- facts -----------------------------------------------------------------
     def moment(self, anchor: ast.Anchor) -> When:
@@ -94,6 +96,9 @@ class Evaluation:
             )
         return value
 
+    def present(self, key: str) -> bool:
+        return self.facts.get(key) is not None
+
     def check_present(self, node: object) -> None:
         missing: list[str] = []
         for anchor in anchors(node):
@@ -101,6 +106,8 @@ class Evaluation:
                 continue
             if self.facts.get(anchor.key) is None:
                 missing.append(anchor.text)
+        if missing and unknown_allowed(node, self.present):
+            self.unknown_events, missing = missing, []
         if missing:
             raise MissingFactsError(self.task, missing)
 
@@ -188,6 +195,8 @@ class Evaluation:
             case ast.Rolled(inner=inner, roll=roll):
                 return self.rolled(self.deadline(inner), roll)
             case ast.Choice(options=options, pick=pick):
+                if pick is ast.Pick.EARLIER and self.unknown_events:
+                    options = tuple(o for o in options if option_known(o, self.present))
                 results = [self.deadline(option) for option in options]
                 chosen = results[0]
                 for other in results[1:]:
@@ -364,6 +373,12 @@ class Evaluation:
         self.steps.insert(0, f"timescale: {format_schedule(chosen.schedule)}")
         bounds, projected = self.schedule(chosen.schedule)
         self.steps.append(f"due: {_show(bounds.due)}" + _end_note(bounds.due))
+        caveats = tuple(
+            f"'{name}' is not known yet: the date is the earliest of the alternatives "
+            "whose events are known, and may move earlier once it is"
+            for name in self.unknown_events
+        )
+        self.steps += [f"provisional: {caveat}" for caveat in caveats]
         skipped = tuple(SkippedDay(d, r) for d, r in sorted(self.skipped.items()))
         return Deadline(
             self.task,
@@ -373,6 +388,8 @@ class Evaluation:
             target=bounds.target,
             explanation=Explanation(tuple(self.steps), skipped),
             schedule=projected,
+            provisional=bool(caveats),
+            caveats=caveats,
         )
 
 

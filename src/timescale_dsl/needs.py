@@ -61,6 +61,27 @@ def anchors(node: object) -> Iterator[ast.FactRef | ast.RuleRef]:
                 yield from anchors(guarded)
 
 
+def earliest_of(node: object) -> ast.Choice | None:
+    """The "whichever is earlier" choice a schedule is, or starts with."""
+    first = node.first if isinstance(node, ast.Recurrence) else node
+    if isinstance(first, ast.Choice) and first.pick is ast.Pick.EARLIER:
+        return first
+    return None
+
+
+def unknown_allowed(node: object, present: Callable[[str], bool]) -> bool:
+    """Whether events of ``node`` may be unknown: it is "A or B, whichever is earlier"
+    and one option's events are all known, so the others are set aside and the
+    deadline is provisional (an unknown event could only make it earlier)."""
+    choice = earliest_of(node)
+    return choice is not None and any(option_known(o, present) for o in choice.options)
+
+
+def option_known(option: object, present: Callable[[str], bool]) -> bool:
+    """Whether every event an option counts from is known."""
+    return all(present(a.key) for a in anchors(option) if isinstance(a, ast.FactRef))
+
+
 def timescale_needs(
     timescale: ast.Timescale, rule_needs: Callable[[str], list[Need]]
 ) -> list[Need]:

@@ -21,7 +21,7 @@ from ..arithmetic import working_day_index
 from ..calendars.base import Calendar
 from ..errors import EvaluationError, MissingFactsError, TimescaleError
 from ..model import Deadline
-from ..needs import PREVIOUS_OCCURRENCE, anchors
+from ..needs import PREVIOUS_OCCURRENCE, anchors, earliest_of
 from ..ruleset import Rule
 from ..syntax import ast
 from .columns import BatchFacts
@@ -190,6 +190,13 @@ class Part:
         if not found:
             return
         blank = [self.facts.absent(anchor.key) for anchor in found]
+        choice = earliest_of(node)
+        if choice is not None:
+            # Rows where one option's events are all known set the others aside.
+            allowed = np.zeros(self.size, dtype=np.bool_)
+            for option in choice.options:
+                allowed |= self.known(option)
+            blank = [mask & ~allowed for mask in blank]
         pattern = np.zeros(self.size, dtype=np.int64)
         for i, mask in enumerate(blank):
             pattern |= mask.astype(np.int64) << i
@@ -204,6 +211,14 @@ class Part:
             return str(MissingFactsError(self.task, missing)), ", ".join(columns)
 
         self.problems.add_by_key(pattern != 0, pattern, reason)
+
+    def known(self, option: object) -> BoolArray:
+        """Rows where every event ``option`` counts from is known."""
+        known = np.ones(self.size, dtype=np.bool_)
+        for anchor in anchors(option):
+            if isinstance(anchor, ast.FactRef):
+                known &= ~self.facts.absent(anchor.key)
+        return known
 
     def moment(self, anchor: ast.Anchor) -> Moments:
         if isinstance(anchor, ast.BirthdayRef):  # the Birthday deadline's own arithmetic
@@ -278,11 +293,17 @@ class Part:
             case ast.Choice(options=options, pick=pick):
                 results = [self.deadline(option) for option in options]
                 chosen = results[0]
-                for other in results[1:]:
-                    replace = later_than(other.due, chosen.due)
-                    if pick is ast.Pick.EARLIER:
-                        replace = ~replace
+                if pick is ast.Pick.LATER:
+                    for other in results[1:]:
+                        chosen = other.where(later_than(other.due, chosen.due), chosen)
+                    return chosen
+                # Earlier of: an option whose events are unknown is set aside.
+                known = [self.known(option) for option in options]
+                chosen_known = known[0]
+                for other, other_known in zip(results[1:], known[1:], strict=True):
+                    replace = other_known & (~chosen_known | ~later_than(other.due, chosen.due))
                     chosen = other.where(replace, chosen)
+                    chosen_known = chosen_known | other_known
                 return chosen
         raise AssertionError(f"not a deadline: {node!r}")  # pragma: no cover
 
