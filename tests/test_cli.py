@@ -245,20 +245,55 @@ QA form between 11 and 15 working days after meeting
 """
 
 
+CANONICAL = TIDY
+
+LAYOUT = """\
+[a]   Minutes:within  10 Working Days AFTER the meeting ,or the next working day if that is not a working day   \n\
+Visit  within 5 days of referral ( target 2 days )  if  urgent ;  otherwise  within 10 days of referral\n\
+"Kept   as  is"   no fixed timescale   \n\
+"""
+
+LAYOUT_TIDY = """\
+[a]   Minutes: within 10 Working Days AFTER the meeting, or the next working day if that is not a working day
+Visit within 5 days of referral (target 2 days) if urgent; otherwise within 10 days of referral
+"Kept   as  is" no fixed timescale
+"""
+
+
 def test_fmt_prints_canonical_statements_keeping_everything_else(tmp_path, capsys):
     path = tmp_path / "messy.timescales"
     path.write_text(MESSY, encoding="utf-8")
-    status, out, _ = run(["fmt", str(path)], capsys)
+    status, out, _ = run(["fmt", "--canonical", str(path)], capsys)
     assert status == 0
-    assert out == TIDY
+    assert out == CANONICAL
+
+
+def test_fmt_keeps_the_authors_wording_and_tidies_spacing(tmp_path, capsys):
+    path = tmp_path / "messy.timescales"
+    path.write_text(MESSY, encoding="utf-8")
+    status, out, _ = run(["fmt", str(path)], capsys)
+    assert (status, out) == (0, MESSY)
+
+
+def test_fmt_tidies_layout_only(tmp_path, capsys):
+    path = tmp_path / "layout.timescales"
+    path.write_text(LAYOUT, encoding="utf-8")
+    status, out, _ = run(["fmt", str(path)], capsys)
+    assert (status, out) == (0, LAYOUT_TIDY)
+
+
+def test_fmt_check_passes_on_the_bundled_rulesets(capsys):
+    rulesets = Path(__file__).resolve().parents[1] / "rulesets"
+    status, out, _ = run(["fmt", "--check", str(rulesets)], capsys)
+    assert (status, out) == (0, "")
 
 
 def test_fmt_check_and_write(tmp_path, capsys):
     path = tmp_path / "messy.timescales"
     path.write_text(MESSY, encoding="utf-8")
-    status, out, _ = run(["fmt", "--check", str(path)], capsys)
-    assert (status, out.strip()) == (1, f"{path}: not in canonical form")
-    status, out, _ = run(["fmt", "--write", str(path)], capsys)
-    assert status == 0 and path.read_text(encoding="utf-8") == TIDY
-    status, _, _ = run(["fmt", "--check", str(path)], capsys)
+    status, out, _ = run(["fmt", "--canonical", "--check", str(path)], capsys)
+    assert (status, out.strip()) == (1, f"{path}: would be reformatted")
+    status, out, _ = run(["fmt", "--canonical", "--write", str(path)], capsys)
+    assert status == 0 and path.read_text(encoding="utf-8") == CANONICAL
+    status, _, _ = run(["fmt", "--canonical", "--check", str(path)], capsys)
     assert status == 0

@@ -80,9 +80,9 @@ def test_unterminated_quote_is_named():
 
 def test_end_of_text_points_after_the_last_character():
     with pytest.raises(SyntaxProblem) as caught:
-        parse_statement("Minutes within 15 working days")
+        parse_statement("Minutes within 15 working days after")
     span = caught.value.diagnostics[0].span
-    assert span is not None and span.column == len("Minutes within 15 working days") + 1
+    assert span is not None and span.column == len("Minutes within 15 working days after") + 1
 
 
 def test_keywords_are_plain_words_where_they_cannot_be_keywords():

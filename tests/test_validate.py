@@ -130,3 +130,20 @@ def test_parse_ruleset_raises_with_every_error_and_keeps_warnings():
 def test_misspelt_keyword_in_task_name_warns_but_real_words_do_not():
     assert codes(HEAD + "Minutes wihtin 15 working days after x\n") == [("TS201", 2)]
     assert codes(HEAD + "EDT Worker record within 1 working day of x\n") == []
+
+
+def test_declared_previous_occurrence_is_used_by_a_bare_recurrence():
+    found = check_ruleset_text(
+        'fact "previous occurrence" date\nfact "referral" date\n'
+        "Visit every 6 weeks\nPlan within 5 days of referral\n",
+        "t",
+    )
+    assert found == []
+
+
+def test_declared_previous_occurrence_unused_without_a_recurrence_still_warns():
+    found = check_ruleset_text(
+        'fact "previous occurrence" date\nfact "referral" date\nPlan within 5 days of referral\n',
+        "t",
+    )
+    assert [d.code for d in found] == ["TS202"]

@@ -22,6 +22,7 @@ from .errors import (
     Diagnostic,
     RulesetError,
     RulesetFileError,
+    Severity,
     TimescaleError,
     not_utf8_finding,
     render_diagnostic,
@@ -31,7 +32,7 @@ from .failures import describe_failure, unreadable_file
 from .model import Deadline, iso
 from .paths import OutputPathError
 from .syntax.names import fold
-from .syntax.rewrite import canonical_text
+from .syntax.rewrite import canonical_text, tidy_text
 from .welcome import welcome_text
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for path in files:
         findings.extend(_check_file(path))
     errors = sum(d.is_error for d in findings)
-    warnings = len(findings) - errors
+    warnings = sum(d.severity is Severity.WARNING for d in findings)  # a note is neither
     if args.format == "json":
         print(formats.as_json([str(p) for p in files], findings, args.strict))
     elif args.format == "gitlab":
@@ -125,6 +126,8 @@ def cmd_list(args: argparse.Namespace) -> int:
             print(f"\n== {section or '(no section)'} ==")
         print(f"[{rule.id}] {rule.task}")
         print(f"    timescale: {rule.timescale}")
+        for remark in rule.statement.remarks:
+            print(f"    remark:    {remark}")
         if rule.process:
             print(f"    process:   {rule.process}")
         where = " / ".join(x for x in (rule.recorded_in, rule.form) if x)
@@ -219,7 +222,8 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     changed = []
     for path in files:
         text = read_ruleset_text(path)
-        canonical = canonical_text(text, str(path))
+        rewrite = canonical_text if args.canonical else tidy_text
+        canonical = rewrite(text, str(path))
         if canonical != text.lstrip("\ufeff"):
             changed.append(path)
             if args.write:
@@ -228,7 +232,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
             sys.stdout.write(canonical)
     if args.check:
         for path in changed:
-            print(f"{path}: not in canonical form")
+            print(f"{path}: would be reformatted")
         return EXIT_INPUT if changed else EXIT_OK
     if args.write:
         print(f"rewrote {len(changed)} of {len(files)} file(s)")
@@ -299,8 +303,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     due.set_defaults(handler=cmd_due)
 
-    fmt = commands.add_parser("fmt", help="write statements in canonical form")
+    fmt = commands.add_parser("fmt", help="tidy the layout of rule files, keeping their wording")
     fmt.add_argument("paths", nargs="+", metavar="PATH")
+    fmt.add_argument(
+        "--canonical", action="store_true", help="also rewrite statements in canonical wording"
+    )
     mode = fmt.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="exit 1 if a file would change")
     mode.add_argument("--write", action="store_true", help="rewrite the files in place")

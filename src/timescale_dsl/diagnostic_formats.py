@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from .errors import Diagnostic, render_diagnostic
+from .errors import Diagnostic, Severity, render_diagnostic
 
 FORMATS = ("text", "json", "github", "gitlab", "sarif")
 
@@ -38,11 +38,16 @@ def as_json(files: Sequence[str], findings: Sequence[Diagnostic], strict: bool) 
     document = {
         "files": list(files),
         "errors": errors,
-        "warnings": len(findings) - errors,
+        "warnings": sum(d.severity is Severity.WARNING for d in findings),
         "strict": strict,
         "diagnostics": [d.to_dict() for d in findings],
     }
     return json.dumps(document, indent=2)
+
+
+# Each tool's word for a severity; a note (which event a rule counts from) is for information.
+_GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+_GITLAB_LEVELS = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.NOTE: "info"}
 
 
 def _escape_data(text: str) -> str:
@@ -75,7 +80,7 @@ def github_command(diagnostic: Diagnostic) -> str:
     message = diagnostic.message
     if diagnostic.hint:
         message += f"\nhint: {diagnostic.hint}"
-    return f"::{diagnostic.severity.value} {listed}::{_escape_data(message)}"
+    return f"::{_GITHUB_LEVELS[diagnostic.severity]} {listed}::{_escape_data(message)}"
 
 
 def as_github(findings: Sequence[Diagnostic], limit: int) -> list[str]:
@@ -105,7 +110,7 @@ def as_gitlab(findings: Sequence[Diagnostic]) -> str:
                 "description": f"{diagnostic.code}: {diagnostic.message}",
                 "check_name": diagnostic.code,
                 "fingerprint": fingerprint,
-                "severity": "major" if diagnostic.is_error else "minor",
+                "severity": _GITLAB_LEVELS[diagnostic.severity],
                 "location": {"path": path, "lines": {"begin": line}},
             }
         )
@@ -115,7 +120,7 @@ def as_gitlab(findings: Sequence[Diagnostic]) -> str:
 def _sarif_result(diagnostic: Diagnostic) -> dict[str, object]:
     result: dict[str, object] = {
         "ruleId": diagnostic.code,
-        "level": "error" if diagnostic.is_error else "warning",
+        "level": diagnostic.severity.value,  # SARIF's levels: error, warning, note
         "message": {
             "text": diagnostic.message + (f" (hint: {diagnostic.hint})" if diagnostic.hint else "")
         },

@@ -27,7 +27,7 @@ from .errors import (
     did_you_mean,
 )
 from .facts import parse_boolean, parse_when
-from .limits import representable
+from .limits import anchor_name, representable
 from .model import (
     NOT_EXPLAINED,
     Deadline,
@@ -39,10 +39,10 @@ from .model import (
     summarise_days,
 )
 from .model import show_when as _show
-from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
+from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts, option_known, unknown_allowed
 from .syntax import ast
 from .syntax.format import format_condition, format_schedule
-from .syntax.names import event_key
+from .syntax.names import event_key, ordinal
 from .timezones import clock_changes, local_time_caveat, to_london
 
 #: How many later due dates of a recurring rule are projected by default.
@@ -89,9 +89,13 @@ class Evaluation:
         self.pending: list[str] = []  # notes waiting for the step they explain
         self.announced_until: dt.date | None = getattr(calendar, "announced_until", None)
         self.projected: tuple[dt.date, dt.date] | None = None  # projected days counted over
+        #: Events of an earlier-of choice not known yet: the deadline is provisional.
+        self.unknown_events: list[str] = []
 
     # -- facts -----------------------------------------------------------------
-    def moment(self, anchor: ast.FactRef | ast.RuleRef) -> When:
+    def moment(self, anchor: ast.Anchor) -> When:
+        if isinstance(anchor, ast.BirthdayRef):
+            return self.deadline(ast.Birthday(anchor.years)).due
         if isinstance(anchor, ast.RuleRef):
             other = self.resolve_rule(anchor.rule_id)
             if other.due is None:
@@ -142,6 +146,9 @@ class Evaluation:
                 self.caveats.append(caveat)
         self.provisional = self.provisional or other.provisional
 
+    def present(self, key: str) -> bool:
+        return self.facts.get(key) is not None
+
     def check_present(self, node: object) -> None:
         missing: list[str] = []
         for anchor in anchors(node):
@@ -149,6 +156,8 @@ class Evaluation:
                 continue
             if self.facts.get(anchor.key) is None:
                 missing.append(anchor.text)
+        if missing and unknown_allowed(node, self.present):
+            self.unknown_events, missing = missing, []
         if missing:
             raise self.missing_facts(missing)
 
@@ -279,11 +288,13 @@ class Evaluation:
                 with representable(self.task, in_years, after, _show(born), _DOB.text):
                     due = add_months(born, 12 * years)
                 if self.explain:
-                    self.steps.append(f"{_ordinal(years)} birthday: {_show(due)}")
+                    self.steps.append(f"{ordinal(years)} birthday: {_show(due)}")
                 return Bounds(due)
             case ast.Rolled(inner=inner, roll=roll):
                 return self.rolled(self.deadline(inner), roll)
             case ast.Choice(options=options, pick=pick):
+                if pick is ast.Pick.EARLIER and self.unknown_events:
+                    options = tuple(o for o in options if option_known(o, self.present))
                 results = [self.deadline(option) for option in options]
                 chosen = results[0]
                 for other in results[1:]:
@@ -491,13 +502,21 @@ class Evaluation:
         bounds, projected = self.schedule(chosen.schedule)
         if self.explain:
             self.steps.append(f"due: {_show(bounds.due)}" + _end_note(bounds.due))
-        explanation = NOT_EXPLAINED
-        if self.explain:
-            skipped = tuple(SkippedDay(d, r) for d, r in sorted(self.skipped.items()))
-            explanation = Explanation(tuple(self.steps), skipped)
+        unknown = [
+            f"'{name}' is not known yet: the date is the earliest of the alternatives "
+            "whose events are known, and may move earlier once it is"
+            for name in self.unknown_events
+        ]
+        self.caveats += unknown
+        self.provisional = self.provisional or bool(unknown)
         if self.projected is not None:
             self.provisional = True
             self.caveats.append(_projected_caveat(*self.projected))
+        explanation = NOT_EXPLAINED
+        if self.explain:
+            self.steps += [f"provisional: {caveat}" for caveat in unknown]
+            skipped = tuple(SkippedDay(d, r) for d, r in sorted(self.skipped.items()))
+            explanation = Explanation(tuple(self.steps), skipped)
         return Deadline(
             self.task,
             bounds.due,
@@ -528,14 +547,8 @@ def _end_note(value: When) -> str:
     return "" if isinstance(value, dt.datetime) else " (by the end of the day)"
 
 
-def _name(anchor: ast.FactRef | ast.RuleRef) -> str:
-    return f"[{anchor.rule_id}]" if isinstance(anchor, ast.RuleRef) else anchor.text
+_name = anchor_name
 
 
 def _duration(duration: ast.Duration) -> str:
     return f"{duration.count} {duration.unit.text(duration.count)}"
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"

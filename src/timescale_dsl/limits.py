@@ -24,6 +24,7 @@ from .errors import (
     TimescaleError,
 )
 from .syntax import ast
+from .syntax.names import ordinal
 
 #: The largest count of any unit (`within 10000 days`, `every 10000 hours`).
 MAX_COUNT: Final = 10_000
@@ -147,8 +148,10 @@ def beyond_dates_message(
     )
 
 
-def anchor_name(anchor: ast.FactRef | ast.RuleRef) -> str:
-    """An event as messages name it: the fact as written, or ``[rule-id]``."""
+def anchor_name(anchor: ast.Anchor) -> str:
+    """An event as messages name it: the fact as written, ``[rule-id]``, "18th birthday"."""
+    if isinstance(anchor, ast.BirthdayRef):
+        return f"{ordinal(anchor.years)} birthday"
     return f"[{anchor.rule_id}]" if isinstance(anchor, ast.RuleRef) else anchor.text
 
 

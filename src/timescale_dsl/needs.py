@@ -25,11 +25,18 @@ def condition_facts(condition: ast.Condition) -> Iterator[Need]:
                 yield from condition_facts(operand)
 
 
+def _read_from(anchor: ast.Anchor) -> ast.FactRef | ast.RuleRef:
+    """The fact or rule an anchor is read from: a birthday from the date of birth."""
+    if isinstance(anchor, ast.BirthdayRef):
+        return ast.FactRef(ast.DATE_OF_BIRTH, ast.DATE_OF_BIRTH)
+    return anchor
+
+
 def anchors(node: object) -> Iterator[ast.FactRef | ast.RuleRef]:
     """Every anchor a schedule or deadline counts from, in reading order."""
     match node:
         case ast.OnDay(anchor=anchor) | ast.Offset(anchor=anchor):
-            yield anchor
+            yield _read_from(anchor)
         case ast.Window(start=start, end=end):
             yield from anchors(start)
             yield from anchors(end)
@@ -44,7 +51,7 @@ def anchors(node: object) -> Iterator[ast.FactRef | ast.RuleRef]:
             if first is not None:
                 yield from anchors(first)
             elif every is not None and every.anchor is not None:
-                yield every.anchor
+                yield _read_from(every.anchor)
             else:
                 yield ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
         case ast.Guarded():
@@ -52,6 +59,27 @@ def anchors(node: object) -> Iterator[ast.FactRef | ast.RuleRef]:
         case ast.Alternatives():
             for guarded in node.options:
                 yield from anchors(guarded)
+
+
+def earliest_of(node: object) -> ast.Choice | None:
+    """The "whichever is earlier" choice a schedule is, or starts with."""
+    first = node.first if isinstance(node, ast.Recurrence) else node
+    if isinstance(first, ast.Choice) and first.pick is ast.Pick.EARLIER:
+        return first
+    return None
+
+
+def unknown_allowed(node: object, present: Callable[[str], bool]) -> bool:
+    """Whether events of ``node`` may be unknown: it is "A or B, whichever is earlier"
+    and one option's events are all known, so the others are set aside and the
+    deadline is provisional (an unknown event could only make it earlier)."""
+    choice = earliest_of(node)
+    return choice is not None and any(option_known(o, present) for o in choice.options)
+
+
+def option_known(option: object, present: Callable[[str], bool]) -> bool:
+    """Whether every event an option counts from is known."""
+    return all(present(a.key) for a in anchors(option) if isinstance(a, ast.FactRef))
 
 
 def timescale_needs(

@@ -220,11 +220,17 @@ class Rule:
         """
         try:
             evaluation = self._evaluation(facts, calendar, _chain, projection, explain)
-            return evaluation.run(self.statement.timescale, self.id)
+            deadline = evaluation.run(self.statement.timescale, self.id)
         except TimescaleError as error:
             if error.rule_id is None:
                 error.rule_id = self.id
             raise
+        if not (explain and self.statement.remarks):
+            return deadline
+        # The author's remarks travel with the explanation, after the working.
+        steps = (*deadline.explanation.steps, *(f"remark: {r}" for r in self.statement.remarks))
+        explanation = attrs.evolve(deadline.explanation, steps=steps)
+        return attrs.evolve(deadline, explanation=explanation)
 
     def occurrence_dues(
         self,
@@ -269,6 +275,7 @@ class Rule:
             "recorded_by": self.recorded_by,
             "source": self.source,
             "note": self.note,
+            "remarks": list(self.statement.remarks),
             "facts": [need.to_dict() for need in self.facts_needed()],
             "line": self.span.line if self.span else None,
         }

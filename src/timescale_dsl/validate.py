@@ -24,6 +24,7 @@ from .limits import (
 )
 from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
 from .syntax import ast
+from .syntax.implicit import implicit_events
 from .syntax.names import fold, slug
 from .syntax.recovery import Unparsed
 
@@ -31,6 +32,18 @@ from .syntax.recovery import Unparsed
 _STARTERS = ("within", "between", "every", "before", "after", "working", "prior", "following")
 _WORD = re.compile(r"[A-Za-z]+")
 _LONGEST_STARTER = max(len(k) for k in _STARTERS)
+# Timescale words an author may have meant as part of the timescale, when they
+# end a task name or an event name ("Visit a minimum of 6 weeks after X").
+_SWALLOWED = re.compile(
+    r"\b(a minimum of|minimum of|a maximum of|at least|at most|at intervals of|at|by|"
+    r"within|no later than|no more than|not more than|up to|and|every|and every|then)$",
+    re.IGNORECASE,
+)
+_SWALLOWED_IN_EVENT = re.compile(
+    r"\b(and (?=every|then|at least|monthly|weekly)|then|every|within|at least|monthly|weekly|"
+    r"fortnightly|quarterly|thereafter)\b.*$",
+    re.IGNORECASE,
+)
 
 INFINITY = float("inf")
 
@@ -172,6 +185,9 @@ class Checker:
         self.task_words(rule.statement)
         if isinstance(timescale, ast.NoFixedTimescale):
             return
+        self.start_event(rule)
+        self.remarks(rule.statement)
+        self.swallowed_words(rule.statement)
         unconditional = [o for o in timescale.options if o.condition is None]
         if len(timescale.options) > 1 and len(unconditional) > 1:
             self.report(
@@ -186,6 +202,75 @@ class Checker:
                 self.condition(option.condition)
             for node in walk(option.schedule):
                 self.node(node, known_ids)
+
+    def quoted(self, span: Span | None) -> bool:
+        """Whether the text at ``span`` starts with a quote (a name the author quoted)."""
+        if span is None or not 0 < span.line <= len(self.lines):
+            return False
+        return self.lines[span.line - 1][span.column - 1 : span.column] == '"'
+
+    def swallowed_words(self, statement: ast.Statement) -> None:
+        """Warn when timescale words ended up in a task or event name."""
+        found = _SWALLOWED.search(statement.task)
+        if found and found.start() > 0 and not self.quoted(statement.span):
+            words = found.group(1)
+            self.report(
+                "TS204",
+                f"the task name ends with '{words}', read as part of the name, not the timescale",
+                statement.span,
+                f"if '{words}' belongs to the timescale, reword it (e.g. 'within', 'at least "
+                "every'); if it is part of the name, quote the name",
+                severity=Severity.WARNING,
+            )
+        for node in walk(statement.timescale):
+            if isinstance(node, ast.FactRef) and " " in node.text:
+                tail = _SWALLOWED_IN_EVENT.search(node.text)
+                if tail and tail.start() > 0:
+                    self.report(
+                        "TS204",
+                        f"the event '{node.text}' holds '{tail.group(0)}', which reads like "
+                        "part of the timescale",
+                        node.span,
+                        f"if the event is '{node.text[: tail.start()].strip()}', separate the "
+                        "rest with ', then' or quote the event's name",
+                        severity=Severity.WARNING,
+                    )
+
+    def remarks(self, statement: ast.Statement) -> None:
+        """Warn of a remark that says the opposite of the unit beside it."""
+        units = {n.unit for n in walk(statement.timescale) if isinstance(n, ast.Duration)}
+        for remark in statement.remarks:
+            said = fold(remark)
+            calendar = "calendar day" in said or "not working day" in said
+            working = "working day" in said and not calendar
+            if (calendar and ast.Unit.WORKING_DAYS in units) or (
+                working and ast.Unit.CALENDAR_DAYS in units
+            ):
+                unit = "working days" if calendar else "calendar days"
+                self.report(
+                    "TS203",
+                    f"the remark '({remark})' contradicts the unit {unit} beside it",
+                    statement.span,
+                    "say which is meant: change the unit or the remark",
+                    severity=Severity.WARNING,
+                )
+
+    def start_event(self, rule: ast.RuleDecl) -> None:
+        """Say which event a timescale written without one counts from."""
+        events = implicit_events(rule.statement.timescale)
+        if not events:
+            return
+        event = events[0]
+        if event.key == ast.START_EVENT:
+            source = "no event is named here or by its process"
+        else:
+            source = f"its process '{rule.process}' names it"
+        self.report(
+            "TS301",
+            f"'{rule.statement.task}' counts from '{event.text}': {source}",
+            rule.statement.span,
+            severity=Severity.NOTE,
+        )
 
     def task_words(self, statement: ast.Statement) -> None:
         for word in statement.task.split():
@@ -238,7 +323,7 @@ class Checker:
                     )
 
     def fact_use(self, fact: ast.FactRef, kind: str) -> None:
-        if not self.facts or fact.key == PREVIOUS_OCCURRENCE:
+        if not self.facts or fact.key in (PREVIOUS_OCCURRENCE, ast.START_EVENT):
             return
         declared = self.facts.get(fact.key)
         if declared is None and self.unparsed.may_declare_fact(fact.key):
@@ -362,8 +447,11 @@ class Checker:
                     used.add(node.key)
                 elif isinstance(node, ast.Age | ast.Birthday):
                     used.add(ast.DATE_OF_BIRTH)
-                elif isinstance(node, ast.Guarded) and node.condition is not None:
-                    used.update(key for key, _ in condition_facts(node.condition))
+                elif isinstance(node, ast.Guarded):
+                    # Built-in anchors too: a bare "every 6 months" reads previous occurrence.
+                    used.update(a.key for a in anchors(node.schedule) if isinstance(a, ast.FactRef))
+                    if node.condition is not None:
+                        used.update(key for key, _ in condition_facts(node.condition))
         for fact in self.ruleset.header.facts:
             if fact.key not in used and not self.unparsed.may_use_fact(fact.key):
                 self.report(

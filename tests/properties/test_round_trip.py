@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 from strategies import statements, task_names
 
 from timescale_dsl import format_statement, parse_statement
+from timescale_dsl.errors import SyntaxProblem
 from timescale_dsl.syntax import ast
 from timescale_dsl.syntax.parser import _lark
+from timescale_dsl.syntax.rewrite import tidy_statement_text
 
 
 @given(statements())
@@ -83,7 +85,10 @@ def _token_strategies() -> dict[str, st.SearchStrategy[str]]:
         {
             "WORD": st.sampled_from(_PLAIN_WORDS),
             "STRING": phrase.map(lambda p: f'"{p}"'),
-            "NUMBER": st.integers(0, 99).map(str),
+            "NUMBER": st.one_of(
+                st.integers(0, 99).map(str),
+                st.sampled_from(("ten", "Twenty-Eight", "twenty eight", "FORTY-FIVE")),
+            ),
             "ORDINAL": st.sampled_from(("1st", "2nd", "3rd", "4th", "11th", "18th", "21st")),
             "RULE_ID": st.sampled_from(("s47", "icpc-review.1", "rc2", "2a")),
             "DATE": st.just("2026-12-25"),
@@ -96,15 +101,49 @@ def _token_strategies() -> dict[str, st.SearchStrategy[str]]:
                     "no later than",
                     "no less than",
                     "a maximum of",
+                    "not more than",
+                    "no longer than",
+                    "up to",
+                    "by no later than",
                 )
             ).flatmap(_any_case),
-            "_THEN": st.sampled_from((", then", " then", ",then")),
+            "_THEN": st.sampled_from((", then", " then", ",then", " and thereafter")),
+            "_THEREAFTER": st.sampled_from((" thereafter", ", thereafter")),
+            "_EVERY": st.sampled_from(
+                ("every", "at least every", "at least once every", "a minimum of every")
+            ).flatmap(_any_case),
+            "FREQUENCY": st.sampled_from(
+                (
+                    "monthly",
+                    "Six-Monthly",
+                    "3 weekly",
+                    "at least monthly",
+                    "on a quarterly basis",
+                    "at 6 monthly intervals",
+                    "at intervals of not more than 3 months",
+                    "fortnightly",
+                    "annually",
+                )
+            ),
+            "IMMEDIATELY": st.sampled_from(
+                ("immediately", "as soon as possible", "without delay")
+            ).flatmap(_any_case),
+            "SAME_DAY": _any_case("same day"),
             "_OR_THE": st.sampled_from((", or the", " or the")),
-            "_WHICHEVER": st.sampled_from((", whichever is", " whichever is")),
+            "_WHICHEVER": st.sampled_from(
+                (", whichever is", " whichever is", ", whichever comes", " whichever occurs")
+            ),
             "_IF_NOT_WORKING": st.just("if that is not a working day"),
-            "PICK": st.sampled_from(("later", "earlier")).flatmap(_any_case),
+            "PICK": st.sampled_from(
+                ("later", "earlier", "the sooner", "soonest", "first", "the latest", "last")
+            ).flatmap(_any_case),
             "ROLL_DIRECTION": st.sampled_from(("next", "previous")).flatmap(_any_case),
             "_NL": st.just("\n"),
+            # Remarks may not stand inside a multi-word keyword ("or the ... next")
+            # nor a qualifier before the end of its line, both of which the
+            # generator would do; the examples below place them.
+            "REMARK": st.just(""),
+            "QUALIFIER": st.just(""),
             "COMMENT": st.just(""),
             "__IGNORE_0": st.just(" "),
             "__IGNORE_1": st.just(" "),
@@ -118,14 +157,38 @@ def _token_strategies() -> dict[str, st.SearchStrategy[str]]:
 statement_texts = from_lark(_lark(), start="single", explicit=_token_strategies())
 
 
+def _parse_or_skip(text: str) -> ast.Statement:
+    try:
+        return parse_statement(text)
+    except SyntaxProblem as problem:
+        # The one refusal the grammar cannot express: "by age 18 years or review"
+        # has no count for the bare event to share.
+        assume("needs a count before it" not in str(problem))
+        raise
+
+
 @settings(max_examples=100)
 @given(statement_texts)
 @example(" Minutes within 15 working days of actual meeting")
+@example(" Visit every 6 weeks (or sooner) , more frequently if required")
+@example(" Visit (statutory) within 5 days (or sooner) of A (target 3 days) ( calendar days )")
+@example(" Visit within ten days (not working days) of referral or as directed by the chair")
 @example(" Visit: At Least 3 HRS prior to the referral (target 2 hrs)")
 @example(" Minutes within 3 days \\\n of meeting")
 @example(" Review 2-5 weeks following [icpc-review.1], then every 6 months thereafter")
 def test_statement_text_from_the_grammar_parses_and_round_trips(text: str) -> None:
-    parsed = parse_statement(text)
+    parsed = _parse_or_skip(text)
     formatted = format_statement(parsed)
     assert parse_statement(formatted) == parsed, formatted
     assert format_statement(parse_statement(formatted)) == formatted
+
+
+@settings(max_examples=100)
+@given(statement_texts)
+@example(" Minutes:within  Ten Working Days AFTER the meeting ,or the next working day")
+@example(' "Visit  (x)" within 5 days ( target 2 days ) of referral ( or sooner )')
+def test_tidying_the_layout_keeps_the_meaning_and_settles(text: str) -> None:
+    parsed = _parse_or_skip(text)
+    tidied = tidy_statement_text(text)
+    assert parse_statement(tidied) == parsed, tidied
+    assert tidy_statement_text(tidied) == tidied

@@ -22,7 +22,7 @@ from ..calendars.base import Calendar
 from ..errors import EvaluationError, MissingFactsError, TimescaleError
 from ..limits import anchor_name
 from ..model import Deadline
-from ..needs import PREVIOUS_OCCURRENCE, anchors
+from ..needs import PREVIOUS_OCCURRENCE, anchors, earliest_of
 from ..ruleset import Rule
 from ..syntax import ast
 from .columns import BatchFacts
@@ -194,6 +194,13 @@ class Part:
         if not found:
             return
         blank = [self.facts.absent(anchor.key) for anchor in found]
+        choice = earliest_of(node)
+        if choice is not None:
+            # Rows where one option's events are all known set the others aside.
+            allowed = np.zeros(self.size, dtype=np.bool_)
+            for option in choice.options:
+                allowed |= self.known(option)
+            blank = [mask & ~allowed for mask in blank]
         pattern = np.zeros(self.size, dtype=np.int64)
         for i, mask in enumerate(blank):
             pattern |= mask.astype(np.int64) << i
@@ -209,7 +216,17 @@ class Part:
 
         self.problems.add_by_key(pattern != 0, pattern, reason)
 
-    def moment(self, anchor: ast.FactRef | ast.RuleRef) -> Moments:
+    def known(self, option: object) -> BoolArray:
+        """Rows where every event ``option`` counts from is known."""
+        known = np.ones(self.size, dtype=np.bool_)
+        for anchor in anchors(option):
+            if isinstance(anchor, ast.FactRef):
+                known &= ~self.facts.absent(anchor.key)
+        return known
+
+    def moment(self, anchor: ast.Anchor) -> Moments:
+        if isinstance(anchor, ast.BirthdayRef):  # the Birthday deadline's own arithmetic
+            return self.deadline(ast.Birthday(anchor.years)).due
         if isinstance(anchor, ast.FactRef):
             return self.facts.moments(anchor.key)
         evaluation = self.evaluation
@@ -237,7 +254,7 @@ class Part:
         start: Moments,
         duration: ast.Duration,
         direction: ast.Direction,
-        anchor: ast.FactRef | ast.RuleRef | None = None,
+        anchor: ast.Anchor | None = None,
     ) -> Moments:
         named = anchor_name(anchor) if anchor is not None else None
         return self.shifter.shift(start, duration, direction, self.problems, self._resolve, named)
@@ -289,11 +306,17 @@ class Part:
             case ast.Choice(options=options, pick=pick):
                 results = [self.deadline(option) for option in options]
                 chosen = results[0]
-                for other in results[1:]:
-                    replace = later_than(other.due, chosen.due)
-                    if pick is ast.Pick.EARLIER:
-                        replace = ~replace
+                if pick is ast.Pick.LATER:
+                    for other in results[1:]:
+                        chosen = other.where(later_than(other.due, chosen.due), chosen)
+                    return chosen
+                # Earlier of: an option whose events are unknown is set aside.
+                known = [self.known(option) for option in options]
+                chosen_known = known[0]
+                for other, other_known in zip(results[1:], known[1:], strict=True):
+                    replace = other_known & (~chosen_known | ~later_than(other.due, chosen.due))
                     chosen = other.where(replace, chosen)
+                    chosen_known = chosen_known | other_known
                 return chosen
         raise AssertionError(f"not a deadline: {node!r}")  # pragma: no cover
 

@@ -62,11 +62,22 @@ class Duration:
 
 @attrs.frozen
 class FactRef:
-    """A dated fact of the case, e.g. ``actual meeting``."""
+    """A dated fact of the case, e.g. ``actual meeting``.
+
+    ``implicit`` marks the start event of a timescale written without one
+    ("within 10 working days"): its process's event or :data:`START_EVENT`.
+    """
 
     key: str
     text: str = attrs.field(eq=False)
+    implicit: bool = attrs.field(default=False, eq=False, kw_only=True)
     span: Span | None = _span()
+
+
+#: The event a timescale with none named counts from, when its process names none.
+START_EVENT = "start event"
+
+DATE_OF_BIRTH = "date of birth"
 
 
 @attrs.frozen
@@ -77,7 +88,20 @@ class RuleRef:
     span: Span | None = _span()
 
 
-Anchor: TypeAlias = FactRef | RuleRef
+@attrs.frozen
+class BirthdayRef:
+    """A birthday as the event counted from (``of the 18th birthday``): from ``date of birth``."""
+
+    years: int
+    span: Span | None = _span()
+
+    @property
+    def key(self) -> str:
+        """The fact it is computed from."""
+        return DATE_OF_BIRTH
+
+
+Anchor: TypeAlias = FactRef | RuleRef | BirthdayRef
 
 
 @attrs.frozen
@@ -102,9 +126,6 @@ class Window:
     start: OnDay | Offset
     end: OnDay | Offset
     span: Span | None = _span()
-
-
-DATE_OF_BIRTH = "date of birth"
 
 
 @attrs.frozen
@@ -232,8 +253,11 @@ Timescale: TypeAlias = Alternatives | NoFixedTimescale
 
 @attrs.frozen
 class Statement:
+    """A task and its timescale; ``remarks`` are the author's asides, kept verbatim."""
+
     task: str
     timescale: Timescale
+    remarks: tuple[str, ...] = ()
     span: Span | None = _span()
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..errors import TimescaleError
 from . import ast
+from .names import ordinal
 
 _SIMPLE_WORD = re.compile(r"^[^\W_\d][\w'’&/+.-]*$")
 # Where no number can follow, a name word may also start with a digit ("section 47").
@@ -45,12 +47,27 @@ def _name(
 def format_task(task: str) -> str:
     if ":" in task:
         return _quote(task)
-    return _name(task, _TIMESCALE_STARTERS, frozenset(_LINE_KEYWORDS), _SIMPLE_WORD)
+    written = _name(task, _TIMESCALE_STARTERS, frozenset(_LINE_KEYWORDS), _SIMPLE_WORD)
+    if not written.startswith('"') and not _reads_back_as_task(written, task):
+        # A number word before a unit, a frequency word at the end...
+        return _quote(task)
+    return written
 
 
-def format_anchor(anchor: ast.FactRef | ast.RuleRef) -> str:
+def _reads_back_as_task(written: str, task: str) -> bool:
+    from .parser import parse_statement  # the parser's tables load on first use
+
+    try:
+        return parse_statement(f"{written} no fixed timescale").task == task
+    except TimescaleError:
+        return False
+
+
+def format_anchor(anchor: ast.Anchor) -> str:
     if isinstance(anchor, ast.RuleRef):
         return f"[{anchor.rule_id}]"
+    if isinstance(anchor, ast.BirthdayRef):
+        return f"the {ordinal(anchor.years)} birthday"
     return _name(anchor.text, _ANCHOR_RESERVED)
 
 
@@ -72,6 +89,9 @@ def format_deadline(node: ast.SingleDeadline) -> str:
     match node:
         case ast.OnDay(anchor=anchor):
             return f"on the day of {format_anchor(anchor)}"
+        case ast.Offset(anchor=ast.FactRef(implicit=True), duration=duration, target=target):
+            text = f"within {format_duration(duration)}"
+            return text + (f" (target {format_duration(target)})" if target else "")
         case ast.Offset(duration=duration, direction=direction, anchor=anchor, target=target):
             lead = "within " if direction is ast.Direction.AFTER else ""
             text = f"{lead}{format_duration(duration)} {_direction(direction)} "
@@ -89,10 +109,15 @@ def format_deadline(node: ast.SingleDeadline) -> str:
                 and start.target is None
                 and end.target is None
             ):
-                return (
-                    f"between {start.duration.count} and {format_duration(end.duration)} "
-                    f"{end.direction.value} {format_anchor(end.anchor)}"
-                )
+                # "between 2 and 5 days before X" runs from 5 days before to 2 before.
+                near, far = start.duration, end.duration
+                if start.direction is ast.Direction.BEFORE:
+                    near, far = end.duration, start.duration
+                if start.direction is ast.Direction.AFTER or near.count <= far.count:
+                    return (
+                        f"between {near.count} and {format_duration(far)} "
+                        f"{end.direction.value} {format_anchor(end.anchor)}"
+                    )
             return f"from {_bound(start)} to {_bound(end)}"
         case ast.Age(years=years, months=months):
             text = f"by age {years} {'year' if years == 1 else 'years'}"
@@ -100,7 +125,7 @@ def format_deadline(node: ast.SingleDeadline) -> str:
                 text += f" and {months} {'month' if months == 1 else 'months'}"
             return text
         case ast.Birthday(years=years):
-            return f"on the {_ordinal(years)} birthday"
+            return f"on the {ordinal(years)} birthday"
         case ast.Rolled(inner=inner, roll=roll):
             return (
                 f"{format_deadline(inner)}, or the {roll.value} working day "
@@ -167,9 +192,5 @@ def format_timescale(node: ast.Timescale) -> str:
 
 
 def format_statement(node: ast.Statement) -> str:
-    return f"{format_task(node.task)} {format_timescale(node.timescale)}"
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+    remarks = "".join(f" ({remark})" for remark in node.remarks)
+    return f"{format_task(node.task)} {format_timescale(node.timescale)}{remarks}"

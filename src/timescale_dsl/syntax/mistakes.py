@@ -8,7 +8,6 @@ from __future__ import annotations
 
 KNOWN_MISTAKES: dict[str, list[str]] = {
     "a timescale must say what it counts from, e.g. 'after actual meeting'": [
-        "Minutes within 15 working days",
         "Minutes 15 working days after",
         "Minutes within 3 days of",
     ],

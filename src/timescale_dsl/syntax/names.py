@@ -8,19 +8,30 @@ _SPACE = re.compile(r"\s+")
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 
 
+_CURLY_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+# Words in front of an event that are not part of its name: "of the meeting",
+# "of a referral", "of any significant change", "of your 18th birthday",
+# "of the date of the conference".
+_LEADING = re.compile(r"^(?:(?:the|a|an|any|your|their|his|her)\s+|date\s+of\s+)+")
+
+
 def fold(name: str) -> str:
-    """The comparison key of an event, fact or task name."""
-    return _SPACE.sub(" ", name.strip()).casefold()
+    """The comparison key of an event, fact or task name (curly apostrophes straightened)."""
+    return _SPACE.sub(" ", name.strip()).casefold().translate(_CURLY_APOSTROPHES)
 
 
 def event_key(name: str) -> str:
-    """The key of an event or fact: folded, and a leading "the" is never part of it.
+    """The key of an event or fact: folded, without the leading words of the phrase.
 
-    ``of the meeting``, ``of meeting`` and ``of "the meeting"`` name one event,
-    and a caller's fact ``"The meeting"`` supplies it.
+    ``of the meeting``, ``of meeting``, ``of "the meeting"`` and ``of the date
+    of the meeting`` name one event, and a caller's fact ``"The meeting"``
+    supplies it. ``date of birth`` keeps its name.
     """
     key = fold(name)
-    return key[4:] if key.startswith("the ") else key
+    stripped = _LEADING.sub("", key)
+    if stripped in ("", "birth"):
+        return key.removeprefix("the ") if stripped == "birth" else key
+    return stripped
 
 
 def slug(text: str) -> str:
@@ -31,3 +42,9 @@ def slug(text: str) -> str:
 def column_key(name: str) -> str:
     """How a table column is matched to a fact: spaces, underscores, hyphens folded."""
     return re.sub(r"[\s_\-]+", " ", name.strip()).casefold()
+
+
+def ordinal(n: int) -> str:
+    """18 -> "18th", 21 -> "21st": as birthdays are written."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

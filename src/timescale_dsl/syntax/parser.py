@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import functools
+from contextvars import ContextVar
 from pathlib import Path
 
 import attrs
@@ -56,6 +57,17 @@ _UNIT_PHRASE = "a unit: working days, days, weeks, months, years, hours or worki
 _DIRECTION_PHRASE = "'after', 'of', 'from', 'before' or 'prior to'"
 
 
+# Remarks the lexer meets while one text is parsed (they are ignored tokens).
+_REMARKS: ContextVar[list[Token] | None] = ContextVar("remarks", default=None)
+
+
+def _keep_remark(token: Token) -> Token:
+    found = _REMARKS.get()
+    if found is not None:
+        found.append(token)
+    return token
+
+
 def grammar_text() -> str:
     """The grammar: shipped inside the package, or read from the source tree."""
     package = Path(__file__).resolve().parents[1]
@@ -85,6 +97,7 @@ def _lark() -> Lark:
         cache=cache or False,
         # The grammar object too, for tools that read it (Hypothesis's from_lark).
         cache_grammar=cache is not None,
+        lexer_callbacks={"REMARK": _keep_remark, "QUALIFIER": _keep_remark},
     )
 
 
@@ -200,6 +213,9 @@ def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str, start: str)
     known = _known_mistake(error, start)
     if known:
         hint = known
+    quote = _quote_task_hint(_source_line(text, line), column)
+    if quote:
+        hint = quote
     end_column = column + max(len(word), 1)
     span = Span(path, line, column, line, end_column)
     return Diagnostic(SYNTAX_ERROR, Severity.ERROR, message, span, hint, _source_line(text, line))
@@ -243,6 +259,22 @@ def _word_diagnostic(text: str, path: str, begin: int, accepts: set[str]) -> Dia
     )
 
 
+def _quote_task_hint(source: str | None, column: int) -> str | None:
+    """When the error falls inside a task name the author ended with ':', say to quote it."""
+    if source is None:
+        return None
+    body = source.lstrip()
+    offset = len(source) - len(body)
+    if body.startswith("["):
+        closing = body.find("]")
+        offset += closing + 1 if closing >= 0 else 0
+    colon = source.find(":", offset)
+    task = source[offset:colon].strip() if colon >= 0 else ""
+    if not task or task.startswith('"') or not offset < column - 1 < colon:
+        return None
+    return f'the task name holds words the language reads as a timescale; quote it: "{task}":'
+
+
 def _known_mistake(error: UnexpectedInput, start: str) -> str | None:
     """The catalogue's explanation for a mistake made in the same parser state.
 
@@ -259,40 +291,33 @@ def _known_mistake(error: UnexpectedInput, start: str) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=64)
-def _transformer(path: str) -> ToAst:
-    """A transformer for one path, its rule methods bound once.
-
-    Lark's ``v_args`` wraps a method afresh each time it is looked up on the
-    class; storing the bound wrappers on the instance (which the transformer
-    finds first) saves that on every node. The transformer keeps no state.
-    """
-    transformer = ToAst(path)
-    for name, member in vars(ToAst).items():
-        if not name.startswith("_") and callable(member):
-            setattr(transformer, name, getattr(transformer, name))
-    return transformer
-
-
-def _transform(tree: Tree[Token], path: str) -> object:
+def _transform(tree: Tree[Token], path: str, remarks: list[Token]) -> object:
+    """The AST of a parse tree; ``remarks`` are the remark tokens its lexer met."""
     try:
-        return _transformer(path).transform(tree)
+        return ToAst(path, remarks).transform(tree)
     except VisitError as error:  # pragma: no cover - a transformer bug, not bad input
         raise error.orig_exc from None
 
 
 def _parse(text: str, path: str, start: str) -> object:
+    remarks: list[Token] = []
+    collecting = _REMARKS.set(remarks)
     try:
         tree = _lark().parse(text, start=start)
     except UnexpectedInput as error:
         raise SyntaxProblem([_syntax_diagnostic(error, text, path, start)]) from None
-    return _transform(tree, path)
+    finally:
+        _REMARKS.reset(collecting)
+    return _transform(tree, path, remarks)
 
 
 def parse_statement(text: str, path: str = "<statement>") -> ast.Statement:
     """Parse one statement such as ``Minutes within 15 working days after meeting``."""
     # A trailing line continuation has nothing to continue onto.
-    result = _parse(text.strip().removesuffix("\\").strip(), path, "single")
+    body = text.strip()
+    while body.endswith("\\"):
+        body = body[:-1].strip()
+    result = _parse(body, path, "single")
     assert isinstance(result, ast.Statement)
     return result
 
@@ -418,7 +443,12 @@ def parse_ruleset_recovering(text: str, path: str = "<string>") -> recovery.Reco
             # tree is built once they are all set aside.
             if attempt:
                 _check_syntax(work)
-            tree = _lark().parse(work, start="ruleset")
+            remarks: list[Token] = []
+            collecting = _REMARKS.set(remarks)
+            try:
+                tree = _lark().parse(work, start="ruleset")
+            finally:
+                _REMARKS.reset(collecting)
         except UnexpectedInput as error:
             line = getattr(error, "line", 0) or 0
             token = getattr(error, "token", None)
@@ -458,7 +488,7 @@ def parse_ruleset_recovering(text: str, path: str = "<string>") -> recovery.Reco
                 placeholders.add(first)
             continue
         try:
-            result = _transform(tree, path)
+            result = _transform(tree, path, remarks)
         except RulesetError as refused:
             # A value the grammar reads but the language refuses (2026-02-30, a
             # count of 40 digits): that line is set aside like a syntax error.

@@ -8,10 +8,13 @@ import attrs
 from lark import Token, Transformer_NonRecursive, v_args
 from lark.tree import Meta
 
-from ..errors import Span
+from ..errors import Diagnostic, Severity, Span, SyntaxProblem
 from ..limits import check_not_depth, read_date, read_number, read_time
-from . import ast
+from . import ast, lowering
+from .implicit import with_start_event
 from .names import event_key
+
+SYNTAX_ERROR = "TS001"
 
 
 def _unquote(token: Token) -> str:
@@ -26,9 +29,11 @@ def _join(words: list[Token]) -> str:
 class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long the input
     """One method per grammar rule; each returns an AST node or a plain value."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, remarks: list[Token] | None = None) -> None:
         super().__init__()
         self.path = path
+        self.remarks = list(remarks or [])
+        self.taken: list[Token] = []
 
     def _span(self, meta: Meta) -> Span | None:
         if getattr(meta, "empty", True):
@@ -36,13 +41,17 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
         return Span(self.path, meta.line, meta.column, meta.end_line, meta.end_column)
 
     def _int(self, token: Token, digits: str | None = None) -> int:
-        return read_number(token, self.path, digits)
+        """A count as written: digits (refused past the language's limit) or number words."""
+        text = str(token) if digits is None else digits
+        if text.isdigit():
+            return read_number(token, self.path, digits)
+        return lowering.number_value(text)
 
     # -- names and words ---------------------------------------------------
     def task_words(self, meta: Meta, children: list[Any]) -> str:
         return " ".join(str(c) for c in children)
 
-    anchor_words = fact_words = value_words = task_words
+    anchor_words = bound_words = fact_words = value_words = task_words
 
     def quoted_task(self, meta: Meta, children: list[Token]) -> str:
         return _unquote(children[0])
@@ -50,9 +59,12 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
     def task(self, meta: Meta, children: list[str]) -> str:
         return children[0]
 
-    def anchor(self, meta: Meta, children: list[Any]) -> ast.FactRef:
+    def anchor(self, meta: Meta, children: list[Any]) -> ast.FactRef | ast.BirthdayRef:
         word = children[-1]
         text = _unquote(word) if isinstance(word, Token) and word.type == "STRING" else str(word)
+        years = lowering.birthday_years(event_key(text))
+        if years is not None:  # "of your 18th birthday": from the date of birth
+            return ast.BirthdayRef(years, span=self._span(meta))
         return ast.FactRef(event_key(text), text, span=self._span(meta))
 
     def rule_anchor(self, meta: Meta, children: list[Token]) -> ast.RuleRef:
@@ -89,8 +101,12 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
     def working_hours(self, meta: Meta, children: list[Any]) -> ast.Unit:
         return ast.Unit.WORKING_HOURS
 
+    def fortnights(self, meta: Meta, children: list[Any]) -> str:
+        return lowering.FORTNIGHT
+
     def duration(self, meta: Meta, children: list[Any]) -> ast.Duration:
-        return ast.Duration(self._int(children[0]), children[1], span=self._span(meta))
+        duration = lowering.duration(self._int(children[0]), children[1])
+        return attrs.evolve(duration, span=self._span(meta))
 
     def target(self, meta: Meta, children: list[Any]) -> tuple[str, ast.Duration]:
         return ("target", children[0])
@@ -102,8 +118,16 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
         return ast.Direction.BEFORE
 
     # -- deadlines ---------------------------------------------------------
+    def immediacy(self, meta: Meta, children: list[Token]) -> ast.NoFixedTimescale:
+        # With no event to count from, immediacy is a row with no fixed timescale.
+        wording = " ".join(str(children[0]).split())
+        return ast.NoFixedTimescale(wording, span=self._span(meta))
+
     def on_day(self, meta: Meta, children: list[Any]) -> ast.OnDay:
-        return ast.OnDay(children[-1], span=self._span(meta))
+        anchor = children[-1]
+        if isinstance(anchor, str):  # "at the conference": bare words, no leading "the"
+            anchor = ast.FactRef(event_key(anchor), anchor, span=self._span(meta))
+        return ast.OnDay(anchor, span=self._span(meta))
 
     def offset(self, meta: Meta, children: list[Any]) -> ast.Offset:
         targets = [c[1] for c in children if isinstance(c, tuple)]
@@ -111,17 +135,37 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
         target = targets[0] if targets else None
         return ast.Offset(duration, direction, anchor, target, span=self._span(meta))
 
+    def implicit_offset(self, meta: Meta, children: list[Any]) -> ast.Offset:
+        # "within 10 working days": the start event is filled in from the process.
+        duration = children[0]
+        target = children[1][1] if len(children) > 1 else None
+        anchor = ast.FactRef(ast.START_EVENT, ast.START_EVENT, implicit=True)
+        return ast.Offset(duration, ast.Direction.AFTER, anchor, target, span=self._span(meta))
+
+    def next_working_day(self, meta: Meta, children: list[Any]) -> ast.Offset:
+        anchor = children[-1] if children else None
+        if anchor is None:
+            anchor = ast.FactRef(ast.START_EVENT, ast.START_EVENT, implicit=True)
+        duration = ast.Duration(1, ast.Unit.WORKING_DAYS)
+        return ast.Offset(duration, ast.Direction.AFTER, anchor, span=self._span(meta))
+
+    def urged(self, meta: Meta, children: list[Any]) -> Any:
+        # The urging ("as soon as possible") changes nothing computed: a remark.
+        urging = children[0]
+        self.remarks.append(Token.new_borrow_pos("REMARK", f"({urging})", urging))
+        return children[-1]
+
     def plain_offset(self, meta: Meta, children: list[Any]) -> ast.Offset:
         duration, direction, anchor = children
         return ast.Offset(duration, direction, anchor, span=self._span(meta))
 
     def between(self, meta: Meta, children: list[Any]) -> ast.Window:
-        low, high, direction, anchor = children
-        unit = high.unit
-        start = ast.Offset(
-            ast.Duration(self._int(low), unit), direction, anchor, span=self._span(meta)
-        )
-        end = ast.Offset(high, direction, anchor, span=self._span(meta))
+        low_count, high_count, unit, direction, anchor = children
+        low = lowering.duration(self._int(low_count), unit)
+        high = attrs.evolve(lowering.duration(self._int(high_count), unit), span=self._span(meta))
+        first, last = lowering.window_bounds(low, high, direction)
+        start = ast.Offset(first, direction, anchor, span=self._span(meta))
+        end = ast.Offset(last, direction, anchor, span=self._span(meta))
         return ast.Window(start, end, span=self._span(meta))
 
     def from_to(self, meta: Meta, children: list[Any]) -> ast.Window:
@@ -141,17 +185,30 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
         return ast.Rolled(children[0], roll, span=self._span(meta))
 
     def choice(self, meta: Meta, children: list[Any]) -> ast.Choice:
-        pick = ast.Pick(str(children[-1]).lower())
-        return ast.Choice(tuple(children[:-1]), pick, span=self._span(meta))
+        pick = lowering.pick(str(children[-1]))
+        try:
+            options = lowering.distribute_counts(children[:-1])
+        except lowering.BareEventError as error:
+            hint = "give it its own count, e.g. 'or within 10 working days of review'"
+            span = error.anchor.span or self._span(meta)
+            problem = Diagnostic(SYNTAX_ERROR, Severity.ERROR, str(error), span, hint)
+            raise SyntaxProblem([problem]) from None
+        return ast.Choice(options, pick, span=self._span(meta))
 
     # -- recurrence --------------------------------------------------------
     def step(self, meta: Meta, children: list[Any]) -> ast.Duration:
         duration: ast.Duration = children[0]
         return duration
 
+    def every_unit(self, meta: Meta, children: list[Any]) -> ast.Duration:
+        return attrs.evolve(lowering.unit_interval(children[0]), span=self._span(meta))
+
     def every(self, meta: Meta, children: list[Any]) -> ast.Every:
+        frequency = [c for c in children if isinstance(c, Token) and c.type == "FREQUENCY"]
+        if frequency:
+            children = [lowering.frequency_interval(str(frequency[0])), *children[1:]]
         interval = next((c for c in children if isinstance(c, ast.Duration)), None)
-        anchor = next((c for c in children if isinstance(c, ast.FactRef | ast.RuleRef)), None)
+        anchor = next((c for c in children if isinstance(c, ast.Anchor)), None)
         return ast.Every(interval, anchor, span=self._span(meta))
 
     def recurrence(self, meta: Meta, children: list[Any]) -> ast.Recurrence:
@@ -201,10 +258,20 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
         return ast.NoFixedTimescale(wording, span=self._span(meta))
 
     def statement(self, meta: Meta, children: list[Any]) -> ast.Statement:
-        return ast.Statement(children[0], children[-1], span=self._span(meta))
+        # A statement's remarks are those on its lines; each is taken once.
+        mine = [r for r in self.remarks if meta.line <= (r.line or 0) <= meta.end_line]
+        mine.sort(key=lambda r: r.start_pos or 0)
+        self.remarks = [r for r in self.remarks if r not in mine]
+        self.taken += mine
+        remarks = tuple(lowering.remark_text(str(r)) for r in mine)
+        return ast.Statement(children[0], children[-1], remarks, span=self._span(meta))
 
     def single(self, meta: Meta, children: list[Any]) -> ast.Statement:
         statement: ast.Statement = children[0]
+        if self.remarks:  # on lines of their own around a lone statement: still its own
+            ordered = sorted([*self.taken, *self.remarks], key=lambda r: r.start_pos or 0)
+            remarks = tuple(lowering.remark_text(str(r)) for r in ordered)
+            statement = attrs.evolve(statement, remarks=remarks)
         return statement
 
     # -- rule files --------------------------------------------------------
@@ -264,8 +331,9 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
     def section(self, meta: Meta, children: list[Token]) -> tuple[str, str]:
         return ("section", _unquote(children[0]))
 
-    def process(self, meta: Meta, children: list[Token]) -> tuple[str, str]:
-        return ("process", _unquote(children[0]))
+    def process(self, meta: Meta, children: list[Token]) -> tuple[str, Any]:
+        start = _unquote(children[1]) if len(children) > 1 else None
+        return ("process", (_unquote(children[0]), start))
 
     def rule_id(self, meta: Meta, children: list[Token]) -> tuple[str, str]:
         return ("id", str(children[0]))
@@ -314,13 +382,17 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
         rules: list[ast.RuleDecl] = []
         section: str | None = None
         process: str | None = None
+        start: str | None = None
         for child in children:
             if isinstance(child, ast.RuleDecl):
+                if start is not None:
+                    statement = with_start_event(child.statement, start)
+                    child = attrs.evolve(child, statement=statement)
                 rules.append(attrs.evolve(child, section=section, process=process))
             elif child[0] == "section":
-                section, process = child[1], None
+                section, process, start = child[1], None, None
             elif child[0] == "process":
-                process = child[1]
+                process, start = child[1]
             elif child[0] == "closure":
                 closures.append(child[1])
             elif child[0] == "fact":
@@ -330,6 +402,19 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
                 spans.append((child[0], child[1][1]))
             else:
                 header[child[0]] = child[1]
+        if self.remarks:
+            stray = self.remarks[0]
+            span = Span(
+                self.path, stray.line or 0, stray.column or 0, stray.end_line, stray.end_column
+            )
+            problem = Diagnostic(
+                SYNTAX_ERROR,
+                Severity.ERROR,
+                f"unexpected '{stray}' outside a statement",
+                span,
+                "a remark in brackets belongs on a rule's line; put other text in a note",
+            )
+            raise SyntaxProblem([problem])
         head = ast.Header(
             closures=tuple(closures), facts=tuple(facts), spans=tuple(spans), **header
         )

@@ -1,0 +1,256 @@
+"""Surface wordings lowered onto the tree: the one place that knows them.
+
+A council writes "within Ten working days", "a fortnight", "whichever comes
+first", "six-monthly" or "at intervals of not more than 3 months"; the parser
+accepts these where the grammar has them, and the transformer turns each into
+the same node its canonical wording gives, through the tables and functions
+here. The evaluator, the batch engine, validation and the formatter never see
+the difference.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from . import ast
+
+_UNITS_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS_WORDS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+#: "a week", "an hour": one.
+_ONE_WORDS = {"a": 1, "an": 1}
+
+#: The count a fortnight stands for, in weeks.
+FORTNIGHT_WEEKS = 2
+
+
+def number_words() -> dict[str, int]:
+    """Every number word the grammar accepts, with its value (hyphenated forms)."""
+    words = dict(_UNITS_WORDS) | dict(_TENS_WORDS)
+    for tens, tens_value in _TENS_WORDS.items():
+        for unit, unit_value in list(_UNITS_WORDS.items())[:9]:
+            words[f"{tens}-{unit}"] = tens_value + unit_value
+    return words
+
+
+def number_value(text: str) -> int:
+    """The value of a count: digits, a number word ("Twenty eight") or "a"/"an"."""
+    if text.isdigit():
+        return int(text)
+    key = re.sub(r"[\s-]+", "-", text.strip().casefold())
+    if key in _ONE_WORDS:
+        return _ONE_WORDS[key]
+    value = number_words().get(key)
+    if value is None:  # pragma: no cover - the grammar only lets number words through
+        raise ValueError(f"not a number: {text!r}")
+    return value
+
+
+_PICKS = {
+    "later": ast.Pick.LATER,
+    "latest": ast.Pick.LATER,
+    "last": ast.Pick.LATER,
+    "earlier": ast.Pick.EARLIER,
+    "earliest": ast.Pick.EARLIER,
+    "sooner": ast.Pick.EARLIER,
+    "soonest": ast.Pick.EARLIER,
+    "first": ast.Pick.EARLIER,
+}
+
+
+def pick(text: str) -> ast.Pick:
+    """ "later", "the sooner", "first", "soonest", ... as the choice they make."""
+    return _PICKS[text.split()[-1].casefold()]
+
+
+# Each frequency word as the interval it repeats at.
+_FREQUENCIES = {
+    "daily": (1, ast.Unit.CALENDAR_DAYS),
+    "weekly": (1, ast.Unit.WEEKS),
+    "fortnightly": (FORTNIGHT_WEEKS, ast.Unit.WEEKS),
+    "monthly": (1, ast.Unit.MONTHS),
+    "quarterly": (3, ast.Unit.MONTHS),
+    "half-yearly": (6, ast.Unit.MONTHS),
+    "annually": (1, ast.Unit.YEARS),
+    "yearly": (1, ast.Unit.YEARS),
+}
+_UNIT_WORDS = {
+    "working day": ast.Unit.WORKING_DAYS,
+    "calendar day": ast.Unit.CALENDAR_DAYS,
+    "day": ast.Unit.CALENDAR_DAYS,
+    "week": ast.Unit.WEEKS,
+    "fortnight": ast.Unit.WEEKS,
+    "month": ast.Unit.MONTHS,
+    "year": ast.Unit.YEARS,
+}
+_WORD_ALTERNATIVES = "|".join(
+    w.replace("-", "[ -]") for w in sorted(number_words(), key=len, reverse=True)
+)
+_COUNT = rf"\b(?P<count>\d+|{_WORD_ALTERNATIVES})"
+_COUNTED_FREQUENCY = re.compile(
+    rf"{_COUNT}[ \t]*-?[ \t]*(?P<word>{'|'.join(_FREQUENCIES)})\b", re.IGNORECASE
+)
+_BARE_FREQUENCY = re.compile(rf"(?P<word>{'|'.join(_FREQUENCIES)})\b", re.IGNORECASE)
+_INTERVAL = re.compile(
+    rf"{_COUNT}[ \t]+(?P<unit>(?:working |calendar )?(?:day|week|fortnight|month|year))s?\b$",
+    re.IGNORECASE,
+)
+
+
+def _count_of(text: str | None) -> int | None:
+    if text is None:
+        return None
+    try:
+        return number_value(text)
+    except ValueError:
+        return None
+
+
+def frequency_interval(text: str) -> ast.Duration:
+    """The interval a frequency wording repeats at.
+
+    "monthly" and "at least monthly" are 1 month, "six-monthly" and "at 6
+    monthly intervals" 6 months, "fortnightly" 2 weeks, "at intervals of not
+    more than 3 months" 3 months.
+    """
+    words = re.sub(r"\s+", " ", text.strip())
+    interval = _INTERVAL.search(words)
+    if interval is not None:
+        count = _count_of(interval["count"])
+        unit_word = interval["unit"].casefold()
+        if count is not None:
+            scale = FORTNIGHT_WEEKS if unit_word == "fortnight" else 1
+            return ast.Duration(count * scale, _UNIT_WORDS[unit_word])
+    for match in _COUNTED_FREQUENCY.finditer(words):
+        count = _count_of(match["count"])
+        if count is not None:
+            per, unit = _FREQUENCIES[match["word"].casefold()]
+            return ast.Duration(count * per, unit)
+    bare = _BARE_FREQUENCY.search(words)
+    if bare is None:  # pragma: no cover - the grammar only lets frequencies through
+        raise ValueError(f"not a frequency: {text!r}")
+    count, unit = _FREQUENCIES[bare["word"].casefold()]
+    return ast.Duration(count, unit)
+
+
+def unit_interval(unit: ast.Unit | str) -> ast.Duration:
+    """ "every month", "every fortnight": one of the unit."""
+    if unit == FORTNIGHT:
+        return ast.Duration(FORTNIGHT_WEEKS, ast.Unit.WEEKS)
+    assert isinstance(unit, ast.Unit)
+    return ast.Duration(1, unit)
+
+
+#: What the transformer hands on for the unit "fortnight", until a count scales it.
+FORTNIGHT = "fortnight"
+
+
+def duration(count: int, unit: ast.Unit | str) -> ast.Duration:
+    """A count and its unit; "a fortnight" is 2 weeks, "three fortnights" 6."""
+    if unit == FORTNIGHT:
+        return ast.Duration(count * FORTNIGHT_WEEKS, ast.Unit.WEEKS)
+    assert isinstance(unit, ast.Unit)
+    return ast.Duration(count, unit)
+
+
+def distribute_counts(
+    options: list[ast.Deadline | ast.Rolled | ast.FactRef | ast.RuleRef],
+) -> tuple[ast.Deadline | ast.Rolled, ...]:
+    """Alternatives written as bare events take the count of the one before.
+
+    "within 45 working days of the referral or the strategy discussion" is
+    45 working days of either.
+    """
+    lowered: list[ast.Deadline | ast.Rolled] = []
+    for option in options:
+        if isinstance(option, ast.FactRef | ast.RuleRef):
+            if not lowered:  # pragma: no cover - the grammar puts a deadline first
+                raise BareEventError(option)
+            option = _counted_from(lowered[-1], option)
+        lowered.append(option)
+    return tuple(lowered)
+
+
+def _counted_from(
+    before: ast.Deadline | ast.Rolled, anchor: ast.FactRef | ast.RuleRef
+) -> ast.Deadline | ast.Rolled:
+    """``before`` counted from ``anchor`` instead."""
+    match before:
+        case ast.Offset() | ast.OnDay():
+            return attrs.evolve(before, anchor=anchor, span=anchor.span)
+        case ast.Rolled(inner=inner):
+            inner_moved = _counted_from(inner, anchor)
+            assert not isinstance(inner_moved, ast.Rolled)
+            return attrs.evolve(before, inner=inner_moved, span=anchor.span)
+        case ast.Window(start=start, end=end):
+            first, last = _counted_from(start, anchor), _counted_from(end, anchor)
+            assert isinstance(first, ast.Offset | ast.OnDay)
+            assert isinstance(last, ast.Offset | ast.OnDay)
+            return ast.Window(first, last, span=anchor.span)
+    raise BareEventError(anchor)
+
+
+class BareEventError(ValueError):
+    """An alternative written as an event alone, after one with no count to share."""
+
+    def __init__(self, anchor: ast.FactRef | ast.RuleRef) -> None:
+        super().__init__("an alternative written as an event alone needs a count before it")
+        self.anchor = anchor
+
+
+_BIRTHDAY = re.compile(r"(\d+)(?:st|nd|rd|th) birthday")
+
+
+def birthday_years(key: str) -> int | None:
+    """The age of "18th birthday" (an event key), or None for any other event."""
+    found = _BIRTHDAY.fullmatch(key)
+    return int(found.group(1)) if found else None
+
+
+def remark_text(written: str) -> str:
+    """A remark as kept: "(or sooner if needed)" and ", or sooner if needed" alike."""
+    text = " ".join(written.split())
+    if text.startswith("(") and text.endswith(")"):
+        return text[1:-1].strip()
+    return text.lstrip(", ").strip()
+
+
+def window_bounds(
+    low: ast.Duration, high: ast.Duration, direction: ast.Direction
+) -> tuple[ast.Duration, ast.Duration]:
+    """The (start, end) counts of "between N and M units before/after X".
+
+    After an event the window runs from N to M; before it, from M units
+    before to N units before, so that it opens before it closes.
+    """
+    return (high, low) if direction is ast.Direction.BEFORE else (low, high)

@@ -1,0 +1,72 @@
+"""Near misses: a task name to quote, timescale words swallowed into a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from timescale_dsl import check_ruleset_text, parse_ruleset, parse_statement
+from timescale_dsl.errors import SyntaxProblem
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("Review within timescale: within 15 working days of strategy discussion", "Review within timescale"),
+        ("[r] Review within timescale: within 15 working days of strategy discussion", "Review within timescale"),
+        ("Visit at home: within 5 days of referral", "Visit at home"),
+    ],
+)  # fmt: skip
+def test_an_error_inside_a_task_name_ended_by_a_colon_says_to_quote_it(
+    text: str, task: str
+) -> None:
+    with pytest.raises(SyntaxProblem) as caught:
+        parse_ruleset(text + "\n", "t")
+    hint = caught.value.diagnostics[0].hint or ""
+    assert f'quote it: "{task}":' in hint
+    # And the quoted form is accepted.
+    parse_statement(f'"{task}": within 15 working days of strategy discussion')
+
+
+def test_an_error_after_the_colon_keeps_its_own_hint() -> None:
+    with pytest.raises(SyntaxProblem) as caught:
+        parse_statement("Minutes: within 15 dayz of meeting")
+    assert "quote it" not in (caught.value.diagnostics[0].hint or "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[a] Visit a minimum of 6 weeks after placement",
+        "[a] Visit Minimum Of 6 weeks after placement",
+        "[a] Review and 6 months after placement",
+    ],
+)
+def test_timescale_words_ending_a_task_name_are_a_warning(line: str) -> None:
+    found = check_ruleset_text(line + "\n", "t")
+    assert [d.code for d in found] == ["TS204"]
+    assert not any(d.is_error for d in found)
+
+
+def test_timescale_words_inside_an_event_name_are_a_warning() -> None:
+    found = check_ruleset_text("[a] Review within 3 months of ICPC every quarter\n", "t")
+    assert [d.code for d in found] == ["TS204"]
+    assert "'ICPC'" in (found[0].hint or "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '[a] "Visit a minimum of" within 6 weeks of placement',
+        '[a] Plan within 5 days of "assessment and plan"',
+        "[a] Review within 3 months of ICPC and every 6 months",
+        "[a] Visit within 5 days of referral",
+    ],
+)
+def test_names_that_only_look_alike_draw_no_warning(line: str) -> None:
+    assert check_ruleset_text(line + "\n", "t") == []
+
+
+def test_and_every_after_an_event_is_read_as_the_recurrence() -> None:
+    assert parse_statement("Review within 3 months of ICPC and every 6 months") == parse_statement(
+        "Review within 3 months of ICPC, then every 6 months"
+    )
