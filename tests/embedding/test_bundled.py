@@ -74,7 +74,10 @@ def test_every_command_takes_a_bundled_name(argv, tmp_path, monkeypatch, capsys)
     status = main(argv)
     out, err = capsys.readouterr()
     assert status in (0, 1) and "no such file" not in err, err
-    assert out
+    if argv[0] == "fmt":
+        assert status == 0  # the bundled rulesets are tidy; a tidy file prints nothing
+    else:
+        assert out
 
 
 def test_list_without_a_ruleset_names_the_bundled_ones(capsys):

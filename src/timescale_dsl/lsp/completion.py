@@ -44,6 +44,10 @@ _PATTERN_WORDS: dict[str, tuple[str, ...]] = {
     "_IF_NOT_WORKING": ("if that is not a working day",),
     "PICK": ("earlier", "later"),
     "ROLL_DIRECTION": ("next", "previous"),
+    "FREQUENCY": ("monthly", "weekly", "fortnightly", "quarterly", "annually"),
+    "IMMEDIATELY": ("immediately",),
+    "SAME_DAY": ("same day",),
+    "_EVERY": ("every",),
 }
 _ANCHOR_BEFORE = {"OF", "AFTER", "FROM", "FOLLOWING", "BEFORE", "TO", "AS", "THE"}
 _CONDITION_BEFORE = {"IF", "AND", "_OR", "NOT"}
@@ -125,6 +129,8 @@ def _parser_at(
 
 # -- keywords ------------------------------------------------------------------
 def _words_for(terminal: str) -> tuple[str, ...]:
+    if terminal in _PATTERN_WORDS:
+        return _PATTERN_WORDS[terminal]
     keyword = _keywords().get(terminal)
     if keyword is not None:
         return (keyword,) if keyword[:1].isalpha() else ()

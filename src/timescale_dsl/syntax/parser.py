@@ -101,10 +101,18 @@ def _lark() -> Lark:
     )
 
 
+# Terminals written as patterns (to take the wordings around a keyword) and the
+# keyword each stands for in messages and suggestions ("evry": did you mean 'every'?).
+_PATTERN_KEYWORDS = {"_EVERY": "every", "SAME_DAY": "same", "_THEREAFTER": "thereafter"}
+
+
 @functools.cache
 def _keywords() -> dict[str, str]:
     """Terminal name -> the literal keyword it stands for."""
-    return {t.name: t.pattern.value for t in _lark().terminals if t.pattern.type == "str"}
+    found = {t.name: t.pattern.value for t in _lark().terminals if t.pattern.type == "str"}
+    names = {t.name for t in _lark().terminals}
+    found.update((n, k) for n, k in _PATTERN_KEYWORDS.items() if n in names)
+    return found
 
 
 def describe_expected(names: set[str]) -> tuple[str, list[str]]:
