@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from timescale_dsl.reporting.measuring import facts_read_by, match_key, measure
 
 from timescale_dsl import parse_ruleset
+from timescale_dsl.reporting.measuring import facts_read_by, match_key, measure
 from timescale_dsl.reporting.sample import SampleOptions, sample_events
 
 RULES = """\

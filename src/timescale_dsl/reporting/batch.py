@@ -216,6 +216,17 @@ class Part:
 
         self.problems.add_by_key(pattern != 0, pattern, reason)
 
+    def deadline_where(self, node: ast.SingleDeadline, wanted: BoolArray) -> Bounds:
+        """``node``'s bounds, keeping its problems only on the ``wanted`` rows."""
+        outer, self.problems = self.problems, Problems(self.size)
+        try:
+            bounds = self.deadline(node)
+        finally:
+            inner, self.problems = self.problems, outer
+        if inner.any:
+            self.problems.add(inner.failed & wanted, inner.reason, inner.column)
+        return bounds
+
     def known(self, option: object) -> BoolArray:
         """Rows where every event ``option`` counts from is known."""
         known = np.ones(self.size, dtype=np.bool_)
@@ -304,14 +315,20 @@ class Part:
                 earliest = self.roll(bounds.earliest, forward)
                 return Bounds(self.roll(bounds.due, forward), earliest, bounds.target)
             case ast.Choice(options=options, pick=pick):
-                results = [self.deadline(option) for option in options]
-                chosen = results[0]
                 if pick is ast.Pick.LATER:
+                    results = [self.deadline(option) for option in options]
+                    chosen = results[0]
                     for other in results[1:]:
                         chosen = other.where(later_than(other.due, chosen.due), chosen)
                     return chosen
-                # Earlier of: an option whose events are unknown is set aside.
+                # Earlier of: an option whose events are unknown is set aside on
+                # those rows, and so is any problem counting it would have.
                 known = [self.known(option) for option in options]
+                results = [
+                    self.deadline_where(option, mask)
+                    for option, mask in zip(options, known, strict=True)
+                ]
+                chosen = results[0]
                 chosen_known = known[0]
                 for other, other_known in zip(results[1:], known[1:], strict=True):
                     replace = other_known & (~chosen_known | ~later_than(other.due, chosen.due))
