@@ -380,6 +380,7 @@ class Evaluation:
         )
 
     def schedule(self, node: ast.Schedule) -> tuple[Bounds, tuple[When, ...]]:
+        assert not isinstance(node, ast.NotRequired), "run() answers 'not required' itself"
         if not isinstance(node, ast.Recurrence):
             return self.deadline(node), ()
         first = self.recurrence_first(node)
@@ -496,6 +497,16 @@ class Evaluation:
                 no_fixed_timescale=timescale.wording or "",
             )
         chosen = self.choose(timescale)
+        if isinstance(chosen.schedule, ast.NotRequired):
+            # No record is due: neither a deadline nor an error.
+            self.steps.insert(0, f"timescale: {chosen.schedule.wording}")
+            return Deadline(
+                self.task,
+                None,
+                rule_id,
+                explanation=Explanation(tuple(self.steps)) if self.explain else NOT_EXPLAINED,
+                not_required=True,
+            )
         self.check_present(chosen.schedule)
         if self.explain:
             self.steps.insert(0, f"timescale: {format_schedule(chosen.schedule)}")

@@ -251,6 +251,8 @@ class Rule:
         chosen = evaluation.choose(timescale)
         evaluation.check_present(chosen.schedule)
         schedule = chosen.schedule
+        if isinstance(schedule, ast.NotRequired):
+            return []
         if not isinstance(schedule, ast.Recurrence):
             return [evaluation.deadline(schedule).due]
         dues = [evaluation.recurrence_first(schedule).due]

@@ -288,6 +288,10 @@ CONSTRUCT_RULES = {
         'Review within 3 months of referral if section 47 or placement is "residential"; '
         "otherwise within 6 months of referral"
     ),
+    "not-required": "Child visit within 7 days of referral if section 47; otherwise not required",
+    "not-required-first": 'Review: not needed if placement is "kinship"; '
+    "otherwise within 5 working days of meeting",
+    "ref-not-required": "Follow-up within 3 working days after [not-required]",
     "earlier": "Strategy within 5 working days of referral or within 24 hours of meeting, "
     "whichever is earlier",
     "later": "Summary within 1 month of referral or 10 working days after meeting, "

@@ -68,7 +68,9 @@ class BatchDeadlines:
 
     ``choice`` is the alternative each row took (-1 where it failed);
     ``problems`` says why a row has no deadline. ``fixed`` is False for a
-    rule with no fixed timescale, whose rows have no due date at all.
+    rule with no fixed timescale, whose rows have no due date at all, and for
+    one with a ``not required`` alternative: ``not_required`` marks the rows
+    that took it, which have no due date and no problem.
     """
 
     rule: Rule
@@ -76,6 +78,7 @@ class BatchDeadlines:
     choice: IntArray
     problems: Problems
     fixed: bool = True
+    not_required: BoolArray | None = None
 
     @property
     def due(self) -> Moments:
@@ -148,6 +151,12 @@ class BatchEvaluation:
                 if len(rows):
                     self.evaluate_rows(option.schedule, rows, bounds, problems)
         choice = np.where(problems.failed, NO_CHOICE, choice)
+        waived = [
+            n for n, o in enumerate(timescale.options) if isinstance(o.schedule, ast.NotRequired)
+        ]
+        if waived:
+            not_required = np.isin(choice, waived)
+            return BatchDeadlines(self.rule, bounds, choice, problems, False, not_required)
         return BatchDeadlines(self.rule, bounds, choice, problems)
 
     def choose(self, problems: Problems) -> IntArray:
@@ -253,8 +262,10 @@ class Part:
             referred.problems.failed, referred.problems.reason, referred.problems.column
         )
         if not referred.fixed:
+            # As the scalar engine: no due date (none fixed, or none required) to count from.
+            without = referred.not_required
             self.problems.add(
-                np.ones(self.size, np.bool_),
+                np.ones(self.size, np.bool_) if without is None else without,
                 f"{self.task}: [{anchor.rule_id}] has no fixed timescale to count from",
             )
         return referred.due
@@ -371,6 +382,8 @@ class Part:
     # -- recurrence ------------------------------------------------------------
     def first_bounds(self, schedule: ast.Schedule) -> Bounds:
         """The deadline (for a recurrence, the first occurrence's) as ``Rule.deadline`` gives."""
+        if isinstance(schedule, ast.NotRequired):
+            return Bounds.missing(self.size)
         if not isinstance(schedule, ast.Recurrence):
             return self.deadline(schedule)
         if schedule.first is not None:

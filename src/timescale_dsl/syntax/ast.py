@@ -186,7 +186,15 @@ class Recurrence:
     span: Span | None = _span()
 
 
-Schedule: TypeAlias = SingleDeadline | Recurrence
+@attrs.frozen
+class NotRequired:
+    """``not required``: under this alternative's condition no record is due."""
+
+    wording: str = "not required"
+    span: Span | None = _span()
+
+
+Schedule: TypeAlias = SingleDeadline | Recurrence | NotRequired
 
 
 @attrs.frozen

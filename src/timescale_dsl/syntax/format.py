@@ -138,6 +138,8 @@ def format_deadline(node: ast.SingleDeadline) -> str:
 
 
 def format_schedule(node: ast.Schedule) -> str:
+    if isinstance(node, ast.NotRequired):
+        return node.wording
     if not isinstance(node, ast.Recurrence):
         return format_deadline(node)
     parts = [format_deadline(node.first)] if node.first is not None else []

@@ -250,6 +250,9 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
     def otherwise(self, meta: Meta, children: list[Any]) -> ast.Guarded:
         return ast.Guarded(children[0], None, otherwise=True, span=self._span(meta))
 
+    def not_required(self, meta: Meta, children: list[Token]) -> ast.NotRequired:
+        return ast.NotRequired(" ".join(str(children[0]).split()), span=self._span(meta))
+
     def alternatives(self, meta: Meta, children: list[Any]) -> ast.Alternatives:
         return ast.Alternatives(tuple(children), span=self._span(meta))
 
