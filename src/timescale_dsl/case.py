@@ -80,8 +80,8 @@ class Outcome:
 
     ``kind``: ``due`` (``deadline`` and ``status`` are set), ``not_applicable``
     (no condition of the rule holds, or the one that holds says ``not required``),
-    ``waiting`` (``missing`` names the events not yet known), ``no_fixed_timescale`` (``deadline`` holds the
-    wording) or ``error`` (the facts lead nowhere; ``reason`` says why).
+    ``waiting`` (``missing`` names the events not yet known), ``no_fixed_timescale``
+    (``deadline`` holds the wording) or ``error`` (the facts lead nowhere; ``reason`` says why).
     ``started`` is whether any fact the rule needs was given.
     """
 
