@@ -16,7 +16,7 @@ from .arithmetic import (
     subtract_working_hours,
     working_day_index,
 )
-from .calendars.base import Calendar
+from .calendars.base import Calendar, weekend_days
 from .errors import (
     CalendarRangeError,
     EvaluationError,
@@ -290,8 +290,8 @@ class Evaluation:
                 if self.explain:
                     self.steps.append(f"{ordinal(years)} birthday: {_show(due)}")
                 return Bounds(due)
-            case ast.Rolled(inner=inner, roll=roll):
-                return self.rolled(self.deadline(inner), roll)
+            case ast.Rolled(inner=inner, roll=roll, weekend_only=weekend_only):
+                return self.rolled(self.deadline(inner), roll, weekend_only)
             case ast.Choice(options=options, pick=pick):
                 if pick is ast.Pick.EARLIER and self.unknown_events:
                     options = tuple(o for o in options if option_known(o, self.present))
@@ -327,14 +327,18 @@ class Evaluation:
                     self.steps.append(f"the target cannot be later than the limit: {_show(due)}")
         return Bounds(due, None, target)
 
-    def rolled(self, bounds: Bounds, roll: ast.Roll) -> Bounds:
+    def rolled(self, bounds: Bounds, roll: ast.Roll, weekend_only: bool = False) -> Bounds:
         """Move the due date (and a window's earliest date) onto a working day."""
-        earliest = self.roll(bounds.earliest, roll) if bounds.earliest is not None else None
-        return Bounds(self.roll(bounds.due, roll), earliest, bounds.target)
+        earliest = bounds.earliest
+        if earliest is not None:
+            earliest = self.roll(earliest, roll, weekend_only)
+        return Bounds(self.roll(bounds.due, roll, weekend_only), earliest, bounds.target)
 
-    def roll(self, value: When, roll: ast.Roll) -> When:
+    def roll(self, value: When, roll: ast.Roll, weekend_only: bool = False) -> When:
         move = self.index.roll_forward if roll is ast.Roll.NEXT else self.index.roll_backward
         day = as_date(value)
+        if weekend_only and day.weekday() not in weekend_days(self.calendar):
+            return value
         moved = move(day)
         self.note_projected(day, moved)
         if moved == day:
@@ -499,7 +503,7 @@ class Evaluation:
         chosen = self.choose(timescale)
         if isinstance(chosen.schedule, ast.NotRequired):
             # No record is due: neither a deadline nor an error.
-            self.steps.insert(0, f"timescale: {chosen.schedule.wording}")
+            self.steps.insert(0, "timescale: not required")
             return Deadline(
                 self.task,
                 None,

@@ -72,7 +72,7 @@ def test_due_json_says_not_required(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_the_wording_is_kept_and_a_task_name_may_hold_the_words() -> None:
     rule = compile_statement("Review: not needed if adopted; otherwise within 5 days of referral")
-    assert rule.timescale == "not needed if adopted; otherwise within 5 days of referral"
+    assert rule.timescale == "not required if adopted; otherwise within 5 days of referral"
     named = compile_statement("Assessment not required form within 3 days of referral")
     assert named.task == "Assessment not required form"
 

@@ -215,6 +215,18 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("Monthly review: monthly", "Monthly review every 1 month"),
         ("Quarterly report within 5 days of quarter end", "Quarterly report within 5 days of quarter end"),
     ],
+    "not required": [
+        ("Visit within 5 days of referral if x; otherwise not required", "Visit within 5 days of referral if x; otherwise not required"),
+        ("Visit within 5 days of referral if x; Otherwise, Not Needed", "Visit within 5 days of referral if x; otherwise not required"),
+        ("Visit within 5 days of referral if x; otherwise no record is required", "Visit within 5 days of referral if x; otherwise not required"),
+        ("Visit: not applicable if x; otherwise within 5 days of referral", "Visit not required if x; otherwise within 5 days of referral"),
+        ("Visit: no record needed if x; within 5 days of referral if not x", "Visit not required if x; within 5 days of referral if not x"),
+    ],
+    "weekend only": [
+        ("Plan on the 18th birthday, or the next working day if that falls at a weekend", "Plan on the 18th birthday, or the next working day if that falls at a weekend"),
+        ("Plan on the 18th birthday or the next working day if it falls on a weekend", "Plan on the 18th birthday, or the next working day if that falls at a weekend"),
+        ("Plan within 5 days of referral, or the previous working day if this is a weekend day", "Plan within 5 days of referral, or the previous working day if that falls at a weekend"),
+    ],
     "immediacy": [
         ("Outcome immediately after the meeting", "Outcome on the day of meeting"),
         ("Outcome Immediately following meeting", "Outcome on the day of meeting"),

@@ -301,6 +301,12 @@ CONSTRUCT_RULES = {
     "rolled-previous": "Report within 1 month of referral, or the previous working day",
     "rolled-window": "Call between 1 and 3 days after referral, or the next working day",
     "rolled-hours": "Strategy within 24 hours of meeting, or the next working day",
+    "rolled-weekend": "Leaving care on the 18th birthday, or the next working day "
+    "if that falls at a weekend",
+    "rolled-weekend-window": "Call between 1 and 3 days after referral, "
+    "or the previous working day if it falls on a weekend",
+    "rolled-weekend-hours": "Strategy within 24 hours of meeting, or the next working day "
+    "if that is a weekend day",
     "age": "Pathway plan by age 16 years and 3 months",
     "same-day": "Outcome on the day of meeting",
     "ref-offset": "Request 2 months before [target]",

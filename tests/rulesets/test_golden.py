@@ -725,6 +725,20 @@ CASES: dict[str, list[Case]] = {
             {"discharge from care": d("2028-01-10"), "date of birth": d("2009-12-26")},
             d("2027-12-29"),
         ),
+        # 18th birthday on a weekday bank holiday (Mon 31 May 2027): only a weekend
+        # moves it, so it stays, before the discharge on Thu 10 Jun 2027.
+        Case(
+            "rtf-lac-end",
+            {"discharge from care": d("2027-06-10"), "date of birth": d("2009-05-31")},
+            d("2027-05-31"),
+        ),
+        # 18th birthday Sat 25 Dec 2027: Mon 27 and Tue 28 are bank holidays, so the
+        # next working day is Wed 29 Dec.
+        Case(
+            "rtf-lac-end",
+            {"discharge from care": d("2028-01-10"), "date of birth": d("2009-12-25")},
+            d("2027-12-29"),
+        ),
         # 18th birthday on a working day (Thu 25 Mar 2027) stays.
         Case(
             "rtf-lac-end",

@@ -18,7 +18,7 @@ import attrs
 import numpy as np
 
 from ..arithmetic import working_day_index
-from ..calendars.base import Calendar
+from ..calendars.base import Calendar, weekend_days
 from ..errors import EvaluationError, MissingFactsError, TimescaleError
 from ..limits import anchor_name
 from ..model import Deadline
@@ -320,11 +320,12 @@ class Part:
                     _DOB.text,
                 )
                 return Bounds(due, *_blank(size))
-            case ast.Rolled(inner=inner, roll=roll):
+            case ast.Rolled(inner=inner, roll=roll, weekend_only=weekend_only):
                 bounds = self.deadline(inner)
                 forward = roll is ast.Roll.NEXT
-                earliest = self.roll(bounds.earliest, forward)
-                return Bounds(self.roll(bounds.due, forward), earliest, bounds.target)
+                earliest = self.roll(bounds.earliest, forward, weekend_only)
+                due = self.roll(bounds.due, forward, weekend_only)
+                return Bounds(due, earliest, bounds.target)
             case ast.Choice(options=options, pick=pick):
                 if pick is ast.Pick.LATER:
                     results = [self.deadline(option) for option in options]
@@ -358,10 +359,17 @@ class Part:
             target = due.where(later_than(target, due), target)
         return Bounds(due, Moments.missing(self.size), target)
 
-    def roll(self, value: Moments, forward: bool) -> Moments:
-        """Onto a working day: the value itself where its day works, else that working day."""
+    def roll(self, value: Moments, forward: bool, weekend_only: bool = False) -> Moments:
+        """Onto a working day: the value itself where its day works, else that working day
+        (with ``weekend_only``, only where its day is at a weekend)."""
         day = value.days
-        moved = self.shifter.roll(day, forward, self.problems)
+        movable = day
+        if weekend_only:
+            weekday = (day.astype(np.int64) + 3) % 7  # 1970-01-01 was a Thursday (3)
+            at_weekend = np.isin(weekday, list(weekend_days(self.evaluation.use)))
+            movable = np.where(at_weekend, day, np.datetime64("NaT", "D"))
+        moved = self.shifter.roll(movable, forward, self.problems)
+        moved = np.where(np.isnat(movable), day, moved)
         return Moments.of_days(moved).where(moved != day, value)
 
     def check_window(self, earliest: Moments, due: Moments) -> None:

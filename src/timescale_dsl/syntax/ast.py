@@ -151,6 +151,8 @@ class Rolled:
 
     inner: Deadline
     roll: Roll
+    #: "if that falls at a weekend": a weekday holiday does not move it.
+    weekend_only: bool = False
     span: Span | None = _span()
 
 
@@ -188,9 +190,9 @@ class Recurrence:
 
 @attrs.frozen
 class NotRequired:
-    """``not required``: under this alternative's condition no record is due."""
+    """``not required`` ("not needed", "no record is required"): under this
+    alternative's condition no record is due."""
 
-    wording: str = "not required"
     span: Span | None = _span()
 
 

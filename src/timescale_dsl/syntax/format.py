@@ -126,11 +126,9 @@ def format_deadline(node: ast.SingleDeadline) -> str:
             return text
         case ast.Birthday(years=years):
             return f"on the {ordinal(years)} birthday"
-        case ast.Rolled(inner=inner, roll=roll):
-            return (
-                f"{format_deadline(inner)}, or the {roll.value} working day "
-                "if that is not a working day"
-            )
+        case ast.Rolled(inner=inner, roll=roll, weekend_only=weekend_only):
+            when = "falls at a weekend" if weekend_only else "is not a working day"
+            return f"{format_deadline(inner)}, or the {roll.value} working day if that {when}"
         case ast.Choice(options=options, pick=pick):
             joined = " or ".join(format_deadline(o) for o in options)
             return f"{joined}, whichever is {pick.value}"
@@ -139,7 +137,7 @@ def format_deadline(node: ast.SingleDeadline) -> str:
 
 def format_schedule(node: ast.Schedule) -> str:
     if isinstance(node, ast.NotRequired):
-        return node.wording
+        return "not required"
     if not isinstance(node, ast.Recurrence):
         return format_deadline(node)
     parts = [format_deadline(node.first)] if node.first is not None else []

@@ -182,7 +182,8 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
 
     def rolled(self, meta: Meta, children: list[Any]) -> ast.Rolled:
         roll = ast.Roll(str(children[1]).lower())
-        return ast.Rolled(children[0], roll, span=self._span(meta))
+        weekend_only = len(children) > 2
+        return ast.Rolled(children[0], roll, weekend_only, span=self._span(meta))
 
     def choice(self, meta: Meta, children: list[Any]) -> ast.Choice:
         pick = lowering.pick(str(children[-1]))
@@ -251,7 +252,7 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
         return ast.Guarded(children[0], None, otherwise=True, span=self._span(meta))
 
     def not_required(self, meta: Meta, children: list[Token]) -> ast.NotRequired:
-        return ast.NotRequired(" ".join(str(children[0]).split()), span=self._span(meta))
+        return ast.NotRequired(span=self._span(meta))
 
     def alternatives(self, meta: Meta, children: list[Any]) -> ast.Alternatives:
         return ast.Alternatives(tuple(children), span=self._span(meta))
