@@ -92,3 +92,25 @@ def test_the_report_gives_not_required_rows_no_timescale_and_measures_the_others
     assert measured.rows_rejected == 0, measured.rejects["reason"].tolist()
     assert measured.rows["status"].tolist() == [NO_TIMESCALE, OVERDUE, NO_TIMESCALE, OVERDUE]
     assert measured.rows["due"].tolist()[1::2] == ["2026-03-16", "2026-03-23"]
+
+
+def test_a_recurring_rule_with_a_not_required_alternative_measures_its_series() -> None:
+    rules = RULES + (
+        "[visits] Visit within 10 days of referral, then every 4 weeks if not placed for "
+        "adoption; otherwise not required\n"
+    )
+    ruleset = parse_ruleset(rules, "x.timescales")
+    frame = pd.DataFrame(
+        {
+            "child_id": ["a", "a", "b"],
+            "rule": ["visits"] * 3,
+            "completed_at": ["2026-03-10", None, None],
+            "referral": ["2026-03-02"] * 3,
+            "placed for adoption": ["false", "false", "true"],
+        }
+    )
+    measured = measure(frame, ruleset, dt.date(2026, 3, 31))
+    assert measured.rows_rejected == 0, measured.rejects["reason"].tolist()
+    statuses = dict(zip(measured.rows["due"].fillna("-"), measured.rows["status"], strict=True))
+    # The second visit is due 4 weeks after the first was made (Tue 10 Mar -> Tue 7 Apr).
+    assert statuses == {"2026-03-12": "on_time", "2026-04-07": "open", "-": NO_TIMESCALE}

@@ -150,14 +150,7 @@ class BatchEvaluation:
                 rows = np.flatnonzero(choice == number)
                 if len(rows):
                     self.evaluate_rows(option.schedule, rows, bounds, problems)
-        choice = np.where(problems.failed, NO_CHOICE, choice)
-        waived = [
-            n for n, o in enumerate(timescale.options) if isinstance(o.schedule, ast.NotRequired)
-        ]
-        if waived:
-            not_required = np.isin(choice, waived)
-            return BatchDeadlines(self.rule, bounds, choice, problems, False, not_required)
-        return BatchDeadlines(self.rule, bounds, choice, problems)
+        return deadlines_of(self.rule, bounds, choice, problems)
 
     def choose(self, problems: Problems) -> IntArray:
         """The alternative each row takes (NO_CHOICE, with a problem, where none can be)."""
@@ -179,6 +172,21 @@ class BatchEvaluation:
         part.check_present(schedule)
         bounds.put(rows, part.first_bounds(schedule))
         problems.put(rows, part.problems)
+
+
+def deadlines_of(
+    rule: Rule, bounds: Bounds, choice: IntArray, problems: Problems
+) -> BatchDeadlines:
+    """The rows' deadlines, with those whose alternative says ``not required`` marked."""
+    choice = np.where(problems.failed, NO_CHOICE, choice)
+    timescale = rule.statement.timescale
+    assert isinstance(timescale, ast.Alternatives)
+    options = enumerate(timescale.options)
+    waived = [n for n, option in options if isinstance(option.schedule, ast.NotRequired)]
+    if waived:
+        not_required = np.isin(choice, waived)
+        return BatchDeadlines(rule, bounds, choice, problems, False, not_required)
+    return BatchDeadlines(rule, bounds, choice, problems)
 
 
 def _none(size: int) -> IntArray:

@@ -25,9 +25,8 @@ import numpy as np
 from ..calendars.base import Calendar
 from ..ruleset import Rule
 from ..syntax import ast
-from .batch import BatchDeadlines, BatchEvaluation, Bounds
+from .batch import BatchDeadlines, BatchEvaluation, Bounds, deadlines_of
 from .columns import BatchFacts
-from .conditions import NO_CHOICE
 from .moments import BoolArray, IntArray, Moments
 from .problems import Problems
 
@@ -57,8 +56,7 @@ def evaluate_occurrences(
             _series(evaluation, option.schedule, rows, completed, series, bounds, problems)
         else:
             evaluation.evaluate_rows(option.schedule, rows, bounds, problems)
-    choice = np.where(problems.failed, NO_CHOICE, choice)
-    return BatchDeadlines(rule, bounds, choice, problems)
+    return deadlines_of(rule, bounds, choice, problems)
 
 
 def _series(
