@@ -17,6 +17,7 @@ from .arithmetic import (
     working_day_index,
 )
 from .calendars.base import Calendar, weekend_days
+from .ending import past_end
 from .errors import (
     CalendarRangeError,
     EvaluationError,
@@ -39,7 +40,14 @@ from .model import (
     summarise_days,
 )
 from .model import show_when as _show
-from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts, option_known, unknown_allowed
+from .needs import (
+    PREVIOUS_OCCURRENCE,
+    anchors,
+    condition_facts,
+    option_known,
+    series_end,
+    unknown_allowed,
+)
 from .syntax import ast
 from .syntax.format import format_condition, format_schedule
 from .syntax.names import event_key, ordinal
@@ -383,6 +391,13 @@ class Evaluation:
             node.every is not None and node.every.interval is not None
         )
 
+    def end_of_series(self, node: ast.Schedule) -> dt.date | None:
+        """The day a recurrence "until X" ends, or None while X is not known."""
+        end = series_end(node)
+        if end is None or not self.present(end.key):
+            return None
+        return as_date(self.moment(end))
+
     def schedule(self, node: ast.Schedule) -> tuple[Bounds, tuple[When, ...]]:
         assert not isinstance(node, ast.NotRequired), "run() answers 'not required' itself"
         if not isinstance(node, ast.Recurrence):
@@ -515,6 +530,19 @@ class Evaluation:
         if self.explain:
             self.steps.insert(0, f"timescale: {format_schedule(chosen.schedule)}")
         bounds, projected = self.schedule(chosen.schedule)
+        end = self.end_of_series(chosen.schedule)
+        if end is not None:
+            if past_end(as_date(bounds.due), end):
+                self.steps.append(f"the series ended on {_show(end)}: no occurrence is due")
+                return Deadline(
+                    self.task,
+                    None,
+                    rule_id,
+                    explanation=Explanation(tuple(self.steps)) if self.explain else NOT_EXPLAINED,
+                    not_required=True,
+                    caveats=(f"the series ended on {end.isoformat()}",),
+                )
+            projected = tuple(p for p in projected if not past_end(as_date(p), end))
         if self.explain:
             self.steps.append(f"due: {_show(bounds.due)}" + _end_note(bounds.due))
         unknown = [

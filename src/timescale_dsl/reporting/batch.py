@@ -19,10 +19,11 @@ import numpy as np
 
 from ..arithmetic import working_day_index
 from ..calendars.base import Calendar, weekend_days
+from ..ending import past_end
 from ..errors import EvaluationError, MissingFactsError, TimescaleError
 from ..limits import anchor_name
 from ..model import Deadline
-from ..needs import PREVIOUS_OCCURRENCE, anchors, earliest_of
+from ..needs import PREVIOUS_OCCURRENCE, anchors, earliest_of, series_end
 from ..ruleset import Rule
 from ..syntax import ast
 from .columns import BatchFacts
@@ -150,7 +151,30 @@ class BatchEvaluation:
                 rows = np.flatnonzero(choice == number)
                 if len(rows):
                     self.evaluate_rows(option.schedule, rows, bounds, problems)
-        return deadlines_of(self.rule, bounds, choice, problems)
+        ended = self.end_series(timescale, choice, bounds)
+        return deadlines_of(self.rule, bounds, choice, problems, ended)
+
+    def end_series(
+        self, timescale: ast.Alternatives, choice: IntArray, bounds: Bounds
+    ) -> BoolArray:
+        """Rows of a recurrence "until X" whose due day is on or after X: not due (their
+        bounds are cleared). An end whose fact is not known ends nothing."""
+        ended = np.zeros(self.facts.size, dtype=np.bool_)
+        for number, option in enumerate(timescale.options):
+            end = series_end(option.schedule)
+            rows = np.flatnonzero(choice == number)
+            if end is None or len(rows) == 0:
+                continue
+            end_days = self.part(rows).moment(end).days  # not computable: not known
+            due_days = bounds.due.take(rows).days
+            known = ~np.isnat(end_days) & ~np.isnat(due_days)
+            hit = np.zeros(len(rows), dtype=np.bool_)
+            hit[known] = past_end(due_days[known], end_days[known])
+            ended[rows[hit]] = True
+        if ended.any():
+            cleared = np.flatnonzero(ended)
+            bounds.put(cleared, Bounds.missing(len(cleared)))
+        return ended
 
     def choose(self, problems: Problems) -> IntArray:
         """The alternative each row takes (NO_CHOICE, with a problem, where none can be)."""
@@ -175,16 +199,24 @@ class BatchEvaluation:
 
 
 def deadlines_of(
-    rule: Rule, bounds: Bounds, choice: IntArray, problems: Problems
+    rule: Rule,
+    bounds: Bounds,
+    choice: IntArray,
+    problems: Problems,
+    ended: BoolArray | None = None,
 ) -> BatchDeadlines:
-    """The rows' deadlines, with those whose alternative says ``not required`` marked."""
+    """The rows' deadlines, with those whose alternative says ``not required``, or whose
+    series has ended (``ended``), marked not required."""
     choice = np.where(problems.failed, NO_CHOICE, choice)
     timescale = rule.statement.timescale
     assert isinstance(timescale, ast.Alternatives)
     options = enumerate(timescale.options)
     waived = [n for n, option in options if isinstance(option.schedule, ast.NotRequired)]
-    if waived:
+    ends = any(series_end(option.schedule) is not None for option in timescale.options)
+    if waived or ends:
         not_required = np.isin(choice, waived)
+        if ended is not None:
+            not_required |= ended & ~problems.failed
         return BatchDeadlines(rule, bounds, choice, problems, False, not_required)
     return BatchDeadlines(rule, bounds, choice, problems)
 

@@ -56,7 +56,8 @@ def evaluate_occurrences(
             _series(evaluation, option.schedule, rows, completed, series, bounds, problems)
         else:
             evaluation.evaluate_rows(option.schedule, rows, bounds, problems)
-    return deadlines_of(rule, bounds, choice, problems)
+    ended = evaluation.end_series(timescale, choice, bounds)
+    return deadlines_of(rule, bounds, choice, problems, ended)
 
 
 def _series(

@@ -185,6 +185,8 @@ class Recurrence:
     first: SingleDeadline | None
     steps: tuple[Duration, ...] = ()
     every: Every | None = None
+    #: "until X": no occurrence is due on or after X (an event or a birthday).
+    until: Anchor | None = None
     span: Span | None = _span()
 
 

@@ -19,7 +19,9 @@ _TIMESCALE_STARTERS |= {"otherwise"}
 # ...and a line of a rule file may start with these.
 _LINE_KEYWORDS = {"section", "process", "recorded", "source", "note", "title", "calendar"}
 _LINE_KEYWORDS |= {"closed", "bank", "event", "weekend", "office", "fact"}
-_ANCHOR_RESERVED = {"then", "if", "or", "to", "whichever", "otherwise", "the", "thereafter"}
+_ANCHOR_RESERVED = {
+    "then", "if", "or", "to", "whichever", "otherwise", "the", "thereafter", "until"
+}  # fmt: skip
 _FACT_RESERVED = {"and", "or", "is", "not", "then", "if", "otherwise"}
 
 
@@ -149,7 +151,10 @@ def format_schedule(node: ast.Schedule) -> str:
         if node.every.anchor is not None:
             every += f" after {format_anchor(node.every.anchor)}"
         parts.append(every)
-    return ", then ".join(parts)
+    text = ", then ".join(parts)
+    if node.until is not None:
+        text += f" until {format_anchor(node.until)}"
+    return text
 
 
 def _fact(fact: ast.FactRef) -> str:

@@ -212,11 +212,15 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
         anchor = next((c for c in children if isinstance(c, ast.Anchor)), None)
         return ast.Every(interval, anchor, span=self._span(meta))
 
+    def until(self, meta: Meta, children: list[Any]) -> ast.Anchor:
+        return lowering.series_end(children[0])
+
     def recurrence(self, meta: Meta, children: list[Any]) -> ast.Recurrence:
+        until = children.pop() if isinstance(children[-1], ast.Anchor) else None
         every = children[-1] if isinstance(children[-1], ast.Every) else None
         first = None if isinstance(children[0], ast.Every | ast.Duration) else children[0]
         steps = tuple(c for c in children if isinstance(c, ast.Duration))
-        return ast.Recurrence(first, steps, every, span=self._span(meta))
+        return ast.Recurrence(first, steps, every, until, span=self._span(meta))
 
     # -- conditions and alternatives ---------------------------------------
     def fact_true(self, meta: Meta, children: list[Any]) -> ast.FactTrue:
