@@ -1120,6 +1120,18 @@ def test_recurring_rules_count_later_occurrences_from_actual_dates() -> None:
     assert dues == [d("2027-01-21"), d("2027-04-21")]
 
 
+def test_adoption_reviews_stop_when_the_adoption_order_is_made() -> None:
+    rule = ruleset_named(RTF).rule("rtf-adoption-review")
+    previous = {"previous adoption review": d("2027-08-31")}
+    # Order made Mon 1 May 2028: the review due 29 Feb 2028 stands, 29 Aug 2028 does not.
+    ended = rule.deadline({**previous, "adoption order": d("2028-05-01")})
+    assert (ended.due, ended.schedule) == (d("2028-02-29"), ())
+    # Order made on the day the next review is due: no review is due.
+    assert rule.deadline({**previous, "adoption order": d("2028-02-29")}).not_required
+    # Before the order the reviews go on.
+    assert rule.deadline(previous).schedule[:2] == (d("2028-08-29"), d("2029-02-28"))
+
+
 def test_later_lac_visits_need_to_know_whether_the_first_year_is_over() -> None:
     rule = ruleset_named(RTF).rule("rtf-lac-visit-later")
     facts = {
