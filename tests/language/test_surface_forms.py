@@ -222,6 +222,10 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("Visit: not applicable if x; otherwise within 5 days of referral", "Visit not required if x; otherwise within 5 days of referral"),
         ("Visit: no record needed if x; within 5 days of referral if not x", "Visit not required if x; within 5 days of referral if not x"),
     ],
+    "frequency or an event": [
+        ("Review at least every 6 months or within 28 working days of any significant change, whichever is earlier", "Review within 6 months of previous occurrence or within 28 working days of significant change, whichever is earlier, then every 6 months"),
+        ("Visit monthly after placement or within 5 days of a move, whichever comes first", "Visit within 1 month of placement or within 5 days of move, whichever is earlier, then every 1 month"),
+    ],
     "weekend only": [
         ("Plan on the 18th birthday, or the next working day if that falls at a weekend", "Plan on the 18th birthday, or the next working day if that falls at a weekend"),
         ("Plan on the 18th birthday or the next working day if it falls on a weekend", "Plan on the 18th birthday, or the next working day if that falls at a weekend"),

@@ -320,6 +320,8 @@ CONSTRUCT_RULES = {
     "recurring-steps": "LAC review within 20 working days of meeting, then within 3 months, "
     "then every 6 months",
     "recurring-every": "CP visit every 10 working days after meeting",
+    "recurring-or-change": "Review at least every 6 months after meeting or within "
+    "28 days of referral, whichever is earlier",
     "recurring-until": "Review within 3 months of meeting, then every 6 months "
     "until the referral is made",
     "recurring-until-age": "CP visit every 10 working days after meeting until age 18",
@@ -410,6 +412,7 @@ RECURRING = (
     "recurring",
     "recurring-steps",
     "recurring-every",
+    "recurring-or-change",
     "recurring-until",
     "recurring-until-age",
     "recurring-until-reaches",

@@ -10,6 +10,7 @@ from lark.tree import Meta
 
 from ..errors import Diagnostic, Severity, Span, SyntaxProblem
 from ..limits import check_not_depth, read_date, read_number, read_time
+from ..needs import PREVIOUS_OCCURRENCE
 from . import ast, lowering
 from .implicit import with_start_event
 from .names import event_key
@@ -214,6 +215,18 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
 
     def until(self, meta: Meta, children: list[Any]) -> ast.Anchor:
         return lowering.series_end(children[0])
+
+    def every_choice(self, meta: Meta, children: list[Any]) -> ast.Recurrence:
+        until = children.pop() if isinstance(children[-1], ast.Anchor) else None
+        every: ast.Every = children[0]
+        assert every.interval is not None, "the grammar gives it one"
+        # The frequency is the first alternative: one interval after its anchor
+        # (the previous occurrence unless one is named), then every interval.
+        anchor = every.anchor or ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
+        own = ast.Offset(every.interval, ast.Direction.AFTER, anchor, span=every.span)
+        choice = self.choice(meta, [own, *children[1:]])
+        repeat = ast.Every(every.interval, span=every.span)
+        return ast.Recurrence(choice, (), repeat, until, span=self._span(meta))
 
     def recurrence(self, meta: Meta, children: list[Any]) -> ast.Recurrence:
         until = children.pop() if isinstance(children[-1], ast.Anchor) else None
