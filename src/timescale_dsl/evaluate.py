@@ -375,7 +375,13 @@ class Evaluation:
                 f"{_name(anchor)}: {_show(start)}; every {_duration(every.interval)}: {_show(due)}"
             )
             self.say_pending()
-        return Bounds(due)
+        target = None
+        if every.target is not None:
+            target = self.shift(start, every.target, ast.Direction.AFTER, _name(anchor))
+            target = due if later(target, due) else target  # never later than the limit
+            if self.explain:
+                self.steps.append(f"target {_duration(every.target)}: {_show(target)}")
+        return Bounds(due, None, target)
 
     def next_interval(self, node: ast.Recurrence, number: int) -> ast.Duration:
         """The interval from occurrence ``number`` (1-based) to the next one."""

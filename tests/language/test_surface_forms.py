@@ -226,6 +226,10 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("Review at least every 6 months or within 28 working days of any significant change, whichever is earlier", "Review within 6 months of previous occurrence or within 28 working days of significant change, whichever is earlier, then every 6 months"),
         ("Visit monthly after placement or within 5 days of a move, whichever comes first", "Visit within 1 month of placement or within 5 days of move, whichever is earlier, then every 1 month"),
     ],
+    "target on a frequency": [
+        ("Visit every 6 weeks after placement (target 4 weeks)", "Visit every 6 weeks after placement (target 4 weeks)"),
+        ("Visit within 1 week of placement, then six-weekly (Target 4 Weeks)", "Visit within 1 week of placement, then every 6 weeks (target 4 weeks)"),
+    ],
     "weekend only": [
         ("Plan on the 18th birthday, or the next working day if that falls at a weekend", "Plan on the 18th birthday, or the next working day if that falls at a weekend"),
         ("Plan on the 18th birthday or the next working day if it falls on a weekend", "Plan on the 18th birthday, or the next working day if that falls at a weekend"),

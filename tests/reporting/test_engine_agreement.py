@@ -320,6 +320,9 @@ CONSTRUCT_RULES = {
     "recurring-steps": "LAC review within 20 working days of meeting, then within 3 months, "
     "then every 6 months",
     "recurring-every": "CP visit every 10 working days after meeting",
+    "recurring-every-target": "CP visit every 10 working days after meeting "
+    "(target 5 working days)",
+    "recurring-month-target": "Visit every 1 month after referral (target 30 days)",
     "recurring-or-change": "Review at least every 6 months after meeting or within "
     "28 days of referral, whichever is earlier",
     "recurring-until": "Review within 3 months of meeting, then every 6 months "
@@ -412,6 +415,7 @@ RECURRING = (
     "recurring",
     "recurring-steps",
     "recurring-every",
+    "recurring-every-target",
     "recurring-or-change",
     "recurring-until",
     "recurring-until-age",

@@ -443,8 +443,16 @@ class Part:
             )
             return Bounds.missing(self.size)
         anchor = every.anchor or ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
-        due = self.shift(self.moment(anchor), every.interval, ast.Direction.AFTER, anchor)
-        return Bounds(due, *_blank(self.size))
+        start = self.moment(anchor)
+        due = self.shift(start, every.interval, ast.Direction.AFTER, anchor)
+        return Bounds(due, Moments.missing(self.size), self.every_target(every, start, due))
+
+    def every_target(self, every: ast.Every, start: Moments, due: Moments) -> Moments:
+        """An occurrence's target: the target interval after ``start``, never after ``due``."""
+        if every.target is None:
+            return Moments.missing(self.size)
+        target = self.shift(start, every.target, ast.Direction.AFTER)
+        return due.where(later_than(target, due), target)
 
 
 def _one(size: int, row: int) -> BoolArray:

@@ -144,8 +144,11 @@ def _due_after(
             continue
         subset = np.flatnonzero(chosen)
         part = evaluation.part(rows[subset])
-        due = part.shift(start.take(subset), interval, ast.Direction.AFTER)
+        begin = start.take(subset)
+        due = part.shift(begin, interval, ast.Direction.AFTER)
         bounds.due.put(rows[subset], due)
+        if number >= steps and schedule.every is not None:  # each later occurrence's target
+            bounds.target.put(rows[subset], part.every_target(schedule.every, begin, due))
         problems.put(rows[subset], part.problems)
 
 

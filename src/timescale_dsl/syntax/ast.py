@@ -175,6 +175,8 @@ class Every:
 
     interval: Duration | None
     anchor: Anchor | None = None
+    #: "every 6 weeks (target 4 weeks)": each occurrence's target, from the one before.
+    target: Duration | None = None
     span: Span | None = _span()
 
 

@@ -150,6 +150,8 @@ def format_schedule(node: ast.Schedule) -> str:
             every += f" {format_duration(node.every.interval)}"
         if node.every.anchor is not None:
             every += f" after {format_anchor(node.every.anchor)}"
+        if node.every.target is not None:
+            every += f" (target {format_duration(node.every.target)})"
         parts.append(every)
     text = ", then ".join(parts)
     if node.until is not None:

@@ -211,7 +211,8 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
             children = [lowering.frequency_interval(str(frequency[0])), *children[1:]]
         interval = next((c for c in children if isinstance(c, ast.Duration)), None)
         anchor = next((c for c in children if isinstance(c, ast.Anchor)), None)
-        return ast.Every(interval, anchor, span=self._span(meta))
+        target = next((c[1] for c in children if isinstance(c, tuple)), None)
+        return ast.Every(interval, anchor, target, span=self._span(meta))
 
     def until(self, meta: Meta, children: list[Any]) -> ast.Anchor:
         return lowering.series_end(children[0])
@@ -225,7 +226,7 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
         anchor = every.anchor or ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
         own = ast.Offset(every.interval, ast.Direction.AFTER, anchor, span=every.span)
         choice = self.choice(meta, [own, *children[1:]])
-        repeat = ast.Every(every.interval, span=every.span)
+        repeat = ast.Every(every.interval, None, every.target, span=every.span)
         return ast.Recurrence(choice, (), repeat, until, span=self._span(meta))
 
     def recurrence(self, meta: Meta, children: list[Any]) -> ast.Recurrence:
