@@ -79,9 +79,9 @@ class Outcome:
     """One rule for one episode (or for the case): a deadline, or why there is none.
 
     ``kind``: ``due`` (``deadline`` and ``status`` are set), ``not_applicable``
-    (no condition of the rule holds), ``waiting`` (``missing`` names the
-    events not yet known), ``no_fixed_timescale`` (``deadline`` holds the
-    wording) or ``error`` (the facts lead nowhere; ``reason`` says why).
+    (no condition of the rule holds, or the one that holds says ``not required``),
+    ``waiting`` (``missing`` names the events not yet known), ``no_fixed_timescale``
+    (``deadline`` holds the wording) or ``error`` (the facts lead nowhere; ``reason`` says why).
     ``started`` is whether any fact the rule needs was given.
     """
 
@@ -210,6 +210,8 @@ def _outcome(
         if isinstance(error, FactTypeError):
             raise  # a value of the wrong kind is the caller's mistake, not the case's state
         return Outcome(rule, ERROR, str(error), episode, started=started)
+    if deadline.not_required:
+        return Outcome(rule, NOT_APPLICABLE, "not required", episode, deadline, started=started)
     if deadline.due is None:
         wording = deadline.no_fixed_timescale or "no fixed timescale"
         return Outcome(rule, NO_FIXED_TIMESCALE, wording, episode, deadline, started=started)

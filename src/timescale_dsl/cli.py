@@ -159,6 +159,9 @@ def _facts(pairs: Sequence[str], rule: Rule) -> dict[str, object]:
 
 
 def _print_deadline(deadline: Deadline, explain: bool) -> None:
+    if deadline.not_required:
+        print(f"{deadline.task}: not required for these facts")
+        return
     if deadline.due is None:
         wording = f": {deadline.no_fixed_timescale}" if deadline.no_fixed_timescale else ""
         print(f"{deadline.task}: no fixed timescale{wording}")

@@ -16,7 +16,8 @@ from .arithmetic import (
     subtract_working_hours,
     working_day_index,
 )
-from .calendars.base import Calendar
+from .calendars.base import Calendar, weekend_days
+from .ending import past_end
 from .errors import (
     CalendarRangeError,
     EvaluationError,
@@ -39,7 +40,14 @@ from .model import (
     summarise_days,
 )
 from .model import show_when as _show
-from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts, option_known, unknown_allowed
+from .needs import (
+    PREVIOUS_OCCURRENCE,
+    anchors,
+    condition_facts,
+    option_known,
+    series_end,
+    unknown_allowed,
+)
 from .syntax import ast
 from .syntax.format import format_condition, format_schedule
 from .syntax.names import event_key, ordinal
@@ -290,8 +298,8 @@ class Evaluation:
                 if self.explain:
                     self.steps.append(f"{ordinal(years)} birthday: {_show(due)}")
                 return Bounds(due)
-            case ast.Rolled(inner=inner, roll=roll):
-                return self.rolled(self.deadline(inner), roll)
+            case ast.Rolled(inner=inner, roll=roll, weekend_only=weekend_only):
+                return self.rolled(self.deadline(inner), roll, weekend_only)
             case ast.Choice(options=options, pick=pick):
                 if pick is ast.Pick.EARLIER and self.unknown_events:
                     options = tuple(o for o in options if option_known(o, self.present))
@@ -327,14 +335,18 @@ class Evaluation:
                     self.steps.append(f"the target cannot be later than the limit: {_show(due)}")
         return Bounds(due, None, target)
 
-    def rolled(self, bounds: Bounds, roll: ast.Roll) -> Bounds:
+    def rolled(self, bounds: Bounds, roll: ast.Roll, weekend_only: bool = False) -> Bounds:
         """Move the due date (and a window's earliest date) onto a working day."""
-        earliest = self.roll(bounds.earliest, roll) if bounds.earliest is not None else None
-        return Bounds(self.roll(bounds.due, roll), earliest, bounds.target)
+        earliest = bounds.earliest
+        if earliest is not None:
+            earliest = self.roll(earliest, roll, weekend_only)
+        return Bounds(self.roll(bounds.due, roll, weekend_only), earliest, bounds.target)
 
-    def roll(self, value: When, roll: ast.Roll) -> When:
+    def roll(self, value: When, roll: ast.Roll, weekend_only: bool = False) -> When:
         move = self.index.roll_forward if roll is ast.Roll.NEXT else self.index.roll_backward
         day = as_date(value)
+        if weekend_only and day.weekday() not in weekend_days(self.calendar):
+            return value
         moved = move(day)
         self.note_projected(day, moved)
         if moved == day:
@@ -363,7 +375,13 @@ class Evaluation:
                 f"{_name(anchor)}: {_show(start)}; every {_duration(every.interval)}: {_show(due)}"
             )
             self.say_pending()
-        return Bounds(due)
+        target = None
+        if every.target is not None:
+            target = self.shift(start, every.target, ast.Direction.AFTER, _name(anchor))
+            target = due if later(target, due) else target  # never later than the limit
+            if self.explain:
+                self.steps.append(f"target {_duration(every.target)}: {_show(target)}")
+        return Bounds(due, None, target)
 
     def next_interval(self, node: ast.Recurrence, number: int) -> ast.Duration:
         """The interval from occurrence ``number`` (1-based) to the next one."""
@@ -379,7 +397,15 @@ class Evaluation:
             node.every is not None and node.every.interval is not None
         )
 
+    def end_of_series(self, node: ast.Schedule) -> dt.date | None:
+        """The day a recurrence "until X" ends, or None while X is not known."""
+        end = series_end(node)
+        if end is None or not self.present(end.key):
+            return None
+        return as_date(self.moment(end))
+
     def schedule(self, node: ast.Schedule) -> tuple[Bounds, tuple[When, ...]]:
+        assert not isinstance(node, ast.NotRequired), "run() answers 'not required' itself"
         if not isinstance(node, ast.Recurrence):
             return self.deadline(node), ()
         first = self.recurrence_first(node)
@@ -496,10 +522,33 @@ class Evaluation:
                 no_fixed_timescale=timescale.wording or "",
             )
         chosen = self.choose(timescale)
+        if isinstance(chosen.schedule, ast.NotRequired):
+            # No record is due: neither a deadline nor an error.
+            self.steps.insert(0, "timescale: not required")
+            return Deadline(
+                self.task,
+                None,
+                rule_id,
+                explanation=Explanation(tuple(self.steps)) if self.explain else NOT_EXPLAINED,
+                not_required=True,
+            )
         self.check_present(chosen.schedule)
         if self.explain:
             self.steps.insert(0, f"timescale: {format_schedule(chosen.schedule)}")
         bounds, projected = self.schedule(chosen.schedule)
+        end = self.end_of_series(chosen.schedule)
+        if end is not None:
+            if past_end(as_date(bounds.due), end):
+                self.steps.append(f"the series ended on {_show(end)}: no occurrence is due")
+                return Deadline(
+                    self.task,
+                    None,
+                    rule_id,
+                    explanation=Explanation(tuple(self.steps)) if self.explain else NOT_EXPLAINED,
+                    not_required=True,
+                    caveats=(f"the series ended on {end.isoformat()}",),
+                )
+            projected = tuple(p for p in projected if not past_end(as_date(p), end))
         if self.explain:
             self.steps.append(f"due: {_show(bounds.due)}" + _end_note(bounds.due))
         unknown = [

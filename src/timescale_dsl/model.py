@@ -35,6 +35,7 @@ class DeadlineDict(TypedDict):
     target: str | None
     schedule: NotRequired[list[str]]
     no_fixed_timescale: NotRequired[str]
+    not_required: NotRequired[bool]
     provisional: bool
     caveats: list[str]
     explanation: NotRequired[ExplanationDict]
@@ -184,6 +185,8 @@ class Deadline:
     no_fixed_timescale: str | None = None
     provisional: bool = False
     caveats: tuple[str, ...] = ()
+    #: True when the rule's facts take a ``not required`` alternative: no record is due.
+    not_required: bool = False
     #: The calendar it was counted on: for working days late in :meth:`status`.
     calendar: Calendar | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -228,7 +231,9 @@ class Deadline:
         }
         if self.schedule:
             data["schedule"] = [str(iso(s)) for s in self.schedule]
-        if self.no_fixed_timescale is not None or self.due is None:
+        if self.not_required:
+            data["not_required"] = True
+        elif self.no_fixed_timescale is not None or self.due is None:
             data["no_fixed_timescale"] = self.no_fixed_timescale or ""
         data["explanation"] = self.explanation.to_dict()
         return data
@@ -248,5 +253,6 @@ class Deadline:
             no_fixed_timescale=data.get("no_fixed_timescale"),
             provisional=data["provisional"],
             caveats=tuple(data["caveats"]),
+            not_required=data.get("not_required", False),
             calendar=calendar,
         )

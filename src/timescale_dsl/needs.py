@@ -82,6 +82,13 @@ def option_known(option: object, present: Callable[[str], bool]) -> bool:
     return all(present(a.key) for a in anchors(option) if isinstance(a, ast.FactRef))
 
 
+def series_end(schedule: ast.Schedule) -> ast.FactRef | ast.BirthdayRef | None:
+    """The event a recurrence ends at ("until ..."), if it names one."""
+    if isinstance(schedule, ast.Recurrence) and not isinstance(schedule.until, ast.RuleRef):
+        return schedule.until
+    return None
+
+
 def timescale_needs(
     timescale: ast.Timescale, rule_needs: Callable[[str], list[Need]]
 ) -> list[Need]:
@@ -98,4 +105,7 @@ def timescale_needs(
                         found.setdefault(key, kind)
                 else:
                     found.setdefault(anchor.key, "date")
+            end = series_end(option.schedule)
+            if end is not None:  # read where known, never required
+                found.setdefault(end.key, "date")
     return list(found.items())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ import attrs
 
 from .calendars.base import Calendar, add_closures
 from .calendars.cache import CalendarMemo
+from .ending import past_end
 from .errors import (
     Diagnostic,
     EvaluationError,
@@ -21,7 +23,7 @@ from .errors import (
 )
 from .evaluate import DEFAULT_PROJECTION, Evaluation
 from .facts import fold_facts
-from .model import Deadline, FactNeed, When
+from .model import Deadline, FactNeed, When, as_date
 
 if TYPE_CHECKING:
     from .case import Case, CaseResult
@@ -251,14 +253,19 @@ class Rule:
         chosen = evaluation.choose(timescale)
         evaluation.check_present(chosen.schedule)
         schedule = chosen.schedule
+        if isinstance(schedule, ast.NotRequired):
+            return []
         if not isinstance(schedule, ast.Recurrence):
             return [evaluation.deadline(schedule).due]
+        end = evaluation.end_of_series(schedule)
         dues = [evaluation.recurrence_first(schedule).due]
         for number, when in enumerate(occurred, start=1):
             if not evaluation.has_next(schedule, number):
                 break
             interval = evaluation.next_interval(schedule, number)
             dues.append(evaluation.shift(when, interval, ast.Direction.AFTER))
+        if end is not None:  # "until X": the series stops at the first due on or after X
+            dues = list(itertools.takewhile(lambda due: not past_end(as_date(due), end), dues))
         return dues
 
     def to_dict(self) -> dict[str, object]:

@@ -7,7 +7,7 @@ The definitions (SEMANTICS.md, docs/report.md), shared with the batch report:
 * early: completed before the window's earliest date, where there is one;
 * overdue: not completed, and the as-of moment is after the due date;
 * open: not completed and not yet past due;
-* no_timescale: the rule sets no fixed timescale.
+* no_timescale: the rule sets no fixed timescale, or says none is required for these facts.
 
 A completion given as a date only is read in the worker's favour: it is on
 time when its day is not after a date-time due, and not early when its day

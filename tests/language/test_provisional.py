@@ -78,3 +78,25 @@ def test_batch_gives_the_provisional_date_where_the_scalar_api_does() -> None:
     assert batch.due.item(1) == dt.date(2025, 12, 21)
     assert batch.due.item(2) == dt.date(2025, 12, 21)
     assert not np.any(batch.problems.failed)
+
+
+CHANGE = (
+    "Review at least every 6 months or within 28 working days of any significant change, "
+    "whichever is earlier"
+)
+
+
+def test_a_frequency_or_a_change_is_due_before_any_change_happens() -> None:
+    rule = compile_statement(CHANGE)
+    deadline = rule.deadline({"previous occurrence": dt.date(2026, 1, 5)}, projection=2)
+    assert (deadline.due, deadline.provisional) == (dt.date(2026, 7, 5), True)
+    assert "'any significant change'" in deadline.caveats[0]
+    assert deadline.schedule == (dt.date(2027, 1, 5), dt.date(2027, 7, 5))
+
+
+def test_a_change_brings_the_next_occurrence_forward() -> None:
+    facts = {"previous occurrence": dt.date(2026, 1, 5), "significant change": dt.date(2026, 3, 2)}
+    deadline = compile_statement(CHANGE).deadline(facts, projection=1)
+    # 28 working days after Mon 2 Mar 2026, skipping Good Friday and Easter Monday.
+    assert (deadline.due, deadline.provisional) == (dt.date(2026, 4, 13), False)
+    assert deadline.schedule == (dt.date(2026, 10, 13),)

@@ -215,6 +215,26 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("Monthly review: monthly", "Monthly review every 1 month"),
         ("Quarterly report within 5 days of quarter end", "Quarterly report within 5 days of quarter end"),
     ],
+    "not required": [
+        ("Visit within 5 days of referral if x; otherwise not required", "Visit within 5 days of referral if x; otherwise not required"),
+        ("Visit within 5 days of referral if x; Otherwise, Not Needed", "Visit within 5 days of referral if x; otherwise not required"),
+        ("Visit within 5 days of referral if x; otherwise no record is required", "Visit within 5 days of referral if x; otherwise not required"),
+        ("Visit: not applicable if x; otherwise within 5 days of referral", "Visit not required if x; otherwise within 5 days of referral"),
+        ("Visit: no record needed if x; within 5 days of referral if not x", "Visit not required if x; within 5 days of referral if not x"),
+    ],
+    "frequency or an event": [
+        ("Review at least every 6 months or within 28 working days of any significant change, whichever is earlier", "Review within 6 months of previous occurrence or within 28 working days of significant change, whichever is earlier, then every 6 months"),
+        ("Visit monthly after placement or within 5 days of a move, whichever comes first", "Visit within 1 month of placement or within 5 days of move, whichever is earlier, then every 1 month"),
+    ],
+    "target on a frequency": [
+        ("Visit every 6 weeks after placement (target 4 weeks)", "Visit every 6 weeks after placement (target 4 weeks)"),
+        ("Visit within 1 week of placement, then six-weekly (Target 4 Weeks)", "Visit within 1 week of placement, then every 6 weeks (target 4 weeks)"),
+    ],
+    "weekend only": [
+        ("Plan on the 18th birthday, or the next working day if that falls at a weekend", "Plan on the 18th birthday, or the next working day if that falls at a weekend"),
+        ("Plan on the 18th birthday or the next working day if it falls on a weekend", "Plan on the 18th birthday, or the next working day if that falls at a weekend"),
+        ("Plan within 5 days of referral, or the previous working day if this is a weekend day", "Plan within 5 days of referral, or the previous working day if that falls at a weekend"),
+    ],
     "immediacy": [
         ("Outcome immediately after the meeting", "Outcome on the day of meeting"),
         ("Outcome Immediately following meeting", "Outcome on the day of meeting"),

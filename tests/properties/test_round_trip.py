@@ -134,6 +134,17 @@ def _token_strategies() -> dict[str, st.SearchStrategy[str]]:
                 (", whichever is", " whichever is", ", whichever comes", " whichever occurs")
             ),
             "_IF_NOT_WORKING": st.just("if that is not a working day"),
+            "IF_WEEKEND": st.sampled_from(
+                (
+                    "if that falls at a weekend",
+                    "if it falls on a weekend",
+                    "If this is a weekend day",
+                )
+            ),
+            "_UNTIL": st.sampled_from((" until", ", until", " Until")),
+            "NOT_REQUIRED": st.sampled_from(
+                ("not required", "Not Needed", "not applicable", "no record is required")
+            ),
             "PICK": st.sampled_from(
                 ("later", "earlier", "the sooner", "soonest", "first", "the latest", "last")
             ).flatmap(_any_case),

@@ -725,6 +725,20 @@ CASES: dict[str, list[Case]] = {
             {"discharge from care": d("2028-01-10"), "date of birth": d("2009-12-26")},
             d("2027-12-29"),
         ),
+        # 18th birthday on a weekday bank holiday (Mon 31 May 2027): only a weekend
+        # moves it, so it stays, before the discharge on Thu 10 Jun 2027.
+        Case(
+            "rtf-lac-end",
+            {"discharge from care": d("2027-06-10"), "date of birth": d("2009-05-31")},
+            d("2027-05-31"),
+        ),
+        # 18th birthday Sat 25 Dec 2027: Mon 27 and Tue 28 are bank holidays, so the
+        # next working day is Wed 29 Dec.
+        Case(
+            "rtf-lac-end",
+            {"discharge from care": d("2028-01-10"), "date of birth": d("2009-12-25")},
+            d("2027-12-29"),
+        ),
         # 18th birthday on a working day (Thu 25 Mar 2027) stays.
         Case(
             "rtf-lac-end",
@@ -1104,6 +1118,18 @@ def test_recurring_rules_count_later_occurrences_from_actual_dates() -> None:
     # actual date, Wed 21 Apr 2027 (10 days to 31 Jan, 28 in Feb, 31 in Mar, 21 in Apr).
     dues = rule.occurrence_dues({"CLA start": d("2026-12-24")}, [d("2027-01-20")])
     assert dues == [d("2027-01-21"), d("2027-04-21")]
+
+
+def test_adoption_reviews_stop_when_the_adoption_order_is_made() -> None:
+    rule = ruleset_named(RTF).rule("rtf-adoption-review")
+    previous = {"previous adoption review": d("2027-08-31")}
+    # Order made Mon 1 May 2028: the review due 29 Feb 2028 stands, 29 Aug 2028 does not.
+    ended = rule.deadline({**previous, "adoption order": d("2028-05-01")})
+    assert (ended.due, ended.schedule) == (d("2028-02-29"), ())
+    # Order made on the day the next review is due: no review is due.
+    assert rule.deadline({**previous, "adoption order": d("2028-02-29")}).not_required
+    # Before the order the reviews go on.
+    assert rule.deadline(previous).schedule[:2] == (d("2028-08-29"), d("2029-02-28"))
 
 
 def test_later_lac_visits_need_to_know_whether_the_first_year_is_over() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Protocol, runtime_checkable
+from typing import Final, Protocol, runtime_checkable
 
 import attrs
 
@@ -25,10 +25,12 @@ class Calendar(Protocol):
     it, holidays are not known and the arithmetic refuses to guess.
     ``office_hours`` is ``None`` when a working day counts all 24 hours.
 
-    Two attributes are optional (read with ``getattr``), see docs/api.md:
+    Three attributes are optional (read with ``getattr``), see docs/api.md:
 
     * ``announced_until`` (a date): the last day whose holidays are officially
       announced; deadlines that count past it are marked provisional.
+    * ``weekend`` (weekday numbers, Monday 0): the days "if that falls at a
+      weekend" tests; Saturday and Sunday where a calendar has none.
     * ``cache_key`` (hashable): the library caches what it derives from a
       calendar (its working-day index) and treats a calendar as unchanged
       while its ``cache_key`` is; a calendar that can change (closure days
@@ -59,6 +61,17 @@ def _freeze_days(
 ) -> tuple[tuple[dt.date, str], ...]:
     items = days.items() if isinstance(days, Mapping) else days
     return tuple(sorted(items))
+
+
+#: Saturday and Sunday (Monday is 0): the weekend of a calendar that names none.
+DEFAULT_WEEKEND: Final = frozenset({5, 6})
+
+
+def weekend_days(calendar: Calendar) -> frozenset[int]:
+    """The calendar's weekend (weekday numbers, Monday 0): its optional ``weekend``
+    attribute, or Saturday and Sunday. What "if that falls at a weekend" tests."""
+    days = getattr(calendar, "weekend", None)
+    return frozenset(days) if days is not None else DEFAULT_WEEKEND
 
 
 def range_error(calendar: Calendar, day: dt.date, what: str = "date") -> CalendarRangeError:

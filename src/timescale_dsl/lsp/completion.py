@@ -48,6 +48,9 @@ _PATTERN_WORDS: dict[str, tuple[str, ...]] = {
     "IMMEDIATELY": ("immediately",),
     "SAME_DAY": ("same day",),
     "_EVERY": ("every",),
+    "_UNTIL": ("until",),
+    "NOT_REQUIRED": ("not required",),
+    "IF_WEEKEND": ("if that falls at a weekend",),
 }
 _ANCHOR_BEFORE = {"OF", "AFTER", "FROM", "FOLLOWING", "BEFORE", "TO", "AS", "THE"}
 _CONDITION_BEFORE = {"IF", "AND", "_OR", "NOT"}

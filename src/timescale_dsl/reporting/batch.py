@@ -18,11 +18,12 @@ import attrs
 import numpy as np
 
 from ..arithmetic import working_day_index
-from ..calendars.base import Calendar
+from ..calendars.base import Calendar, weekend_days
+from ..ending import past_end
 from ..errors import EvaluationError, MissingFactsError, TimescaleError
 from ..limits import anchor_name
 from ..model import Deadline
-from ..needs import PREVIOUS_OCCURRENCE, anchors, earliest_of
+from ..needs import PREVIOUS_OCCURRENCE, anchors, earliest_of, series_end
 from ..ruleset import Rule
 from ..syntax import ast
 from .columns import BatchFacts
@@ -68,7 +69,9 @@ class BatchDeadlines:
 
     ``choice`` is the alternative each row took (-1 where it failed);
     ``problems`` says why a row has no deadline. ``fixed`` is False for a
-    rule with no fixed timescale, whose rows have no due date at all.
+    rule with no fixed timescale, whose rows have no due date at all, and for
+    one with a ``not required`` alternative: ``not_required`` marks the rows
+    that took it, which have no due date and no problem.
     """
 
     rule: Rule
@@ -76,6 +79,7 @@ class BatchDeadlines:
     choice: IntArray
     problems: Problems
     fixed: bool = True
+    not_required: BoolArray | None = None
 
     @property
     def due(self) -> Moments:
@@ -147,8 +151,30 @@ class BatchEvaluation:
                 rows = np.flatnonzero(choice == number)
                 if len(rows):
                     self.evaluate_rows(option.schedule, rows, bounds, problems)
-        choice = np.where(problems.failed, NO_CHOICE, choice)
-        return BatchDeadlines(self.rule, bounds, choice, problems)
+        ended = self.end_series(timescale, choice, bounds)
+        return deadlines_of(self.rule, bounds, choice, problems, ended)
+
+    def end_series(
+        self, timescale: ast.Alternatives, choice: IntArray, bounds: Bounds
+    ) -> BoolArray:
+        """Rows of a recurrence "until X" whose due day is on or after X: not due (their
+        bounds are cleared). An end whose fact is not known ends nothing."""
+        ended = np.zeros(self.facts.size, dtype=np.bool_)
+        for number, option in enumerate(timescale.options):
+            end = series_end(option.schedule)
+            rows = np.flatnonzero(choice == number)
+            if end is None or len(rows) == 0:
+                continue
+            end_days = self.part(rows).moment(end).days  # not computable: not known
+            due_days = bounds.due.take(rows).days
+            known = ~np.isnat(end_days) & ~np.isnat(due_days)
+            hit = np.zeros(len(rows), dtype=np.bool_)
+            hit[known] = past_end(due_days[known], end_days[known])
+            ended[rows[hit]] = True
+        if ended.any():
+            cleared = np.flatnonzero(ended)
+            bounds.put(cleared, Bounds.missing(len(cleared)))
+        return ended
 
     def choose(self, problems: Problems) -> IntArray:
         """The alternative each row takes (NO_CHOICE, with a problem, where none can be)."""
@@ -170,6 +196,29 @@ class BatchEvaluation:
         part.check_present(schedule)
         bounds.put(rows, part.first_bounds(schedule))
         problems.put(rows, part.problems)
+
+
+def deadlines_of(
+    rule: Rule,
+    bounds: Bounds,
+    choice: IntArray,
+    problems: Problems,
+    ended: BoolArray | None = None,
+) -> BatchDeadlines:
+    """The rows' deadlines, with those whose alternative says ``not required``, or whose
+    series has ended (``ended``), marked not required."""
+    choice = np.where(problems.failed, NO_CHOICE, choice)
+    timescale = rule.statement.timescale
+    assert isinstance(timescale, ast.Alternatives)
+    options = enumerate(timescale.options)
+    waived = [n for n, option in options if isinstance(option.schedule, ast.NotRequired)]
+    ends = any(series_end(option.schedule) is not None for option in timescale.options)
+    if waived or ends:
+        not_required = np.isin(choice, waived)
+        if ended is not None:
+            not_required |= ended & ~problems.failed
+        return BatchDeadlines(rule, bounds, choice, problems, False, not_required)
+    return BatchDeadlines(rule, bounds, choice, problems)
 
 
 def _none(size: int) -> IntArray:
@@ -253,8 +302,10 @@ class Part:
             referred.problems.failed, referred.problems.reason, referred.problems.column
         )
         if not referred.fixed:
+            # As the scalar engine: no due date (none fixed, or none required) to count from.
+            without = referred.not_required
             self.problems.add(
-                np.ones(self.size, np.bool_),
+                np.ones(self.size, np.bool_) if without is None else without,
                 f"{self.task}: [{anchor.rule_id}] has no fixed timescale to count from",
             )
         return referred.due
@@ -309,11 +360,12 @@ class Part:
                     _DOB.text,
                 )
                 return Bounds(due, *_blank(size))
-            case ast.Rolled(inner=inner, roll=roll):
+            case ast.Rolled(inner=inner, roll=roll, weekend_only=weekend_only):
                 bounds = self.deadline(inner)
                 forward = roll is ast.Roll.NEXT
-                earliest = self.roll(bounds.earliest, forward)
-                return Bounds(self.roll(bounds.due, forward), earliest, bounds.target)
+                earliest = self.roll(bounds.earliest, forward, weekend_only)
+                due = self.roll(bounds.due, forward, weekend_only)
+                return Bounds(due, earliest, bounds.target)
             case ast.Choice(options=options, pick=pick):
                 if pick is ast.Pick.LATER:
                     results = [self.deadline(option) for option in options]
@@ -347,10 +399,17 @@ class Part:
             target = due.where(later_than(target, due), target)
         return Bounds(due, Moments.missing(self.size), target)
 
-    def roll(self, value: Moments, forward: bool) -> Moments:
-        """Onto a working day: the value itself where its day works, else that working day."""
+    def roll(self, value: Moments, forward: bool, weekend_only: bool = False) -> Moments:
+        """Onto a working day: the value itself where its day works, else that working day
+        (with ``weekend_only``, only where its day is at a weekend)."""
         day = value.days
-        moved = self.shifter.roll(day, forward, self.problems)
+        movable = day
+        if weekend_only:
+            weekday = (day.astype(np.int64) + 3) % 7  # 1970-01-01 was a Thursday (3)
+            at_weekend = np.isin(weekday, list(weekend_days(self.evaluation.use)))
+            movable = np.where(at_weekend, day, np.datetime64("NaT", "D"))
+        moved = self.shifter.roll(movable, forward, self.problems)
+        moved = np.where(np.isnat(movable), day, moved)
         return Moments.of_days(moved).where(moved != day, value)
 
     def check_window(self, earliest: Moments, due: Moments) -> None:
@@ -371,6 +430,8 @@ class Part:
     # -- recurrence ------------------------------------------------------------
     def first_bounds(self, schedule: ast.Schedule) -> Bounds:
         """The deadline (for a recurrence, the first occurrence's) as ``Rule.deadline`` gives."""
+        if isinstance(schedule, ast.NotRequired):
+            return Bounds.missing(self.size)
         if not isinstance(schedule, ast.Recurrence):
             return self.deadline(schedule)
         if schedule.first is not None:
@@ -382,8 +443,16 @@ class Part:
             )
             return Bounds.missing(self.size)
         anchor = every.anchor or ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
-        due = self.shift(self.moment(anchor), every.interval, ast.Direction.AFTER, anchor)
-        return Bounds(due, *_blank(self.size))
+        start = self.moment(anchor)
+        due = self.shift(start, every.interval, ast.Direction.AFTER, anchor)
+        return Bounds(due, Moments.missing(self.size), self.every_target(every, start, due))
+
+    def every_target(self, every: ast.Every, start: Moments, due: Moments) -> Moments:
+        """An occurrence's target: the target interval after ``start``, never after ``due``."""
+        if every.target is None:
+            return Moments.missing(self.size)
+        target = self.shift(start, every.target, ast.Direction.AFTER)
+        return due.where(later_than(target, due), target)
 
 
 def _one(size: int, row: int) -> BoolArray:

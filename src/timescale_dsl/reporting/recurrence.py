@@ -25,9 +25,8 @@ import numpy as np
 from ..calendars.base import Calendar
 from ..ruleset import Rule
 from ..syntax import ast
-from .batch import BatchDeadlines, BatchEvaluation, Bounds
+from .batch import BatchDeadlines, BatchEvaluation, Bounds, deadlines_of
 from .columns import BatchFacts
-from .conditions import NO_CHOICE
 from .moments import BoolArray, IntArray, Moments
 from .problems import Problems
 
@@ -57,8 +56,8 @@ def evaluate_occurrences(
             _series(evaluation, option.schedule, rows, completed, series, bounds, problems)
         else:
             evaluation.evaluate_rows(option.schedule, rows, bounds, problems)
-    choice = np.where(problems.failed, NO_CHOICE, choice)
-    return BatchDeadlines(rule, bounds, choice, problems)
+    ended = evaluation.end_series(timescale, choice, bounds)
+    return deadlines_of(rule, bounds, choice, problems, ended)
 
 
 def _series(
@@ -145,8 +144,11 @@ def _due_after(
             continue
         subset = np.flatnonzero(chosen)
         part = evaluation.part(rows[subset])
-        due = part.shift(start.take(subset), interval, ast.Direction.AFTER)
+        begin = start.take(subset)
+        due = part.shift(begin, interval, ast.Direction.AFTER)
         bounds.due.put(rows[subset], due)
+        if number >= steps and schedule.every is not None:  # each later occurrence's target
+            bounds.target.put(rows[subset], part.every_target(schedule.every, begin, due))
         problems.put(rows[subset], part.problems)
 
 

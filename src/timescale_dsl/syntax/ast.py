@@ -151,6 +151,8 @@ class Rolled:
 
     inner: Deadline
     roll: Roll
+    #: "if that falls at a weekend": a weekday holiday does not move it.
+    weekend_only: bool = False
     span: Span | None = _span()
 
 
@@ -173,6 +175,8 @@ class Every:
 
     interval: Duration | None
     anchor: Anchor | None = None
+    #: "every 6 weeks (target 4 weeks)": each occurrence's target, from the one before.
+    target: Duration | None = None
     span: Span | None = _span()
 
 
@@ -183,10 +187,20 @@ class Recurrence:
     first: SingleDeadline | None
     steps: tuple[Duration, ...] = ()
     every: Every | None = None
+    #: "until X": no occurrence is due on or after X (an event or a birthday).
+    until: Anchor | None = None
     span: Span | None = _span()
 
 
-Schedule: TypeAlias = SingleDeadline | Recurrence
+@attrs.frozen
+class NotRequired:
+    """``not required`` ("not needed", "no record is required"): under this
+    alternative's condition no record is due."""
+
+    span: Span | None = _span()
+
+
+Schedule: TypeAlias = SingleDeadline | Recurrence | NotRequired
 
 
 @attrs.frozen

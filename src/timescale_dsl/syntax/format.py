@@ -19,7 +19,9 @@ _TIMESCALE_STARTERS |= {"otherwise"}
 # ...and a line of a rule file may start with these.
 _LINE_KEYWORDS = {"section", "process", "recorded", "source", "note", "title", "calendar"}
 _LINE_KEYWORDS |= {"closed", "bank", "event", "weekend", "office", "fact"}
-_ANCHOR_RESERVED = {"then", "if", "or", "to", "whichever", "otherwise", "the", "thereafter"}
+_ANCHOR_RESERVED = {
+    "then", "if", "or", "to", "whichever", "otherwise", "the", "thereafter", "until"
+}  # fmt: skip
 _FACT_RESERVED = {"and", "or", "is", "not", "then", "if", "otherwise"}
 
 
@@ -126,11 +128,9 @@ def format_deadline(node: ast.SingleDeadline) -> str:
             return text
         case ast.Birthday(years=years):
             return f"on the {ordinal(years)} birthday"
-        case ast.Rolled(inner=inner, roll=roll):
-            return (
-                f"{format_deadline(inner)}, or the {roll.value} working day "
-                "if that is not a working day"
-            )
+        case ast.Rolled(inner=inner, roll=roll, weekend_only=weekend_only):
+            when = "falls at a weekend" if weekend_only else "is not a working day"
+            return f"{format_deadline(inner)}, or the {roll.value} working day if that {when}"
         case ast.Choice(options=options, pick=pick):
             joined = " or ".join(format_deadline(o) for o in options)
             return f"{joined}, whichever is {pick.value}"
@@ -138,6 +138,8 @@ def format_deadline(node: ast.SingleDeadline) -> str:
 
 
 def format_schedule(node: ast.Schedule) -> str:
+    if isinstance(node, ast.NotRequired):
+        return "not required"
     if not isinstance(node, ast.Recurrence):
         return format_deadline(node)
     parts = [format_deadline(node.first)] if node.first is not None else []
@@ -148,8 +150,13 @@ def format_schedule(node: ast.Schedule) -> str:
             every += f" {format_duration(node.every.interval)}"
         if node.every.anchor is not None:
             every += f" after {format_anchor(node.every.anchor)}"
+        if node.every.target is not None:
+            every += f" (target {format_duration(node.every.target)})"
         parts.append(every)
-    return ", then ".join(parts)
+    text = ", then ".join(parts)
+    if node.until is not None:
+        text += f" until {format_anchor(node.until)}"
+    return text
 
 
 def _fact(fact: ast.FactRef) -> str:

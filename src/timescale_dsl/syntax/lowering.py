@@ -15,6 +15,7 @@ import re
 import attrs
 
 from . import ast
+from .names import event_key
 
 _UNITS_WORDS = {
     "one": 1,
@@ -235,6 +236,32 @@ def birthday_years(key: str) -> int | None:
     """The age of "18th birthday" (an event key), or None for any other event."""
     found = _BIRTHDAY.fullmatch(key)
     return int(found.group(1)) if found else None
+
+
+# "the young person reaches 21", "they turn eighteen", "the child is 18"
+_REACHES = re.compile(
+    r"(?:.*\s)?(?:reach(?:es)?|reaching|turns?|is|are|aged?)\s+([\w-]+)(?:\s+years?(?:\s+old)?)?",
+    re.IGNORECASE,
+)
+# "an adoption order is made", "the Adoption Order has been made": the event's name
+_HAPPENS = re.compile(r"(.+?)\s+(?:is|are|has\s+been|have\s+been|was|were)\s+\w+")
+
+
+def series_end(anchor: ast.Anchor) -> ast.Anchor:
+    """The event "until ..." names: an age reached is that birthday; "X is made" is X."""
+    if not isinstance(anchor, ast.FactRef):
+        return anchor
+    reached = _REACHES.fullmatch(anchor.text.strip())
+    if reached is not None:
+        word = reached.group(1)
+        years = int(word) if word.isdigit() else number_words().get(word.casefold())
+        if years is not None:
+            return ast.BirthdayRef(years, span=anchor.span)
+    happens = _HAPPENS.fullmatch(anchor.text.strip())
+    if happens is not None:
+        text = happens.group(1)
+        return ast.FactRef(event_key(text), text, span=anchor.span)
+    return anchor
 
 
 def remark_text(written: str) -> str:

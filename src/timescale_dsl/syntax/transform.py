@@ -10,6 +10,7 @@ from lark.tree import Meta
 
 from ..errors import Diagnostic, Severity, Span, SyntaxProblem
 from ..limits import check_not_depth, read_date, read_number, read_time
+from ..needs import PREVIOUS_OCCURRENCE
 from . import ast, lowering
 from .implicit import with_start_event
 from .names import event_key
@@ -182,7 +183,8 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
 
     def rolled(self, meta: Meta, children: list[Any]) -> ast.Rolled:
         roll = ast.Roll(str(children[1]).lower())
-        return ast.Rolled(children[0], roll, span=self._span(meta))
+        weekend_only = len(children) > 2
+        return ast.Rolled(children[0], roll, weekend_only, span=self._span(meta))
 
     def choice(self, meta: Meta, children: list[Any]) -> ast.Choice:
         pick = lowering.pick(str(children[-1]))
@@ -209,13 +211,30 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
             children = [lowering.frequency_interval(str(frequency[0])), *children[1:]]
         interval = next((c for c in children if isinstance(c, ast.Duration)), None)
         anchor = next((c for c in children if isinstance(c, ast.Anchor)), None)
-        return ast.Every(interval, anchor, span=self._span(meta))
+        target = next((c[1] for c in children if isinstance(c, tuple)), None)
+        return ast.Every(interval, anchor, target, span=self._span(meta))
+
+    def until(self, meta: Meta, children: list[Any]) -> ast.Anchor:
+        return lowering.series_end(children[0])
+
+    def every_choice(self, meta: Meta, children: list[Any]) -> ast.Recurrence:
+        until = children.pop() if isinstance(children[-1], ast.Anchor) else None
+        every: ast.Every = children[0]
+        assert every.interval is not None, "the grammar gives it one"
+        # The frequency is the first alternative: one interval after its anchor
+        # (the previous occurrence unless one is named), then every interval.
+        anchor = every.anchor or ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
+        own = ast.Offset(every.interval, ast.Direction.AFTER, anchor, span=every.span)
+        choice = self.choice(meta, [own, *children[1:]])
+        repeat = ast.Every(every.interval, None, every.target, span=every.span)
+        return ast.Recurrence(choice, (), repeat, until, span=self._span(meta))
 
     def recurrence(self, meta: Meta, children: list[Any]) -> ast.Recurrence:
+        until = children.pop() if isinstance(children[-1], ast.Anchor) else None
         every = children[-1] if isinstance(children[-1], ast.Every) else None
         first = None if isinstance(children[0], ast.Every | ast.Duration) else children[0]
         steps = tuple(c for c in children if isinstance(c, ast.Duration))
-        return ast.Recurrence(first, steps, every, span=self._span(meta))
+        return ast.Recurrence(first, steps, every, until, span=self._span(meta))
 
     # -- conditions and alternatives ---------------------------------------
     def fact_true(self, meta: Meta, children: list[Any]) -> ast.FactTrue:
@@ -249,6 +268,9 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
 
     def otherwise(self, meta: Meta, children: list[Any]) -> ast.Guarded:
         return ast.Guarded(children[0], None, otherwise=True, span=self._span(meta))
+
+    def not_required(self, meta: Meta, children: list[Token]) -> ast.NotRequired:
+        return ast.NotRequired(span=self._span(meta))
 
     def alternatives(self, meta: Meta, children: list[Any]) -> ast.Alternatives:
         return ast.Alternatives(tuple(children), span=self._span(meta))
