@@ -66,6 +66,7 @@ def read_versus_report(events: Path, ruleset: Path, work: Path, repeat: int) -> 
         "pyarrow_read_csv_seconds": round(read, 2),
         "report_json_summary_seconds": round(report, 2),
         "report_over_read": round(report / read, 2),
+        "load_average_after": round(os.getloadavg()[0], 1),
         "goal_report_over_read_at_most": 3,
         "best_of": repeat,
     }
@@ -85,8 +86,13 @@ def dask_versus_plain(events: Path, ruleset: Path) -> dict[str, object]:
         (work / "events-1.csv").symlink_to(events.resolve())
         (work / "rulesets").mkdir()
         (work / "rulesets" / "lcs-liquidlogic.timescales").symlink_to(ruleset.resolve())
-        (work / "measure_with_dask.py").write_text(dask_recipe(ROOT / "docs" / "report.md"))
+        recipe = dask_recipe(ROOT / "docs" / "report.md")
+        (work / "measure_with_dask.py").write_text(recipe)
+        # The recipe's other scheduler, everything else as written.
+        threads = recipe.replace('scheduler="processes"', 'scheduler="threads"')
+        (work / "measure_with_dask_threads.py").write_text(threads)
         dask = _timed([sys.executable, "measure_with_dask.py"], work)
+        dask_threads = _timed([sys.executable, "measure_with_dask_threads.py"], work)
         plain = _timed(
             [
                 sys.executable, "-m", "timescale_dsl.cli", "report",
@@ -98,6 +104,9 @@ def dask_versus_plain(events: Path, ruleset: Path) -> dict[str, object]:
     return {
         "job": "measure, per-row Parquet, table summary per team",
         "dask_processes_2_workers_seconds": round(dask, 2),
+        "dask_threads_2_workers_seconds": round(dask_threads, 2),
         "plain_command_seconds": round(plain, 2),
         "dask_over_plain": round(dask / plain, 2),
+        "dask_threads_over_plain": round(dask_threads / plain, 2),
+        "load_average_after": round(os.getloadavg()[0], 1),
     }

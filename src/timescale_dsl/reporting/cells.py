@@ -23,7 +23,7 @@ from ..facts import parse_boolean, parse_when
 from .columns import Flags, Labels
 from .moments import NAT, BoolArray, IntArray, Moments
 from .reasons import plain_date_reason
-from .textdates import parse_texts, stamp_of
+from .textdates import one_chunk, parse_texts, stamp_of
 
 
 @attrs.frozen(eq=False)
@@ -60,15 +60,18 @@ class ReadFlags:
         return f"'{text}' is not true or false"  # pragma: no cover
 
 
-def _strings(series: pd.Series) -> pa.Array:
-    """The cells as an Arrow string array (nulls for missing); no copy for Arrow strings."""
+def _chunks(series: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """The cells as Arrow strings (nulls for missing), in the chunks they are held in."""
     if isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow":
         arrow = pa.array(series)
     else:
         arrow = pa.array(series.astype("str"), from_pandas=True)
-    if isinstance(arrow, pa.ChunkedArray):
-        arrow = arrow.chunk(0) if arrow.num_chunks == 1 else arrow.combine_chunks()
     return arrow
+
+
+def _strings(series: pd.Series) -> pa.Array:
+    """The cells as one Arrow string array; no copy for Arrow strings in one chunk."""
+    return one_chunk(_chunks(series))
 
 
 def distinct(series: pd.Series) -> tuple[IntArray, list[str]]:
@@ -95,7 +98,7 @@ def blank_cells(series: pd.Series) -> BoolArray:
         return result
     if series.dtype == object:
         return np.fromiter((_blank_object(v) for v in series), dtype=np.bool_, count=len(series))
-    text = pc.utf8_trim_whitespace(_strings(series))
+    text = pc.utf8_trim_whitespace(_chunks(series))
     blank = pc.fill_null(pc.equal(pc.utf8_length(text), 0), True)
     return np.asarray(blank.to_numpy(zero_copy_only=False), dtype=np.bool_)
 
@@ -118,7 +121,7 @@ def read_moments(series: pd.Series) -> ReadMoments:
         return ReadMoments(_from_datetimes(series), np.zeros(size, np.bool_), series)
     if series.dtype == object:
         return _from_objects(series, blank)
-    moments, bad = parse_texts(_strings(series), blank)
+    moments, bad = parse_texts(_chunks(series), blank)
     return ReadMoments(moments, bad, series)
 
 

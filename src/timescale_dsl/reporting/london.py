@@ -65,8 +65,18 @@ def _change_instant(low: dt.datetime, high: dt.datetime) -> dt.datetime:
     return high
 
 
+#: London's offset never changed twice within a week (a test checks the table against a
+#: day-by-day scan), so the zone is asked once a week, and day by day only in weeks
+#: whose end has another offset than their start.
+_STEP_DAYS = 7
+
+
 @functools.cache
 def transitions() -> Transitions:
+    return _scan(_STEP_DAYS)
+
+
+def _scan(step_days: int) -> Transitions:
     noon = dt.datetime(FIRST_YEAR, 1, 1, 12)
     end = dt.datetime(LAST_YEAR + 1, 1, 1, 12)
     previous = _offset_at(noon)
@@ -74,16 +84,21 @@ def transitions() -> Transitions:
     instants: list[dt.datetime] = []
     before: list[dt.timedelta] = []
     after: list[dt.timedelta] = []
-    day = dt.timedelta(days=1)
+    day, step = dt.timedelta(days=1), dt.timedelta(days=step_days)
     while noon < end:
-        following = noon + day
-        offset = _offset_at(following)
-        if offset != previous:
-            instants.append(_change_instant(noon, following))
-            before.append(previous)
-            after.append(offset)
-            previous = offset
-        noon = following
+        stop = min(noon + step, end)
+        if _offset_at(stop) == previous:
+            noon = stop
+            continue
+        while noon < stop:
+            following = noon + day
+            offset = _offset_at(following)
+            if offset != previous:
+                instants.append(_change_instant(noon, following))
+                before.append(previous)
+                after.append(offset)
+                previous = offset
+            noon = following
     return Transitions(
         np.array(instants, dtype="datetime64[us]"),
         np.array(before, dtype="timedelta64[us]"),

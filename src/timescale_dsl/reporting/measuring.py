@@ -108,6 +108,7 @@ class _Measurement:
         self.columns = _fact_columns(self.frame, ruleset, columns, self.names.values())
         self.used: dict[str, tuple[str, str, str]] = {}
         self.joined: dict[str, pd.Series] = {}
+        self.read: dict[tuple[str, str], ReadMoments | ReadFlags] = {}
         _check_clashes(log)
         self.size = len(self.frame)
         self.problems = Problems(self.size)
@@ -192,14 +193,19 @@ class _Measurement:
     def read_column(
         self, name: str, kind: str, rows: IntArray | None = None
     ) -> ReadMoments | ReadFlags | Labels:
-        """A column (or the given rows of it) read as dates, flags or text."""
+        """A column read as dates or flags (every row, once), or the given rows as text."""
+        if kind in ("date", "datetime", "boolean"):
+            # Rules share fact columns, and a column's mostly blank cells cost little to
+            # read: reading each once for all rows beats taking every rule's rows out of it.
+            found = self.read.get((name, kind))
+            if found is None:
+                cells = self.frame[name]
+                found = read_flags(cells) if kind == "boolean" else read_moments(cells)
+                self.read[(name, kind)] = found
+            return found
         cells = self.frame[name]
         if rows is not None and len(rows) < self.size:
             cells = self.contiguous(name).iloc[rows].reset_index(drop=True)
-        if kind in ("date", "datetime"):
-            return read_moments(cells)
-        if kind == "boolean":
-            return read_flags(cells)
         return read_labels(cells)
 
     def contiguous(self, name: str) -> pd.Series:
@@ -211,15 +217,15 @@ class _Measurement:
         return found
 
     def reject_bad(self, read: ReadMoments | ReadFlags, rows: IntArray, column: str) -> None:
-        """Reject the rows (``read`` holds one cell per entry of ``rows``) whose cell is bad."""
-        positions = np.flatnonzero(read.bad)
+        """Reject those of ``rows`` whose cell is bad (``read`` holds the whole column)."""
+        positions = rows[read.bad[rows]]
         if len(positions) == 0:
             return
         texts = read.texts.iloc[positions].astype("str").to_numpy()
         by_text = {text: read.reason_for(str(text)) for text in set(texts)}
         reasons = np.full(self.size, None, dtype=object)
-        reasons[rows[positions]] = [f"column '{column}': {by_text[text]}" for text in texts]
-        self.problems.add(_mask(self.size, rows[positions]), reasons, column)
+        reasons[positions] = [f"column '{column}': {by_text[text]}" for text in texts]
+        self.problems.add(_mask(self.size, positions), reasons, column)
 
     def facts_for(self, rule: Rule, rows: IntArray) -> tuple[BatchFacts, list[str]]:
         """The rule's facts for its rows, rejecting cells that do not read; and the columns
@@ -243,10 +249,10 @@ class _Measurement:
             read = self.read_column(column, kind, rows)
             if isinstance(read, ReadMoments):
                 self.reject_bad(read, rows, column)
-                dates[key] = read.moments
+                dates[key] = read.moments.take(rows)
             elif isinstance(read, ReadFlags):
                 self.reject_bad(read, rows, column)
-                flags[key] = read.flags
+                flags[key] = read.flags.take(rows)
             else:
                 texts[key] = read
         return BatchFacts(len(rows), dates, flags, texts), used

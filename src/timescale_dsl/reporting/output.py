@@ -56,7 +56,23 @@ def in_date_style(frame: pd.DataFrame, style: str) -> pd.DataFrame:
 
 
 def iso_text(moments: Moments) -> pd.Series:
-    """ISO text per value (``model.iso``): dates as days, date-times to the minute."""
+    """ISO text per value (``model.iso``): dates as days, date-times to the minute.
+
+    Deadlines repeat (a million rows hold a few thousand distinct days), so each
+    distinct value is formatted once and the rows take their text from it.
+    """
+    absent = moments.absent
+    # One key per text: the minute, and whether a time is shown.
+    minutes = np.where(absent, np.datetime64(0, "m"), moments.values.astype("datetime64[m]"))
+    keys = minutes.astype(np.int64) * 2 + moments.timed
+    _, firsts, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    texts = _iso_texts(Moments(moments.values[firsts], moments.timed[firsts]))
+    indices = pa.array(inverse.reshape(-1), type=pa.int64(), mask=absent)
+    series: pd.Series = pc.take(texts, indices).to_pandas()
+    return series
+
+
+def _iso_texts(moments: Moments) -> pa.Array:
     stamps = pa.array(moments.values, type=pa.timestamp("us"), mask=moments.absent)
     text = pc.cast(pc.cast(stamps, pa.date32()), pa.large_string())
     if moments.timed.any():
@@ -64,8 +80,7 @@ def iso_text(moments: Moments) -> pd.Series:
         clock = pc.utf8_slice_codeunits(pc.cast(stamps, pa.large_string()), 0, 16)
         clock = pc.utf8_replace_slice(clock, 10, 11, "T")
         text = pc.if_else(pa.array(moments.timed), clock, text)
-    series: pd.Series = text.to_pandas()
-    return series
+    return text
 
 
 def rows_frame(

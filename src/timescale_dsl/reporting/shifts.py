@@ -3,8 +3,10 @@
 Working days go through the calendar's precomputed working-day index
 (``WorkingDayIndex.after_array`` / ``before_array``); calendar days, weeks,
 months and years are numpy date arithmetic; hours on date-times go through
-London's offset table. Working hours, rare and defined by a walk over
-office hours, use the engine's scalar arithmetic row by row.
+London's offset table. Working hours forward from date-times without office
+hours have a closed form (:mod:`.workinghours`); the rest of working hours,
+defined by a walk over office hours, use the engine's scalar arithmetic once
+per distinct start.
 """
 
 from __future__ import annotations
@@ -28,8 +30,9 @@ from ..limits import beyond_dates_message
 from ..model import Deadline, When
 from ..syntax import ast
 from . import london
-from .moments import DAY, BoolArray, DayArray, Moments, show
+from .moments import DAY, NAT, BoolArray, DayArray, Moments, show
 from .problems import Problems
+from .workinghours import add_working_hours
 
 FIRST_DATE = np.datetime64("0001-01-01", "D")
 LAST_DATE = np.datetime64("9999-12-31", "D")
@@ -191,7 +194,37 @@ class Shifter:
             return Moments.of_days(add_months(days, sign * 12 * n))
         if unit is ast.Unit.HOURS:
             return self.hours(start, n, sign, problems, resolve, anchor)
-        return self.per_row(start, duration, direction, problems, resolve, anchor)
+        return self.working_hours(start, duration, direction, problems, resolve, anchor)
+
+    def working_hours(
+        self,
+        start: Moments,
+        duration: ast.Duration,
+        direction: ast.Direction,
+        problems: Problems,
+        resolve: Callable[[str], Deadline],
+        anchor: str | None = None,
+    ) -> Moments:
+        """Forward from date-times without office hours in closed form (``.workinghours``);
+        every other row with the engine's scalar walk."""
+        timed = start.timed & start.present
+        if (
+            direction is not ast.Direction.AFTER
+            or self.calendar.office_hours is not None
+            or not timed.any()
+        ):
+            return self.per_row(start, duration, direction, problems, resolve, anchor)
+        values, done = add_working_hours(
+            self.index, np.where(timed, start.values, NAT), duration.count
+        )
+        result = Moments(values, done.copy())
+        rest = np.flatnonzero(~done)
+        if len(rest):
+            part = Problems(len(rest))
+            moved = self.per_row(start.take(rest), duration, direction, part, resolve, anchor)
+            result.put(rest, moved)
+            problems.put(rest, part)
+        return result
 
     def hours(
         self,
@@ -245,18 +278,23 @@ class Shifter:
     ) -> Moments:
         """The engine's own scalar shift, one row at a time (working hours)."""
         scalar = Evaluation(self.task, {}, self.calendar, self.event_day_number, resolve)
+        # The shift depends on the start alone, so each distinct start is shifted once
+        # (logs repeat meeting times); rows then take their start's result.
+        keys = np.stack([start.values.view(np.int64), start.timed.view(np.int8)], axis=1)
+        _, firsts, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+        inverse = inverse.reshape(-1)
         values: list[When | None] = []
-        for row in range(len(start)):
-            when = start.item(row)
+        for key, first in enumerate(firsts):
+            when = start.item(int(first))
             if when is None:
                 values.append(None)
                 continue
             try:
                 values.append(scalar.shift(when, duration, direction, anchor))
             except TimescaleError as error:
-                problems.add(_only(len(start), row), str(error))
+                problems.add(inverse == key, str(error))
                 values.append(None)
-        return Moments.of_python(values)
+        return Moments.of_python(values).take(inverse)
 
 
 def _spread(mask: BoolArray, values: DayArray) -> DayArray:
@@ -264,9 +302,3 @@ def _spread(mask: BoolArray, values: DayArray) -> DayArray:
     result = np.full(len(mask), np.datetime64("NaT", "D"))
     result[mask] = values
     return result
-
-
-def _only(size: int, row: int) -> BoolArray:
-    mask = np.zeros(size, dtype=np.bool_)
-    mask[row] = True
-    return mask

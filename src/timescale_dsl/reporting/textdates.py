@@ -34,8 +34,29 @@ _Parts = tuple[IntArray, IntArray, IntArray, IntArray, IntArray, IntArray]
 _Clock = tuple[IntArray, IntArray, IntArray]
 
 
-def parse_texts(text: pa.Array, blank: BoolArray) -> tuple[Moments, BoolArray]:
+def parse_texts(text: pa.Array | pa.ChunkedArray, blank: BoolArray) -> tuple[Moments, BoolArray]:
     """Moments from a string array, and the non-blank rows that are not dates."""
+    size = len(text)
+    filled = np.flatnonzero(~blank)
+    if len(filled) == size:
+        return _parse_filled(one_chunk(text), blank)
+    # Most fact columns are mostly blank: only their filled cells are read.
+    found, wrong = _parse_filled(one_chunk(text.take(pa.array(filled))), blank[filled])
+    values = np.full(size, NAT)
+    timed = np.zeros(size, dtype=np.bool_)
+    bad = np.zeros(size, dtype=np.bool_)
+    values[filled], timed[filled], bad[filled] = found.values, found.timed, wrong
+    return Moments(values, timed), bad
+
+
+def one_chunk(text: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """The strings as one array (a copy only when they are in several chunks)."""
+    if isinstance(text, pa.ChunkedArray):
+        return text.chunk(0) if text.num_chunks == 1 else text.combine_chunks()
+    return text
+
+
+def _parse_filled(text: pa.Array, blank: BoolArray) -> tuple[Moments, BoolArray]:
     size = len(text)
     text = pc.ascii_trim_whitespace(text)
     values = np.full(size, NAT)

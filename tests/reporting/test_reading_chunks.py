@@ -1,0 +1,56 @@
+"""A column as the CSV reader leaves it (many Arrow chunks, mostly blank) reads as one list does."""
+
+from __future__ import annotations
+
+import itertools
+
+import pandas as pd
+import pyarrow as pa
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timescale_dsl.reporting.cells import blank_cells, read_moments
+
+from .test_reading import any_texts
+
+_CELLS = st.one_of(any_texts, st.sampled_from(["", " ", "\t"]), st.none())
+
+
+def _chunked(cells: list[str | None], cuts: list[int]) -> pd.Series:
+    edges = sorted({0, len(cells), *(c % (len(cells) + 1) for c in cuts)})
+    parts = [cells[a:b] for a, b in itertools.pairwise(edges)]
+    arrow = pa.chunked_array(parts or [[]], type=pa.large_string())
+    series: pd.Series = pa.table({"cells": arrow}).to_pandas()["cells"]
+    return series
+
+
+@given(
+    st.lists(_CELLS, min_size=1, max_size=40),
+    st.lists(st.integers(0, 40), max_size=5),
+)
+def test_a_chunked_mostly_blank_column_reads_as_the_same_cells_in_one_list(
+    cells: list[str | None], cuts: list[int]
+) -> None:
+    chunked = _chunked(cells, cuts)
+    whole = pd.Series(cells, dtype="str")
+    assert blank_cells(chunked).tolist() == blank_cells(whole).tolist()
+    got, expected = read_moments(chunked), read_moments(whole)
+    assert got.bad.tolist() == expected.bad.tolist()
+    assert got.moments.to_python() == expected.moments.to_python()
+    assert got.moments.timed.tolist() == expected.moments.timed.tolist()
+
+
+def test_a_column_of_several_chunks_with_blanks_between_dates() -> None:
+    chunked = _chunked(["", "2026-03-31", None, "31/03/2026 14:30", " ", "N/A", ""], [2, 5])
+    assert pa.array(chunked).num_chunks == 3
+    read = read_moments(chunked)
+    assert [str(v) if v else None for v in read.moments.to_python()] == [
+        None,
+        "2026-03-31",
+        None,
+        "2026-03-31 14:30:00",
+        None,
+        None,
+        None,
+    ]
+    assert read.bad.tolist() == [False] * 5 + [True, False]

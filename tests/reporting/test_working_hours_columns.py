@@ -1,0 +1,107 @@
+"""Working hours over columns (closed form) equal the engine's scalar walk, row by row."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timescale_dsl.arithmetic import working_day_index
+from timescale_dsl.errors import TimescaleError
+from timescale_dsl.evaluate import Evaluation
+from timescale_dsl.reporting.moments import Moments
+from timescale_dsl.reporting.problems import Problems
+from timescale_dsl.reporting.shifts import Shifter
+from timescale_dsl.syntax import ast
+
+from .strategies import CalendarSpec, calendars
+
+# Midnights, exact hours and odd microseconds, from before to after the calendars' ranges.
+_MOMENTS = st.one_of(
+    st.dates(dt.date(1985, 1, 1), dt.date(2035, 12, 31)),
+    st.datetimes(dt.datetime(1985, 1, 1), dt.datetime(2035, 12, 31)),
+    st.builds(
+        dt.datetime.combine,
+        st.dates(dt.date(1985, 1, 1), dt.date(2035, 12, 31)),
+        st.sampled_from([dt.time(0), dt.time(12), dt.time(23, 59, 59, 999999)]),
+    ),
+    st.none(),
+)
+
+
+def _scalar(calendar: CalendarSpec, start: dt.date | None, hours: int, after: bool) -> object:
+    use = calendar.build()
+    scalar = Evaluation("Record", {}, use, 0, lambda _: None)  # type: ignore[arg-type, return-value]
+    if start is None:
+        return None
+    direction = ast.Direction.AFTER if after else ast.Direction.BEFORE
+    try:
+        return scalar.shift(start, ast.Duration(hours, ast.Unit.WORKING_HOURS), direction)
+    except TimescaleError as error:
+        return str(error)
+
+
+@given(
+    calendar=calendars(),
+    starts=st.lists(_MOMENTS, min_size=1, max_size=30),
+    hours=st.sampled_from([0, 1, 7, 23, 24, 25, 48, 72, 100, 24 * 40, 5000]),
+    after=st.booleans(),
+)
+def test_working_hours_over_columns_equal_the_scalar_walk(
+    calendar: CalendarSpec, starts: list[dt.date | None], hours: int, after: bool
+) -> None:
+    use = calendar.build()
+    shifter = Shifter(use, working_day_index(use), 0, "Record")
+    problems = Problems(len(starts))
+    direction = ast.Direction.AFTER if after else ast.Direction.BEFORE
+    result = shifter.working_hours(
+        Moments.of_python(starts),
+        ast.Duration(hours, ast.Unit.WORKING_HOURS),
+        direction,
+        problems,
+        lambda _: None,  # type: ignore[arg-type, return-value]
+    )
+    for number, start in enumerate(starts):
+        expected = _scalar(calendar, start, hours, after)
+        if isinstance(expected, str):
+            assert problems.reason[number] == expected
+            assert np.isnat(result.values[number])
+        else:
+            assert not problems.failed[number]
+            assert result.item(number) == expected
+
+
+def test_whole_days_of_hours_end_at_the_end_of_a_day_not_the_next_working_morning() -> None:
+    from timescale_dsl import england_and_wales
+
+    calendar = england_and_wales()
+    shifter = Shifter(calendar, working_day_index(calendar), 0, "Record")
+    starts = [
+        dt.datetime(2026, 3, 27, 0, 0),  # a Friday's midnight: 24 hours end as Saturday begins
+        dt.datetime(2026, 3, 27, 14, 0),  # Friday afternoon: Monday afternoon
+        dt.datetime(2026, 3, 28, 9, 0),  # a Saturday counts from Monday's midnight
+        dt.datetime(
+            2026, 4, 2, 0, 0
+        ),  # Maundy Thursday: its 24 hours, then Tuesday's after the Easter break
+    ]
+    hours = [24, 24, 24, 48]
+    got = [
+        shifter.working_hours(
+            Moments.of_python([start]),
+            ast.Duration(count, ast.Unit.WORKING_HOURS),
+            ast.Direction.AFTER,
+            Problems(1),
+            lambda _: None,  # type: ignore[arg-type, return-value]
+        ).item(0)
+        for start, count in zip(starts, hours, strict=True)
+    ]
+    assert got == [
+        dt.datetime(2026, 3, 28, 0, 0),
+        dt.datetime(2026, 3, 30, 14, 0),
+        dt.datetime(2026, 3, 31, 0, 0),
+        dt.datetime(2026, 4, 8, 0, 0),
+    ]
+    for start, count, result in zip(starts, hours, got, strict=True):
+        assert _scalar(CalendarSpec("ew"), start, count, True) == result
