@@ -198,6 +198,7 @@ def test_statement_text_from_the_grammar_parses_and_round_trips(text: str) -> No
 @given(statement_texts)
 @example(" Minutes:within  Ten Working Days AFTER the meeting ,or the next working day")
 @example(' "Visit  (x)" within 5 days ( target 2 days ) of referral ( or sooner )')
+@example(' "Minutes" on the\x0c same day')  # a form feed between words lexes as a space does
 def test_tidying_the_layout_keeps_the_meaning_and_settles(text: str) -> None:
     parsed = _parse_or_skip(text)
     tidied = tidy_statement_text(text)
