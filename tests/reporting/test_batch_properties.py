@@ -97,9 +97,13 @@ def test_batch_first_occurrence_equals_scalar_deadline_for_recurrences(
     timescale: ast.Alternatives,
     rows: list[dict[str, object]],
 ) -> None:
+    _assert_first_occurrences_agree(make_rule(timescale, calendar.build(), event_day), rows)
+
+
+def _assert_first_occurrences_agree(rule: Rule, rows: list[dict[str, object]]) -> None:
+    """A recurring rule's first due date, the previous occurrence being the contact."""
     for row in rows:
         row["previous occurrence"] = row["contact"]
-    rule = make_rule(timescale, calendar.build(), event_day)
     facts = batch_of(rows).with_dates(
         "previous occurrence",
         Moments.of_python([row["contact"] for row in rows]),  # type: ignore[misc]

@@ -12,13 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from timescale_dsl import parse_statement
-from timescale_dsl.reporting.batch import evaluate_rule
-from timescale_dsl.reporting.moments import Moments
 from timescale_dsl.syntax import ast
 from timescale_dsl.syntax.implicit import with_start_event
 
-from .strategies import CalendarSpec, batch_of, calendars, fact_rows, make_rule
-from .test_batch_properties import _assert_rows_agree, _scalar
+from .strategies import CalendarSpec, calendars, fact_rows, make_rule
+from .test_batch_properties import _assert_first_occurrences_agree, _assert_rows_agree
 
 _COUNTS = ("3", "ten", "Twenty-Eight", "twenty eight", "forty five", "a", "an")
 _UNITS = ("working days", "days", "weeks", "months", "fortnights", "years", "hours")
@@ -120,21 +118,8 @@ def test_frequencies_agree_between_batch_and_scalar(
 ) -> None:
     statement = parse_statement(f"Record {first}, then {frequency} thereafter")
     assert isinstance(statement.timescale, ast.Alternatives)
-    for row in rows:
-        row["previous occurrence"] = row["contact"]
     rule = make_rule(statement.timescale, calendar.build(), event_day)
-
-    facts = batch_of(rows).with_dates(
-        "previous occurrence",
-        Moments.of_python([row["contact"] for row in rows]),  # type: ignore[misc]
-    )
-    batch = evaluate_rule(rule, facts)
-    for number, row in enumerate(rows):
-        expected = _scalar(rule, row)
-        if isinstance(expected, str):
-            assert batch.problems.reason[number] == expected
-        else:
-            assert batch.due.item(number) == expected[0]
+    _assert_first_occurrences_agree(rule, rows)
 
 
 @given(calendar=calendars(), event_day=st.sampled_from([0, 1]), duration=_durations(),
