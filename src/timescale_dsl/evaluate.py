@@ -512,6 +512,17 @@ class Evaluation:
             f"{self.task}: none of the alternatives applies to the facts given"
         )
 
+    def not_required(self, rule_id: str | None, *caveats: str) -> Deadline:
+        """No record is due for these facts: neither a deadline nor an error."""
+        return Deadline(
+            self.task,
+            None,
+            rule_id,
+            explanation=Explanation(tuple(self.steps)) if self.explain else NOT_EXPLAINED,
+            not_required=True,
+            caveats=caveats,
+        )
+
     def run(self, timescale: ast.Timescale, rule_id: str | None) -> Deadline:
         if isinstance(timescale, ast.NoFixedTimescale):
             return Deadline(
@@ -525,13 +536,7 @@ class Evaluation:
         if isinstance(chosen.schedule, ast.NotRequired):
             # No record is due: neither a deadline nor an error.
             self.steps.insert(0, "timescale: not required")
-            return Deadline(
-                self.task,
-                None,
-                rule_id,
-                explanation=Explanation(tuple(self.steps)) if self.explain else NOT_EXPLAINED,
-                not_required=True,
-            )
+            return self.not_required(rule_id)
         self.check_present(chosen.schedule)
         if self.explain:
             self.steps.insert(0, f"timescale: {format_schedule(chosen.schedule)}")
@@ -540,14 +545,7 @@ class Evaluation:
         if end is not None:
             if past_end(as_date(bounds.due), end):
                 self.steps.append(f"the series ended on {_show(end)}: no occurrence is due")
-                return Deadline(
-                    self.task,
-                    None,
-                    rule_id,
-                    explanation=Explanation(tuple(self.steps)) if self.explain else NOT_EXPLAINED,
-                    not_required=True,
-                    caveats=(f"the series ended on {end.isoformat()}",),
-                )
+                return self.not_required(rule_id, f"the series ended on {end.isoformat()}")
             projected = tuple(p for p in projected if not past_end(as_date(p), end))
         if self.explain:
             self.steps.append(f"due: {_show(bounds.due)}" + _end_note(bounds.due))
