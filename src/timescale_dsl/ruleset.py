@@ -11,7 +11,9 @@ import attrs
 
 from .calendars.base import Calendar, add_closures
 from .calendars.cache import CalendarMemo
-from .ending import past_end
+from .engine import meaning
+from .engine.operations import DueDates
+from .engine.scalar import DEFAULT_PROJECTION, Evaluation, NotDue
 from .errors import (
     Diagnostic,
     EvaluationError,
@@ -21,7 +23,6 @@ from .errors import (
     UnknownRuleError,
     did_you_mean,
 )
-from .evaluate import DEFAULT_PROJECTION, Evaluation
 from .facts import fold_facts
 from .model import Deadline, FactNeed, When, as_date
 
@@ -246,26 +247,29 @@ class Rule:
         anchor, each later one from the actual date of the one before. The
         list has ``len(occurred) + 1`` entries while the rule keeps recurring.
         """
-        evaluation = self._evaluation(facts, calendar, ())
+        evaluation = self._evaluation(facts, calendar, (), explain=False)
         timescale = self.statement.timescale
         if isinstance(timescale, ast.NoFixedTimescale):
             return []
-        chosen = evaluation.choose(timescale)
-        evaluation.check_present(chosen.schedule)
-        schedule = chosen.schedule
+        schedule = evaluation.choose(timescale).schedule
         if isinstance(schedule, ast.NotRequired):
             return []
-        if not isinstance(schedule, ast.Recurrence):
-            return [evaluation.deadline(schedule).due]
-        end = evaluation.end_of_series(schedule)
-        dues = [evaluation.recurrence_first(schedule).due]
-        for number, when in enumerate(occurred, start=1):
-            if not evaluation.has_next(schedule, number):
-                break
-            interval = evaluation.next_interval(schedule, number)
-            dues.append(evaluation.shift(when, interval, ast.Direction.AFTER))
+        meaning.check_present(evaluation, schedule)
+        first = meaning.first_dates(evaluation, schedule).due
+        try:
+            meaning.end_series(evaluation, schedule, DueDates(first))
+        except NotDue:
+            return []
+        dues = [first]
+        if isinstance(schedule, ast.Recurrence):
+            for number, when in enumerate(occurred, start=1):
+                interval = meaning.interval_after(schedule, number)
+                if interval is None:
+                    break
+                dues.append(meaning.shift(evaluation, when, interval, ast.Direction.AFTER))
+        end = evaluation.series_ended
         if end is not None:  # "until X": the series stops at the first due on or after X
-            dues = list(itertools.takewhile(lambda due: not past_end(as_date(due), end), dues))
+            dues = list(itertools.takewhile(lambda due: as_date(due) < end, dues))
         return dues
 
     def to_dict(self) -> dict[str, object]:

@@ -23,7 +23,7 @@ from timescale_dsl.reporting.batch import evaluate_rule
 from timescale_dsl.reporting.columns import BatchFacts
 from timescale_dsl.reporting.moments import Moments
 from timescale_dsl.reporting.problems import Problems
-from timescale_dsl.reporting.shifts import Shifter
+from timescale_dsl.reporting.shifts import ColumnArithmetic
 from timescale_dsl.ruleset import Rule
 from timescale_dsl.syntax import ast
 
@@ -128,7 +128,7 @@ def test_working_days_over_columns_equal_scalar_index(
 ) -> None:
     use = calendar.build()
     index = working_day_index(use)
-    shifter = Shifter(use, index, 0, "Record")
+    shifter = ColumnArithmetic(use, index)
     problems = Problems(len(days))
     result = shifter.working_days(np.array(days, dtype="datetime64[D]"), count, after, problems)
     for number, day in enumerate(days):
@@ -149,7 +149,7 @@ def test_batch_working_days_match_numpy_busday_offset_on_a_million_days() -> Non
         "timedelta64[D]"
     )
     holidays = np.array([d for d, _ in calendar.holidays], dtype="datetime64[D]")
-    shifter = Shifter(calendar, working_day_index(calendar), 0, "Record")
+    shifter = ColumnArithmetic(calendar, working_day_index(calendar))
     problems = Problems(len(days))
     for count in (1, 10, 45):
         got = shifter.working_days(days, count, True, problems)

@@ -1,4 +1,4 @@
-"""Working hours over columns (closed form) equal the engine's scalar walk, row by row."""
+"""Working hours over columns (closed form where it applies) equal the scalar path, row by row."""
 
 from __future__ import annotations
 
@@ -8,15 +8,16 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timescale_dsl.arithmetic import working_day_index
+from timescale_dsl.calendars.base import Calendar
+from timescale_dsl.engine import meaning
+from timescale_dsl.engine.scalar import Evaluation
 from timescale_dsl.errors import TimescaleError
-from timescale_dsl.evaluate import Evaluation
+from timescale_dsl.reporting.batch import shift_column
 from timescale_dsl.reporting.moments import Moments
 from timescale_dsl.reporting.problems import Problems
-from timescale_dsl.reporting.shifts import Shifter
 from timescale_dsl.syntax import ast
 
-from .strategies import CalendarSpec, calendars
+from .strategies import CalendarSpec, calendars, make_rule
 
 # Midnights, exact hours and odd microseconds, from before to after the calendars' ranges.
 _MOMENTS = st.one_of(
@@ -38,9 +39,17 @@ def _scalar(calendar: CalendarSpec, start: dt.date | None, hours: int, after: bo
         return None
     direction = ast.Direction.AFTER if after else ast.Direction.BEFORE
     try:
-        return scalar.shift(start, ast.Duration(hours, ast.Unit.WORKING_HOURS), direction)
+        return meaning.shift(scalar, start, ast.Duration(hours, ast.Unit.WORKING_HOURS), direction)
     except TimescaleError as error:
         return str(error)
+
+
+def _columns(
+    calendar: Calendar, starts: list[dt.date | None], hours: int, direction: ast.Direction
+) -> tuple[Moments, Problems]:
+    rule = make_rule(ast.NoFixedTimescale(), calendar, 0)
+    duration = ast.Duration(hours, ast.Unit.WORKING_HOURS)
+    return shift_column(rule, Moments.of_python(starts), duration, calendar, direction)
 
 
 @given(
@@ -52,17 +61,8 @@ def _scalar(calendar: CalendarSpec, start: dt.date | None, hours: int, after: bo
 def test_working_hours_over_columns_equal_the_scalar_walk(
     calendar: CalendarSpec, starts: list[dt.date | None], hours: int, after: bool
 ) -> None:
-    use = calendar.build()
-    shifter = Shifter(use, working_day_index(use), 0, "Record")
-    problems = Problems(len(starts))
     direction = ast.Direction.AFTER if after else ast.Direction.BEFORE
-    result = shifter.working_hours(
-        Moments.of_python(starts),
-        ast.Duration(hours, ast.Unit.WORKING_HOURS),
-        direction,
-        problems,
-        lambda _: None,  # type: ignore[arg-type, return-value]
-    )
+    result, problems = _columns(calendar.build(), starts, hours, direction)
     for number, start in enumerate(starts):
         expected = _scalar(calendar, start, hours, after)
         if isinstance(expected, str):
@@ -77,8 +77,7 @@ def test_whole_days_of_hours_end_at_the_end_of_a_day_not_the_next_working_mornin
     from timescale_dsl import england_and_wales
 
     calendar = england_and_wales()
-    shifter = Shifter(calendar, working_day_index(calendar), 0, "Record")
-    starts = [
+    starts: list[dt.date | None] = [
         dt.datetime(2026, 3, 27, 0, 0),  # a Friday's midnight: 24 hours end as Saturday begins
         dt.datetime(2026, 3, 27, 14, 0),  # Friday afternoon: Monday afternoon
         dt.datetime(2026, 3, 28, 9, 0),  # a Saturday counts from Monday's midnight
@@ -88,13 +87,7 @@ def test_whole_days_of_hours_end_at_the_end_of_a_day_not_the_next_working_mornin
     ]
     hours = [24, 24, 24, 48]
     got = [
-        shifter.working_hours(
-            Moments.of_python([start]),
-            ast.Duration(count, ast.Unit.WORKING_HOURS),
-            ast.Direction.AFTER,
-            Problems(1),
-            lambda _: None,  # type: ignore[arg-type, return-value]
-        ).item(0)
+        _columns(calendar, [start], count, ast.Direction.AFTER)[0].item(0)
         for start, count in zip(starts, hours, strict=True)
     ]
     assert got == [

@@ -1,12 +1,13 @@
-"""Deadlines for whole columns of facts: the scalar ``Evaluation`` walked once per rule.
+"""Deadlines for whole columns of facts: the language's meaning over numpy arrays.
 
-The rule's AST is walked once; each node applies array operations to every
-row it concerns (see :mod:`.shifts`). Rows take the alternative whose
-condition holds for them (:mod:`.conditions`), and each alternative is
-evaluated over its own rows. A row that cannot be evaluated carries the
-reason the scalar API would have raised, in :class:`~.problems.Problems`,
-instead of stopping the batch. The results equal ``Rule.deadline`` row by
-row: the property tests in ``tests/reporting`` hold them to it.
+:class:`Rows` implements :class:`~timescale_dsl.engine.operations.Operations`
+for many rows at once: a truth value is a boolean array, a moment a column of
+:class:`~.moments.Moments`, and a refusal is a problem on the rows it
+concerns (:class:`~.problems.Problems`) instead of an exception, so the rest
+of the batch goes on. The meaning itself is :mod:`timescale_dsl.engine.meaning`,
+the same walk that gives one case's deadline, so the results equal
+``Rule.deadline`` row by row (tests/reporting/test_engine_agreement.py and
+the property tests hold them to it).
 
 Numpy only: no data-frame library is needed here, so the batch API runs on
 one partition of any distributed engine.
@@ -14,25 +15,24 @@ one partition of any distributed engine.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import attrs
 import numpy as np
 
 from ..arithmetic import working_day_index
 from ..calendars.base import Calendar, weekend_days
-from ..ending import past_end
-from ..errors import EvaluationError, MissingFactsError, TimescaleError
-from ..limits import anchor_name
-from ..model import Deadline
-from ..needs import PREVIOUS_OCCURRENCE, anchors, earliest_of, series_end
+from ..engine import meaning
+from ..engine.operations import NO_CHOICE, DueDates, Refusal, Step
+from ..errors import TimescaleError
+from ..model import When
+from ..needs import series_end
 from ..ruleset import Rule
 from ..syntax import ast
 from .columns import BatchFacts
-from .conditions import NO_CHOICE, choose
-from .moments import BoolArray, IntArray, Moments, later_than, show
+from .moments import DAY, BoolArray, IntArray, Moments, later_than, show
 from .problems import Problems
-from .shifts import Shifter
-
-_DOB = ast.FactRef(ast.DATE_OF_BIRTH, ast.DATE_OF_BIRTH)
+from .shifts import FIRST_DATE, LAST_DATE, ColumnArithmetic, add_months
 
 
 @attrs.frozen(eq=False)
@@ -80,6 +80,8 @@ class BatchDeadlines:
     problems: Problems
     fixed: bool = True
     not_required: BoolArray | None = None
+    #: Rows whose deadline is provisional: an earlier-of whose other events are not known yet.
+    provisional: BoolArray | None = None
 
     @property
     def due(self) -> Moments:
@@ -108,6 +110,20 @@ def evaluate_rule(
     return BatchEvaluation(rule, facts, calendar).run()
 
 
+def shift_column(
+    rule: Rule,
+    start: Moments,
+    duration: ast.Duration,
+    calendar: Calendar | None = None,
+    direction: ast.Direction = ast.Direction.AFTER,
+) -> tuple[Moments, Problems]:
+    """``duration`` after (before) each start, under the rule's calendar and counting
+    convention, with the problems of the rows that cannot be counted."""
+    rows = BatchEvaluation(rule, BatchFacts(len(start)), calendar).rows()
+    moved = meaning.shift(rows, start, duration, direction)
+    return moved, rows.problems
+
+
 class BatchEvaluation:
     """One rule over one batch of facts."""
 
@@ -124,171 +140,98 @@ class BatchEvaluation:
         self.calendar = calendar
         self.use = calendar or rule.settings.calendar
         self.chain = chain
-        self.shifter = Shifter(
-            self.use, working_day_index(self.use), rule.settings.event_day_number, rule.task
-        )
+        self.arithmetic = ColumnArithmetic(self.use, working_day_index(self.use))
+
+    def rows(self) -> Rows:
+        """Operations over every row of the batch."""
+        return Rows(self, self.facts, np.arange(self.facts.size))
 
     def run(self) -> BatchDeadlines:
         size = self.facts.size
-        problems = Problems(size)
         timescale = self.rule.statement.timescale
         if self.rule.id in self.chain:
+            problems = Problems(size)
             cycle = " -> ".join((*self.chain, self.rule.id))
             problems.add(np.ones(size, np.bool_), f"rules refer to each other in a cycle: {cycle}")
             return BatchDeadlines(self.rule, Bounds.missing(size), _none(size), problems)
         if isinstance(timescale, ast.NoFixedTimescale):
-            return BatchDeadlines(self.rule, Bounds.missing(size), _none(size), problems, False)
-        choice = self.choose(problems)
-        if len(timescale.options) == 1 and not problems.any:
-            # The common case, one alternative for every row: no scattering.
-            part = self.part(np.arange(size))
-            part.check_present(timescale.options[0].schedule)
-            bounds = part.first_bounds(timescale.options[0].schedule)
-            problems = part.problems
-        else:
-            bounds = Bounds.missing(size)
-            for number, option in enumerate(timescale.options):
-                rows = np.flatnonzero(choice == number)
-                if len(rows):
-                    self.evaluate_rows(option.schedule, rows, bounds, problems)
-        ended = self.end_series(timescale, choice, bounds)
-        return deadlines_of(self.rule, bounds, choice, problems, ended)
+            return BatchDeadlines(
+                self.rule, Bounds.missing(size), _none(size), Problems(size), False
+            )
+        options = timescale.options
+        return self.evaluate(
+            lambda ops, number: meaning.option_dates(ops, options[number].schedule)
+        )
 
-    def end_series(
-        self, timescale: ast.Alternatives, choice: IntArray, bounds: Bounds
-    ) -> BoolArray:
-        """Rows of a recurrence "until X" whose due day is on or after X: not due (their
-        bounds are cleared). An end whose fact is not known ends nothing."""
-        ended = np.zeros(self.facts.size, dtype=np.bool_)
-        for number, option in enumerate(timescale.options):
-            end = series_end(option.schedule)
-            rows = np.flatnonzero(choice == number)
-            if end is None or len(rows) == 0:
-                continue
-            end_days = self.part(rows).moment(end).days  # not computable: not known
-            due_days = bounds.due.take(rows).days
-            known = ~np.isnat(end_days) & ~np.isnat(due_days)
-            hit = np.zeros(len(rows), dtype=np.bool_)
-            hit[known] = past_end(due_days[known], end_days[known])
-            ended[rows[hit]] = True
-        if ended.any():
-            cleared = np.flatnonzero(ended)
-            bounds.put(cleared, Bounds.missing(len(cleared)))
-        return ended
-
-    def choose(self, problems: Problems) -> IntArray:
-        """The alternative each row takes (NO_CHOICE, with a problem, where none can be)."""
+    def evaluate(self, each: Callable[[Rows, int], DueDates[Moments]]) -> BatchDeadlines:
+        """Each row's alternative chosen, then ``each`` over the rows that took it."""
         timescale = self.rule.statement.timescale
         assert isinstance(timescale, ast.Alternatives)
-        return choose(self.task, timescale, self.facts, problems)
+        rows = self.rows()
+        choice = meaning.choose(rows, timescale)
+        choice = np.where(rows.problems.failed, NO_CHOICE, choice)
+        dates = rows.branches(choice, len(timescale.options), each)
+        bounds = Bounds(
+            dates.due, _filled(dates.earliest, rows.size), _filled(dates.target, rows.size)
+        )
+        problems = rows.problems
+        choice = np.where(problems.failed, NO_CHOICE, choice)
+        options = timescale.options
+        waived = any(isinstance(o.schedule, ast.NotRequired) for o in options)
+        ends = any(series_end(o.schedule) is not None for o in options)
+        provisional = rows.provisional & ~problems.failed if rows.provisional.any() else None
+        if waived or ends:
+            not_required = rows.not_due & ~problems.failed
+            return BatchDeadlines(
+                self.rule, bounds, choice, problems, False, not_required, provisional
+            )
+        return BatchDeadlines(self.rule, bounds, choice, problems, provisional=provisional)
 
-    def part(self, rows: IntArray) -> Part:
-        # Every row in order needs no copy; any other selection, a reordering of
-        # all rows included (a recurrence's series order), takes its rows' facts.
-        everything = len(rows) == self.facts.size and bool(np.all(rows[1:] > rows[:-1]))
-        return Part(self, self.facts if everything else self.facts.take(rows))
 
-    def evaluate_rows(
-        self, schedule: ast.Schedule, rows: IntArray, bounds: Bounds, problems: Problems
-    ) -> None:
-        """The deadline (a recurrence's first) of ``schedule`` for ``rows``, written in place."""
-        part = self.part(rows)
-        part.check_present(schedule)
-        bounds.put(rows, part.first_bounds(schedule))
-        problems.put(rows, part.problems)
-
-
-def deadlines_of(
-    rule: Rule,
-    bounds: Bounds,
-    choice: IntArray,
-    problems: Problems,
-    ended: BoolArray | None = None,
-) -> BatchDeadlines:
-    """The rows' deadlines, with those whose alternative says ``not required``, or whose
-    series has ended (``ended``), marked not required."""
-    choice = np.where(problems.failed, NO_CHOICE, choice)
-    timescale = rule.statement.timescale
-    assert isinstance(timescale, ast.Alternatives)
-    options = enumerate(timescale.options)
-    waived = [n for n, option in options if isinstance(option.schedule, ast.NotRequired)]
-    ends = any(series_end(option.schedule) is not None for option in timescale.options)
-    if waived or ends:
-        not_required = np.isin(choice, waived)
-        if ended is not None:
-            not_required |= ended & ~problems.failed
-        return BatchDeadlines(rule, bounds, choice, problems, False, not_required)
-    return BatchDeadlines(rule, bounds, choice, problems)
+def _filled(moments: Moments | None, size: int) -> Moments:
+    return Moments.missing(size) if moments is None else moments
 
 
 def _none(size: int) -> IntArray:
     return np.full(size, NO_CHOICE, dtype=np.int64)
 
 
-class Part:
-    """The rows of a batch that took one alternative, with their own problems."""
+class Rows:
+    """Some rows of a batch (all, or those that took one alternative), with their problems."""
 
-    def __init__(self, evaluation: BatchEvaluation, facts: BatchFacts) -> None:
+    def __init__(self, evaluation: BatchEvaluation, facts: BatchFacts, rows: IntArray) -> None:
         self.evaluation = evaluation
         self.task = evaluation.task
         self.facts = facts
+        #: Where these rows are in the whole batch.
+        self.rows = rows
         self.size = facts.size
-        self.problems = Problems(facts.size)
-        self.shifter = evaluation.shifter
+        self.arithmetic = evaluation.arithmetic
+        self.event_day_number = evaluation.rule.settings.event_day_number
+        self.has_office_hours = evaluation.use.office_hours is not None
+        self.problems = Problems(self.size)
+        self.not_due = np.zeros(self.size, dtype=np.bool_)
+        self.provisional = np.zeros(self.size, dtype=np.bool_)
 
-    # -- facts -----------------------------------------------------------------
-    def check_present(self, node: object) -> None:
-        """MissingFactsError where anchors of the chosen schedule are blank."""
-        found = [a for a in anchors(node) if isinstance(a, ast.FactRef)]
-        if not found:
-            return
-        blank = [self.facts.absent(anchor.key) for anchor in found]
-        choice = earliest_of(node)
-        if choice is not None:
-            # Rows where one option's events are all known set the others aside.
-            allowed = np.zeros(self.size, dtype=np.bool_)
-            for option in choice.options:
-                allowed |= self.known(option)
-            blank = [mask & ~allowed for mask in blank]
-        pattern = np.zeros(self.size, dtype=np.int64)
-        for i, mask in enumerate(blank):
-            pattern |= mask.astype(np.int64) << i
+    def restrict(self, rows: IntArray) -> Rows:
+        """These rows' subset ``rows`` (positions among them), with problems of its own."""
+        # Every row in order needs no copy; any other selection, a reordering of
+        # all rows included (a recurrence's series order), takes its rows' facts.
+        everything = len(rows) == self.size and bool(np.all(rows[1:] > rows[:-1]))
+        facts = self.facts if everything else self.facts.take(rows)
+        return Rows(self.evaluation, facts, self.rows[rows])
 
-        def reason(key: int) -> tuple[str, str | None]:
-            missing: list[str] = []
-            columns: list[str] = []
-            for i, anchor in enumerate(found):
-                if key >> i & 1 and anchor.text not in missing:
-                    missing.append(anchor.text)
-                    columns.append(anchor.key)
-            return str(MissingFactsError(self.task, missing)), ", ".join(columns)
+    def absorb(self, rows: IntArray, part: Rows) -> None:
+        """A subset's problems and marks, back onto these rows."""
+        self.problems.put(rows, part.problems)
+        self.not_due[rows] |= part.not_due
+        self.provisional[rows] |= part.provisional
 
-        self.problems.add_by_key(pattern != 0, pattern, reason)
+    # -- facts ---------------------------------------------------------------------
+    def fact(self, anchor: ast.FactRef) -> Moments:
+        return self.facts.moments(anchor.key)
 
-    def deadline_where(self, node: ast.SingleDeadline, wanted: BoolArray) -> Bounds:
-        """``node``'s bounds, keeping its problems only on the ``wanted`` rows."""
-        outer, self.problems = self.problems, Problems(self.size)
-        try:
-            bounds = self.deadline(node)
-        finally:
-            inner, self.problems = self.problems, outer
-        if inner.any:
-            self.problems.add(inner.failed & wanted, inner.reason, inner.column)
-        return bounds
-
-    def known(self, option: object) -> BoolArray:
-        """Rows where every event ``option`` counts from is known."""
-        known = np.ones(self.size, dtype=np.bool_)
-        for anchor in anchors(option):
-            if isinstance(anchor, ast.FactRef):
-                known &= ~self.facts.absent(anchor.key)
-        return known
-
-    def moment(self, anchor: ast.Anchor) -> Moments:
-        if isinstance(anchor, ast.BirthdayRef):  # the Birthday deadline's own arithmetic
-            return self.deadline(ast.Birthday(anchor.years)).due
-        if isinstance(anchor, ast.FactRef):
-            return self.facts.moments(anchor.key)
+    def rule_due(self, anchor: ast.RuleRef) -> Moments:
         evaluation = self.evaluation
         try:
             other = evaluation.rule.referenced(anchor.rule_id)
@@ -302,164 +245,229 @@ class Part:
             referred.problems.failed, referred.problems.reason, referred.problems.column
         )
         if not referred.fixed:
-            # As the scalar engine: no due date (none fixed, or none required) to count from.
+            # No due date (none fixed, or none required) to count from.
             without = referred.not_required
             self.problems.add(
                 np.ones(self.size, np.bool_) if without is None else without,
-                f"{self.task}: [{anchor.rule_id}] has no fixed timescale to count from",
+                meaning.no_fixed_timescale(self.task, anchor.rule_id),
             )
+        if referred.provisional is not None:
+            self.provisional |= referred.provisional
         return referred.due
 
-    # -- arithmetic ------------------------------------------------------------
-    def shift(
-        self,
-        start: Moments,
-        duration: ast.Duration,
-        direction: ast.Direction,
-        anchor: ast.Anchor | None = None,
+    def absent(self, key: str) -> BoolArray:
+        return self.facts.absent(key)
+
+    def flag(self, fact: ast.FactRef) -> tuple[BoolArray, BoolArray]:
+        flags = self.facts.flag(fact.key)
+        return flags.value, flags.known
+
+    def label(
+        self, fact: ast.FactRef, wanted: Callable[[str], bool]
+    ) -> tuple[BoolArray, BoolArray]:
+        labels = self.facts.text(fact.key)
+        table = np.array([wanted(label) for label in labels.labels] + [False], dtype=np.bool_)
+        return table[labels.codes], labels.known  # code -1 reads the final False
+
+    # -- truth values and moments ------------------------------------------------------
+    def constant(self, value: bool) -> BoolArray:
+        return np.full(self.size, value, dtype=np.bool_)
+
+    def negate(self, mask: BoolArray) -> BoolArray:
+        return ~mask
+
+    def anywhere(self, mask: BoolArray) -> bool:
+        return bool(mask.any())
+
+    def nothing(self) -> Moments:
+        return Moments.missing(self.size)
+
+    def date_of(self, value: Moments) -> Moments:
+        return Moments.of_days(value.days)
+
+    def timed(self, value: Moments) -> BoolArray:
+        result: BoolArray = value.timed & value.present
+        return result
+
+    def later(self, first: Moments, second: Moments) -> BoolArray:
+        return later_than(first, second)
+
+    def same_day(self, first: Moments, second: Moments) -> BoolArray:
+        result: BoolArray = first.days == second.days
+        return result
+
+    def present(self, value: Moments) -> BoolArray:
+        return value.present
+
+    def pick(self, mask: BoolArray, chosen: Moments, other: Moments) -> Moments:
+        return chosen.where(mask, other)
+
+    def pick_dates(
+        self, mask: BoolArray, chosen: DueDates[Moments], other: DueDates[Moments]
+    ) -> DueDates[Moments]:
+        def either(a: Moments | None, b: Moments | None) -> Moments | None:
+            if a is None and b is None:
+                return None
+            return _filled(a, self.size).where(mask, _filled(b, self.size))
+
+        return DueDates(
+            chosen.due.where(mask, other.due),
+            either(chosen.earliest, other.earliest),
+            either(chosen.target, other.target),
+        )
+
+    def start_of_day(self, day: Moments) -> Moments:
+        return Moments(day.days.astype("datetime64[us]"), day.present)
+
+    # -- calendar arithmetic -------------------------------------------------------------
+    def add_days(self, day: Moments, days: int) -> Moments:
+        return Moments.of_days(day.days + days * DAY)
+
+    def add_months(self, day: Moments, months: int) -> Moments:
+        return Moments.of_days(add_months(day.days, months))
+
+    def working_days(self, day: Moments, count: int, forward: bool) -> Moments:
+        return Moments.of_days(
+            self.arithmetic.working_days(day.days, count, forward, self.problems)
+        )
+
+    def roll_day(self, day: Moments, forward: bool, only: BoolArray | None) -> Moments:
+        days = day.days
+        movable = days if only is None else np.where(only, days, np.datetime64("NaT", "D"))
+        moved = self.arithmetic.roll(movable, forward, self.problems)
+        return Moments.of_days(np.where(np.isnat(movable), days, moved))
+
+    def at_weekend(self, day: Moments) -> BoolArray:
+        weekday = (day.days.astype(np.int64) + 3) % 7  # 1970-01-01 was a Thursday (3)
+        result: BoolArray = np.isin(weekday, list(weekend_days(self.evaluation.use)))
+        return result
+
+    def add_hours(self, moment: Moments, hours: int) -> Moments:
+        return self.arithmetic.add_hours(moment, hours, self.problems)
+
+    def working_hours(self, moment: Moments, hours: int, forward: bool) -> Moments:
+        return self.arithmetic.working_hours(moment, hours, forward, self.problems)
+
+    # -- structure ----------------------------------------------------------------------
+    def counted(
+        self, start: Moments, compute: Callable[[], Moments], beyond: Callable[[str], str]
     ) -> Moments:
-        named = anchor_name(anchor) if anchor is not None else None
-        return self.shifter.shift(start, duration, direction, self.problems, self._resolve, named)
+        result = compute()
+        days, starts = result.days, start.days
+        outside = ~np.isnat(days) & ((days < FIRST_DATE) | (days > LAST_DATE))
+        # A start already beyond them was refused where it was computed.
+        outside &= (starts >= FIRST_DATE) & (starts <= LAST_DATE) & ~self.problems.failed
+        for value in np.unique(start.values[outside]):
+            same = outside & (start.values == value)
+            when = start.item(int(np.flatnonzero(same)[0]))
+            assert when is not None
+            self.problems.add(same, beyond(show(when)))
+        return result
 
-    def _resolve(self, rule_id: str) -> Deadline:  # pragma: no cover - shifts never resolve
-        raise EvaluationError(f"{self.task}: [{rule_id}] cannot be resolved here")
+    def split(
+        self,
+        mask: BoolArray,
+        value: Moments,
+        if_true: Callable[[Rows, Moments], Moments],
+        if_false: Callable[[Rows, Moments], Moments],
+    ) -> Moments:
+        if mask.all():
+            return if_true(self, value)
+        if not mask.any():
+            return if_false(self, value)
+        result = Moments.missing(self.size)
+        for chosen, compute in ((mask, if_true), (~mask, if_false)):
+            rows = np.flatnonzero(chosen)
+            part = self.restrict(rows)
+            result.put(rows, compute(part, value.take(rows)))
+            self.absorb(rows, part)
+        return result
 
-    # -- deadlines -------------------------------------------------------------
-    def deadline(self, node: ast.SingleDeadline) -> Bounds:
-        size = self.size
-        match node:
-            case ast.OnDay(anchor=anchor):
-                return Bounds(Moments.of_days(self.moment(anchor).days), *_blank(size))
-            case ast.Offset():
-                return self.offset(node)
-            case ast.Window(start=start, end=end):
-                earliest = self.deadline(start).due
-                bounds = self.deadline(end)
-                self.check_window(earliest, bounds.due)
-                return Bounds(bounds.due, earliest, bounds.target)
-            case ast.Age(years=years, months=months):
-                born = self.facts.moments(_DOB.key)
-                months_on = ast.Duration(12 * years + months, ast.Unit.MONTHS)
-                due = self.shifter.shift(
-                    Moments.of_days(born.days),
-                    months_on,
-                    ast.Direction.AFTER,
-                    self.problems,
-                    self._resolve,
-                    _DOB.text,
-                )
-                return Bounds(due, *_blank(size))
-            case ast.Birthday(years=years):
-                born = self.facts.moments(_DOB.key)
-                due = self.shifter.shift(
-                    Moments.of_days(born.days),
-                    ast.Duration(years, ast.Unit.YEARS),
-                    ast.Direction.AFTER,
-                    self.problems,
-                    self._resolve,
-                    _DOB.text,
-                )
-                return Bounds(due, *_blank(size))
-            case ast.Rolled(inner=inner, roll=roll, weekend_only=weekend_only):
-                bounds = self.deadline(inner)
-                forward = roll is ast.Roll.NEXT
-                earliest = self.roll(bounds.earliest, forward, weekend_only)
-                due = self.roll(bounds.due, forward, weekend_only)
-                return Bounds(due, earliest, bounds.target)
-            case ast.Choice(options=options, pick=pick):
-                if pick is ast.Pick.LATER:
-                    results = [self.deadline(option) for option in options]
-                    chosen = results[0]
-                    for other in results[1:]:
-                        chosen = other.where(later_than(other.due, chosen.due), chosen)
-                    return chosen
-                # Earlier of: an option whose events are unknown is set aside on
-                # those rows, and so is any problem counting it would have.
-                known = [self.known(option) for option in options]
-                results = [
-                    self.deadline_where(option, mask)
-                    for option, mask in zip(options, known, strict=True)
-                ]
-                chosen = results[0]
-                chosen_known = known[0]
-                for other, other_known in zip(results[1:], known[1:], strict=True):
-                    replace = other_known & (~chosen_known | ~later_than(other.due, chosen.due))
-                    chosen = other.where(replace, chosen)
-                    chosen_known = chosen_known | other_known
-                return chosen
-        raise AssertionError(f"not a deadline: {node!r}")  # pragma: no cover
+    def only_where(
+        self, mask: BoolArray, compute: Callable[[], DueDates[Moments]]
+    ) -> DueDates[Moments] | None:
+        outer, self.problems = self.problems, Problems(self.size)
+        try:
+            dates = compute()
+        finally:
+            inner, self.problems = self.problems, outer
+        if inner.any:
+            self.problems.add(inner.failed & mask, inner.reason, inner.column)
+        return dates
 
-    def offset(self, node: ast.Offset) -> Bounds:
-        start = self.moment(node.anchor)
-        due = self.shift(start, node.duration, node.direction, node.anchor)
-        target = Moments.missing(self.size)
-        if node.target is not None:
-            target = self.shift(start, node.target, node.direction, node.anchor)
-            # Month ends can put "30 days" after "1 month": a target never exceeds the limit.
-            target = due.where(later_than(target, due), target)
-        return Bounds(due, Moments.missing(self.size), target)
+    def branches(
+        self, choice: IntArray, count: int, each: Callable[[Rows, int], DueDates[Moments]]
+    ) -> DueDates[Moments]:
+        if count == 1 and bool(np.all(choice == 0)):
+            return each(self, 0)  # the common case: no scattering
+        result: DueDates[Moments] = DueDates(
+            Moments.missing(self.size), Moments.missing(self.size), Moments.missing(self.size)
+        )
+        for number in range(count):
+            rows = np.flatnonzero(choice == number)
+            if not len(rows):
+                continue
+            part = self.restrict(rows)
+            dates = each(part, number)
+            result.due.put(rows, dates.due)
+            for mine, theirs in ((result.earliest, dates.earliest), (result.target, dates.target)):
+                if mine is not None and theirs is not None:
+                    mine.put(rows, theirs)
+            self.absorb(rows, part)
+        return result
 
-    def roll(self, value: Moments, forward: bool, weekend_only: bool = False) -> Moments:
-        """Onto a working day: the value itself where its day works, else that working day
-        (with ``weekend_only``, only where its day is at a weekend)."""
-        day = value.days
-        movable = day
-        if weekend_only:
-            weekday = (day.astype(np.int64) + 3) % 7  # 1970-01-01 was a Thursday (3)
-            at_weekend = np.isin(weekday, list(weekend_days(self.evaluation.use)))
-            movable = np.where(at_weekend, day, np.datetime64("NaT", "D"))
-        moved = self.shifter.roll(movable, forward, self.problems)
-        moved = np.where(np.isnat(movable), day, moved)
-        return Moments.of_days(moved).where(moved != day, value)
+    def choose_where(self, mask: BoolArray, number: int, otherwise: IntArray) -> IntArray:
+        result: IntArray = np.where(mask, number, otherwise)
+        return result
 
-    def check_window(self, earliest: Moments, due: Moments) -> None:
-        """A window whose bounds cross for these facts (mixed units near month ends)."""
-        crossed = later_than(earliest, due)
-        if not crossed.any():
+    def choice_constant(self, number: int) -> IntArray:
+        return np.full(self.size, number, dtype=np.int64)
+
+    # -- outcomes -------------------------------------------------------------------------
+    def refuse(self, mask: BoolArray, refusal: Refusal) -> None:
+        self.problems.add(mask, str(refusal.error), refusal.column)
+
+    def refuse_by_flags(
+        self,
+        masks: Sequence[BoolArray],
+        describe: Callable[[Sequence[bool]], Refusal | None],
+    ) -> None:
+        if not masks:
             return
-        for row in np.flatnonzero(crossed):
-            start, end = earliest.item(int(row)), due.item(int(row))
+        flagged = np.logical_or.reduce(masks) & ~self.problems.failed
+        if not flagged.any():
+            return
+        if len(masks) > 62:
+            raise ValueError("too many conditions to tell apart in one rule")  # pragma: no cover
+        pattern = np.zeros(self.size, dtype=np.int64)
+        for i, mask in enumerate(masks):
+            pattern |= mask.astype(np.int64) << i
+        # One description per distinct pattern: a million failing rows, a few string builds.
+        for key in np.unique(pattern[flagged]):
+            refusal = describe([bool(int(key) >> i & 1) for i in range(len(masks))])
+            if refusal is not None:
+                self.refuse(flagged & (pattern == key), refusal)
+
+    def refuse_crossed(
+        self,
+        mask: BoolArray,
+        first: Moments,
+        second: Moments,
+        describe: Callable[[When, When], str],
+    ) -> None:
+        for row in np.flatnonzero(mask & ~self.problems.failed):
+            start, end = first.item(int(row)), second.item(int(row))
             assert start is not None and end is not None
-            self.problems.add(
-                _one(self.size, int(row)),
-                f"{self.task}: for these facts the window would start ({show(start)}) "
-                f"after it ends ({show(end)}); its bounds use units that do not compare "
-                "on every date",
-            )
+            one = np.zeros(self.size, dtype=np.bool_)
+            one[row] = True
+            self.problems.add(one, describe(start, end))
 
-    # -- recurrence ------------------------------------------------------------
-    def first_bounds(self, schedule: ast.Schedule) -> Bounds:
-        """The deadline (for a recurrence, the first occurrence's) as ``Rule.deadline`` gives."""
-        if isinstance(schedule, ast.NotRequired):
-            return Bounds.missing(self.size)
-        if not isinstance(schedule, ast.Recurrence):
-            return self.deadline(schedule)
-        if schedule.first is not None:
-            return self.deadline(schedule.first)
-        every = schedule.every
-        if every is None or every.interval is None:
-            self.problems.add(
-                np.ones(self.size, np.bool_), f"{self.task}: the recurrence has no interval"
-            )
-            return Bounds.missing(self.size)
-        anchor = every.anchor or ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
-        start = self.moment(anchor)
-        due = self.shift(start, every.interval, ast.Direction.AFTER, anchor)
-        return Bounds(due, Moments.missing(self.size), self.every_target(every, start, due))
+    def unknown_events(self, masks: Sequence[BoolArray], names: Sequence[str]) -> None:
+        if masks:
+            self.provisional |= np.logical_or.reduce(masks)
 
-    def every_target(self, every: ast.Every, start: Moments, due: Moments) -> Moments:
-        """An occurrence's target: the target interval after ``start``, never after ``due``."""
-        if every.target is None:
-            return Moments.missing(self.size)
-        target = self.shift(start, every.target, ast.Direction.AFTER)
-        return due.where(later_than(target, due), target)
+    def not_required(self, mask: BoolArray, ended: Moments | None) -> None:
+        self.not_due |= mask
 
-
-def _one(size: int, row: int) -> BoolArray:
-    mask = np.zeros(size, dtype=np.bool_)
-    mask[row] = True
-    return mask
-
-
-def _blank(size: int) -> tuple[Moments, Moments]:
-    return Moments.missing(size), Moments.missing(size)
+    def say(self, step: Step[Moments], only_if: BoolArray | None = None) -> None:
+        """Columns are not explained: the scalar path writes the explanation."""

@@ -20,15 +20,19 @@ schedule that ends (no ``every``) is rejected with the reason.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from ..calendars.base import Calendar
+from ..engine import meaning
+from ..engine.operations import DueDates, Refusal
+from ..errors import EvaluationError
 from ..ruleset import Rule
 from ..syntax import ast
-from .batch import BatchDeadlines, BatchEvaluation, Bounds, deadlines_of
+from .batch import BatchDeadlines, BatchEvaluation, Rows
 from .columns import BatchFacts
 from .moments import BoolArray, IntArray, Moments
-from .problems import Problems
 
 _LAST = np.iinfo(np.int64).max
 
@@ -42,57 +46,49 @@ def evaluate_occurrences(
 ) -> BatchDeadlines:
     """Deadlines of a recurring rule's rows taken as occurrences within their series."""
     evaluation = BatchEvaluation(rule, facts, calendar)
-    size = facts.size
-    problems = Problems(size)
     timescale = rule.statement.timescale
     assert isinstance(timescale, ast.Alternatives)
-    choice = evaluation.choose(problems)
-    bounds = Bounds.missing(size)
-    for number, option in enumerate(timescale.options):
-        rows = np.flatnonzero(choice == number)
-        if len(rows) == 0:
-            continue
-        if isinstance(option.schedule, ast.Recurrence):
-            _series(evaluation, option.schedule, rows, completed, series, bounds, problems)
-        else:
-            evaluation.evaluate_rows(option.schedule, rows, bounds, problems)
-    ended = evaluation.end_series(timescale, choice, bounds)
-    return deadlines_of(rule, bounds, choice, problems, ended)
+    options = timescale.options
+
+    def each(rows: Rows, number: int) -> DueDates[Moments]:
+        schedule = options[number].schedule
+        if not isinstance(schedule, ast.Recurrence):
+            return meaning.option_dates(rows, schedule)
+        return _series(rows, schedule, completed.take(rows.rows), series[rows.rows])
+
+    return evaluation.evaluate(each)
 
 
 def _series(
-    evaluation: BatchEvaluation,
-    schedule: ast.Recurrence,
-    rows: IntArray,
-    completed: Moments,
-    series: IntArray,
-    bounds: Bounds,
-    problems: Problems,
-) -> None:
-    when = completed.values.view(np.int64)
-    done_all = completed.present
-    order_key = np.where(done_all, when, _LAST)
-    ordered = rows[np.lexsort((rows, order_key[rows], series[rows]))]
+    rows: Rows, schedule: ast.Recurrence, completed: Moments, series: IntArray
+) -> DueDates[Moments]:
+    """The rows of one recurring alternative as occurrences of their series."""
+    size = rows.size
+    dates: DueDates[Moments] = DueDates(
+        Moments.missing(size), Moments.missing(size), Moments.missing(size)
+    )
+    order_key = np.where(completed.present, completed.values.view(np.int64), _LAST)
+    positions = np.arange(size)
+    ordered = positions[np.lexsort((positions, order_key, series))]
     keys = series[ordered]
     starts = np.r_[True, keys[1:] != keys[:-1]]
-    first_position = np.maximum.accumulate(np.where(starts, np.arange(len(ordered)), 0))
-    position = np.arange(len(ordered)) - first_position  # 0 for each series' first row
-    done = done_all[ordered]
+    first_position = np.maximum.accumulate(np.where(starts, np.arange(size), 0))
+    position = np.arange(size) - first_position  # 0 for each series' first row
+    done = completed.present[ordered]
 
     # First occurrences: the rule's first deadline, from the anchor.
-    evaluation.evaluate_rows(schedule, ordered[position == 0], bounds, problems)
+    firsts = ordered[position == 0]
+    _put(rows, firsts, dates, lambda part: meaning.option_dates(part, schedule))
 
     # Completed occurrences after the first: an interval after the one before.
     later_done = np.flatnonzero((position > 0) & done)
-    previous = ordered[later_done - 1]
-    _due_after(
-        evaluation,
+    _next(
+        rows,
         schedule,
         ordered[later_done],
         position[later_done],
-        completed.take(previous),
-        bounds,
-        problems,
+        completed.take(ordered[later_done - 1]),
+        dates,
     )
 
     # Occurrences still to come, level by level: from the last completion, then
@@ -102,57 +98,72 @@ def _series(
         blocked = np.isin(waiting - 1, waiting)  # the occurrence before is still to come
         now = waiting[~blocked]
         before = ordered[now - 1]
-        previous_due = bounds.due.take(before)
+        previous_due = dates.due.take(before)
         start = completed.take(before).where(done[now - 1], previous_due)
-        _due_after(evaluation, schedule, ordered[now], position[now], start, bounds, problems)
-        _reject(
-            ~done[now - 1] & previous_due.absent,
-            ordered[now],
-            problems,
-            f"{evaluation.task}: no due date: the occurrence before it could not be evaluated",
-        )
+        _next(rows, schedule, ordered[now], position[now], start, dates)
+        unknown = ~done[now - 1] & previous_due.absent
+        if unknown.any():
+            error = EvaluationError(
+                f"{rows.task}: no due date: the occurrence before it could not be evaluated"
+            )
+            rows.refuse(_mask(size, ordered[now][unknown]), Refusal(error))
         waiting = waiting[blocked]
+    return dates
 
 
-def _due_after(
-    evaluation: BatchEvaluation,
+def _next(
+    rows: Rows,
     schedule: ast.Recurrence,
-    rows: IntArray,
+    which: IntArray,
     position: IntArray,
-    start: Moments,
-    bounds: Bounds,
-    problems: Problems,
+    previous: Moments,
+    dates: DueDates[Moments],
 ) -> None:
-    """Due dates one interval after ``start``; the interval depends on the occurrence number."""
-    if len(rows) == 0:
+    """Due dates one interval after ``previous``; the interval depends on the occurrence
+    number, and past the last step every later occurrence has the same."""
+    if len(which) == 0:
         return
     steps = len(schedule.steps)
-    every = schedule.every.interval if schedule.every is not None else None
-    # The interval after occurrence ``position`` (1-based): a step, then ``every``.
-    which = np.minimum(position - 1, steps)
-    for number in np.unique(which):
-        chosen = which == number
-        interval = schedule.steps[number] if number < steps else every
-        if interval is None:
-            _reject(
-                chosen,
-                rows,
-                problems,
-                f"{evaluation.task}: this occurrence is not due under the rule, which has "
-                f"{steps + 1} occurrence(s) and no 'every'",
-            )
-            continue
-        subset = np.flatnonzero(chosen)
-        part = evaluation.part(rows[subset])
-        begin = start.take(subset)
-        due = part.shift(begin, interval, ast.Direction.AFTER)
-        bounds.due.put(rows[subset], due)
-        if number >= steps and schedule.every is not None:  # each later occurrence's target
-            bounds.target.put(rows[subset], part.every_target(schedule.every, begin, due))
-        problems.put(rows[subset], part.problems)
+    number = np.minimum(position, steps + 1)
+    for value in np.unique(number):
+        chosen = number == value
+        begin = previous.take(np.flatnonzero(chosen))
+
+        def following(
+            part: Rows, value: int = int(value), begin: Moments = begin
+        ) -> DueDates[Moments]:
+            found = meaning.next_occurrence(part, schedule, value, begin)
+            if found is None:
+                error = EvaluationError(
+                    f"{part.task}: this occurrence is not due under the rule, which has "
+                    f"{steps + 1} occurrence(s) and no 'every'"
+                )
+                part.refuse(part.constant(True), Refusal(error))
+                return DueDates(part.nothing())
+            return meaning.end_series(part, schedule, found)
+
+        _put(rows, which[chosen], dates, following)
 
 
-def _reject(mask: BoolArray, rows: IntArray, problems: Problems, reason: str) -> None:
-    full = np.zeros(len(problems), dtype=np.bool_)
-    full[rows[mask]] = True
-    problems.add(full, reason)
+def _put(
+    rows: Rows,
+    which: IntArray,
+    dates: DueDates[Moments],
+    compute: Callable[[Rows], DueDates[Moments]],
+) -> None:
+    """``compute`` over the rows ``which``, written into ``dates``."""
+    if len(which) == 0:
+        return
+    part = rows.restrict(which)
+    found = compute(part)
+    dates.due.put(which, found.due)
+    for mine, theirs in ((dates.earliest, found.earliest), (dates.target, found.target)):
+        if mine is not None and theirs is not None:
+            mine.put(which, theirs)
+    rows.absorb(which, part)
+
+
+def _mask(size: int, rows: IntArray) -> BoolArray:
+    mask = np.zeros(size, dtype=np.bool_)
+    mask[rows] = True
+    return mask

@@ -24,17 +24,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..arithmetic import working_day_index
-from ..model import Deadline
+from ..engine.meaning import interval_after
 from ..ruleset import Rule, Ruleset
 from ..syntax import ast
 from ..validate import walk
-from .batch import evaluate_rule
+from .batch import evaluate_rule, shift_column
 from .columns import BatchFacts, Flags, Labels
 from .measuring import facts_read_by
 from .moments import DAY, NAT, BoolArray, IntArray, Moments
-from .problems import Problems
-from .shifts import Shifter
 
 HOUR = np.timedelta64(1, "h").astype("timedelta64[us]")
 TEAMS = tuple(f"Team {n}" for n in range(1, 9))
@@ -106,10 +103,7 @@ class _Rule:
         self.end = np.datetime64(options.end, "D") + DAY
         #: How many days before the row's base day its dates fall (a range).
         self.spread = (0, 20)
-        calendar = ruleset.calendar
-        self.shifter = Shifter(
-            calendar, working_day_index(calendar), rule.settings.event_day_number, rule.task
-        )
+        self.calendar = ruleset.calendar
 
     # -- facts ------------------------------------------------------------------------
     def facts(self, size: int) -> tuple[BatchFacts, dict[str, object]]:
@@ -282,16 +276,12 @@ class _Rule:
             if not isinstance(schedule, ast.Recurrence) or len(rows) == 0:
                 alive[rows] = False
                 continue
-            if number - 1 < len(schedule.steps):
-                interval = schedule.steps[number - 1]
-            elif schedule.every is not None and schedule.every.interval is not None:
-                interval = schedule.every.interval
-            else:
+            interval = interval_after(schedule, number)
+            if interval is None:
                 alive[rows] = False
                 continue
-            problems = Problems(len(rows))
-            shifted = self.shifter.shift(
-                previous.take(rows), interval, ast.Direction.AFTER, problems, _no_rules
+            shifted, problems = shift_column(
+                self.rule, previous.take(rows), interval, self.calendar
             )
             due.put(rows, shifted)
             alive[rows[problems.failed]] = False
@@ -319,10 +309,6 @@ class _Rule:
             else:
                 columns[name] = pa.array(np.asarray(value, dtype=object), type=pa.string())
         return pa.table({k: v.cast(pa.string()) for k, v in columns.items()})
-
-
-def _no_rules(rule_id: str) -> Deadline:  # pragma: no cover - shifts never refer to rules
-    raise AssertionError(rule_id)
 
 
 def _take(value: object, rows: IntArray) -> object:

@@ -1,41 +1,45 @@
-"""Durations after or before whole columns of moments, as ``Evaluation.shift`` does one at a time.
+"""Calendar arithmetic over whole columns: the array primitives of the batch path.
 
-Working days go through the calendar's precomputed working-day index
-(``WorkingDayIndex.after_array`` / ``before_array``); calendar days, weeks,
-months and years are numpy date arithmetic; hours on date-times go through
-London's offset table. Working hours forward from date-times without office
-hours have a closed form (:mod:`.workinghours`); the rest of working hours,
-defined by a walk over office hours, use the engine's scalar arithmetic once
-per distinct start.
+Working days go through the calendar's precomputed working-day index;
+months are numpy month arithmetic; elapsed hours on date-times go through
+London's offset table (:mod:`.london`), and working hours forward without
+office hours have a closed form (:mod:`.workinghours`). Whatever those do
+not cover (times outside the table, office hours, counting backwards, the
+calendar's edges) takes the scalar arithmetic of :mod:`timescale_dsl.arithmetic`
+once per distinct start. What a count *means* (units, event-day numbering,
+dates without a time) is :mod:`timescale_dsl.engine.meaning`'s, not this
+module's. A row that cannot be computed gets a problem, in the scalar
+arithmetic's own words.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable
 
 import numpy as np
 
 from ..arithmetic import (
     WorkingDayIndex,
+    add_hours,
+    add_working_hours,
     no_working_days,
     nonexistent_time_message,
     range_message,
+    subtract_working_hours,
 )
 from ..calendars.base import Calendar
 from ..errors import TimescaleError
-from ..evaluate import Evaluation
-from ..limits import beyond_dates_message
-from ..model import Deadline, When
-from ..syntax import ast
+from ..model import When
 from . import london
-from .moments import DAY, NAT, BoolArray, DayArray, Moments, show
+from .moments import NAT, BoolArray, DayArray, Moments
 from .problems import Problems
-from .workinghours import add_working_hours
+from .workinghours import add_working_hours as closed_form_working_hours
 
 FIRST_DATE = np.datetime64("0001-01-01", "D")
 LAST_DATE = np.datetime64("9999-12-31", "D")
+#: A result past the last date, for rows whose arithmetic overflowed.
+BEYOND_DATES = np.datetime64("10000-01-01T00:00", "us")
 
 
 def add_months(days: DayArray, months: int) -> DayArray:
@@ -51,21 +55,12 @@ def add_months(days: DayArray, months: int) -> DayArray:
     return result
 
 
-def out_of_range_reason(calendar: Calendar, day: dt.date, counting: bool) -> str:
-    """The wording of the engine's CalendarRangeError."""
-    return range_message(calendar, day, counting)
+class ColumnArithmetic:
+    """Arithmetic over one calendar; problems go to the caller's rows."""
 
-
-class Shifter:
-    """Shifts for one calendar and counting convention; problems go to the caller's rows."""
-
-    def __init__(
-        self, calendar: Calendar, index: WorkingDayIndex, event_day_number: int, task: str
-    ) -> None:
+    def __init__(self, calendar: Calendar, index: WorkingDayIndex) -> None:
         self.calendar = calendar
         self.index = index
-        self.event_day_number = event_day_number
-        self.task = task
 
     # -- working days ------------------------------------------------------------
     def _range_problems(
@@ -95,9 +90,7 @@ class Shifter:
             problems.add(mask, str(no_working_days(self.calendar)))
             return
         for day in np.unique(days[mask]):
-            reason = out_of_range_reason(
-                self.calendar, day.astype("datetime64[D]").item(), counting
-            )
+            reason = range_message(self.calendar, day.astype("datetime64[D]").item(), counting)
             problems.add(mask & (days == day), reason)
 
     def working_days(self, days: DayArray, count: int, after: bool, problems: Problems) -> DayArray:
@@ -132,130 +125,43 @@ class Shifter:
         )
         return np.where(working, days, moved)
 
-    # -- any unit --------------------------------------------------------------------
-    def shift(
-        self,
-        start: Moments,
-        duration: ast.Duration,
-        direction: ast.Direction,
-        problems: Problems,
-        resolve: Callable[[str], Deadline],
-        anchor: str | None = None,
-    ) -> Moments:
-        """``duration`` after (before) each start; ``anchor`` names the fact in messages."""
-        result = self._shift(start, duration, direction, problems, resolve, anchor)
-        self._beyond_dates(start, result, duration, direction, problems, anchor)
-        return result
-
-    def _beyond_dates(
-        self,
-        start: Moments,
-        result: Moments,
-        duration: ast.Duration,
-        direction: ast.Direction,
-        problems: Problems,
-        anchor: str | None,
-    ) -> None:
-        """Rows whose result is before year 1 or after 9999, rejected as the engine refuses them."""
-        days, starts = result.days, start.days
-        beyond = ~np.isnat(days) & ((days < FIRST_DATE) | (days > LAST_DATE))
-        # A start already beyond them was refused where it was computed.
-        beyond &= (starts >= FIRST_DATE) & (starts <= LAST_DATE) & ~problems.failed
-        for value in np.unique(start.values[beyond]):
-            same = beyond & (start.values == value)
-            first = int(np.flatnonzero(same)[0])
-            when = start.item(first)
-            assert when is not None
-            message = beyond_dates_message(self.task, duration, direction, show(when), anchor)
-            problems.add(same, message)
-
-    def _shift(
-        self,
-        start: Moments,
-        duration: ast.Duration,
-        direction: ast.Direction,
-        problems: Problems,
-        resolve: Callable[[str], Deadline],
-        anchor: str | None = None,
-    ) -> Moments:
-        n, unit = duration.count, duration.unit
-        sign = 1 if direction is ast.Direction.AFTER else -1
-        days = start.days
-        day1 = np.timedelta64(sign * (self.event_day_number == 1), "D")
-        if unit is ast.Unit.WORKING_DAYS:
-            return Moments.of_days(self.working_days(days - day1, n, sign > 0, problems))
-        if unit is ast.Unit.CALENDAR_DAYS:
-            return Moments.of_days(days - day1 + sign * n * DAY)
-        if unit is ast.Unit.WEEKS:
-            return Moments.of_days(days + sign * 7 * n * DAY)
-        if unit is ast.Unit.MONTHS:
-            return Moments.of_days(add_months(days, sign * n))
-        if unit is ast.Unit.YEARS:
-            return Moments.of_days(add_months(days, sign * 12 * n))
-        if unit is ast.Unit.HOURS:
-            return self.hours(start, n, sign, problems, resolve, anchor)
-        return self.working_hours(start, duration, direction, problems, resolve, anchor)
-
-    def working_hours(
-        self,
-        start: Moments,
-        duration: ast.Duration,
-        direction: ast.Direction,
-        problems: Problems,
-        resolve: Callable[[str], Deadline],
-        anchor: str | None = None,
-    ) -> Moments:
-        """Forward from date-times without office hours in closed form (``.workinghours``);
-        every other row with the engine's scalar walk."""
-        timed = start.timed & start.present
-        if (
-            direction is not ast.Direction.AFTER
-            or self.calendar.office_hours is not None
-            or not timed.any()
-        ):
-            return self.per_row(start, duration, direction, problems, resolve, anchor)
-        values, done = add_working_hours(
-            self.index, np.where(timed, start.values, NAT), duration.count
-        )
-        result = Moments(values, done.copy())
-        rest = np.flatnonzero(~done)
-        if len(rest):
-            part = Problems(len(rest))
-            moved = self.per_row(start.take(rest), duration, direction, part, resolve, anchor)
-            result.put(rest, moved)
-            problems.put(rest, part)
-        return result
-
-    def hours(
-        self,
-        start: Moments,
-        n: int,
-        sign: int,
-        problems: Problems,
-        resolve: Callable[[str], Deadline],
-        anchor: str | None = None,
-    ) -> Moments:
-        # A date alone: whole days, rounded up (``arithmetic.hours_on_date_only``).
-        whole = sign * math.ceil(n / 24) * DAY
-        result = Moments.of_days(start.days + whole)
-        timed = start.timed & start.present
-        if not timed.any():
-            return result
-        timed = timed & ~self._skipped_times(start, timed, problems)
+    # -- date-times ---------------------------------------------------------------------
+    def add_hours(self, start: Moments, hours: int, problems: Problems) -> Moments:
+        """Elapsed hours after (before) date-times, through London's offset table where it
+        reaches; a time the spring change skipped is refused."""
+        timed = start.present & ~self._skipped_times(start, start.present, problems)
         fast = timed & london.covered(start.values)
-        shifted = london.add_hours(
-            np.where(fast, start.values, london.transitions().first), sign * n
-        )
-        result = Moments(np.where(fast, shifted, result.values), result.timed | fast)
+        shifted = london.add_hours(np.where(fast, start.values, london.transitions().first), hours)
+        result = Moments(np.where(fast, shifted, NAT), fast.copy())
         slow = timed & ~fast
         if slow.any():
-            duration = ast.Duration(n, ast.Unit.HOURS)
-            direction = ast.Direction.AFTER if sign > 0 else ast.Direction.BEFORE
             rows = np.flatnonzero(slow)
             part = Problems(len(rows))
-            moved = self.per_row(start.take(rows), duration, direction, part, resolve, anchor)
-            result.put(rows, moved)
+            result.put(rows, self.per_start(start.take(rows), part, lambda m: add_hours(m, hours)))
             problems.put(rows, part)
+        return result
+
+    def working_hours(
+        self, start: Moments, hours: int, forward: bool, problems: Problems
+    ) -> Moments:
+        """Working hours from date-times: forward without office hours in closed form
+        (:mod:`.workinghours`), every other row with the scalar walk."""
+        calendar = self.calendar
+
+        def walk(moment: dt.datetime) -> When:
+            if forward:
+                return add_working_hours(calendar, moment, hours)
+            return subtract_working_hours(calendar, moment, hours)
+
+        if not forward or calendar.office_hours is not None:
+            return self.per_start(start, problems, walk)
+        values, done = closed_form_working_hours(self.index, start.values, hours)
+        result = Moments(values, done.copy())
+        rest = np.flatnonzero(~done & start.present)
+        if len(rest):
+            part = Problems(len(rest))
+            result.put(rest, self.per_start(start.take(rest), part, walk))
+            problems.put(rest, part)
         return result
 
     def _skipped_times(self, start: Moments, timed: BoolArray, problems: Problems) -> BoolArray:
@@ -267,34 +173,34 @@ class Shifter:
             problems.add(gap & (start.values == value), nonexistent_time_message(moment))
         return gap
 
-    def per_row(
-        self,
-        start: Moments,
-        duration: ast.Duration,
-        direction: ast.Direction,
-        problems: Problems,
-        resolve: Callable[[str], Deadline],
-        anchor: str | None = None,
+    def per_start(
+        self, start: Moments, problems: Problems, move: Callable[[dt.datetime], When]
     ) -> Moments:
-        """The engine's own scalar shift, one row at a time (working hours)."""
-        scalar = Evaluation(self.task, {}, self.calendar, self.event_day_number, resolve)
-        # The shift depends on the start alone, so each distinct start is shifted once
-        # (logs repeat meeting times); rows then take their start's result.
-        keys = np.stack([start.values.view(np.int64), start.timed.view(np.int8)], axis=1)
-        _, firsts, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+        """The scalar arithmetic ``move`` on each date-time, once per distinct start
+        (logs repeat meeting times); a start it refuses gets its error as the problem,
+        and a result past year 9999 is left past it for the caller to refuse in words."""
+        _, firsts, inverse = np.unique(start.values, return_index=True, return_inverse=True)
         inverse = inverse.reshape(-1)
         values: list[When | None] = []
+        beyond: list[int] = []
         for key, first in enumerate(firsts):
             when = start.item(int(first))
             if when is None:
                 values.append(None)
                 continue
+            assert isinstance(when, dt.datetime)
             try:
-                values.append(scalar.shift(when, duration, direction, anchor))
+                values.append(move(when))
             except TimescaleError as error:
                 problems.add(inverse == key, str(error))
                 values.append(None)
-        return Moments.of_python(values).take(inverse)
+            except OverflowError:
+                beyond.append(key)
+                values.append(None)
+        found = Moments.of_python(values)
+        found.values[beyond] = BEYOND_DATES
+        found.timed[beyond] = True
+        return found.take(inverse)
 
 
 def _spread(mask: BoolArray, values: DayArray) -> DayArray:
