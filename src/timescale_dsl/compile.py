@@ -21,7 +21,8 @@ from .limits import check_size
 from .ruleset import Rule, Ruleset, RuleTable, Settings
 from .syntax import ast
 from .syntax.parser import parse_statement
-from .validate import rule_id_of, validate_statement
+from .syntax.walk import rule_id_of
+from .validate import validate_statement
 
 
 def header_closures(header: ast.Header) -> tuple[tuple[dt.date, str], ...]:

@@ -7,7 +7,6 @@ at the first finding.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from .calendars.base import WEEKDAY_NAMES
 from .errors import CalendarError, Diagnostic, Severity, Span, did_you_mean, one_edit_apart
@@ -25,8 +24,9 @@ from .limits import (
 from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
 from .syntax import ast
 from .syntax.implicit import implicit_events
-from .syntax.names import fold, slug
+from .syntax.names import fold
 from .syntax.recovery import Unparsed
+from .syntax.walk import rule_id_of, walk, walk_condition
 
 # Keywords a misspelt task-name word may have been meant as ("wihtin").
 _STARTERS = ("within", "between", "every", "before", "after", "working", "prior", "following")
@@ -473,39 +473,6 @@ class Checker:
         return self.found
 
 
-def rule_id_of(rule: ast.RuleDecl) -> str:
-    """The explicit id, or one derived from the process (or section) and task."""
-    if rule.rule_id:
-        return rule.rule_id
-    group = rule.process or rule.section
-    parts = [slug(group)] if group else []
-    return "-".join([*parts, slug(rule.statement.task)]) or "rule"
-
-
-def walk(node: object) -> Iterator[object]:
-    """Every node below (and including) ``node``, depth first."""
-    yield node
-    if isinstance(node, tuple):
-        for item in node:
-            yield from walk(item)
-        return
-    fields = getattr(type(node), "__attrs_attrs__", None)
-    if fields is None:
-        return
-    for field in fields:
-        if field.name == "span":
-            continue
-        value = getattr(node, field.name)
-        if isinstance(value, tuple) or hasattr(type(value), "__attrs_attrs__"):
-            yield from walk(value)
-
-
-def walk_condition(condition: ast.Condition) -> Iterator[ast.Condition]:
-    for node in walk(condition):
-        if isinstance(node, ast.FactTrue | ast.FactEquals | ast.Not | ast.AllOf | ast.AnyOf):
-            yield node
-
-
 def window_backwards(start: ast.OnDay | ast.Offset, end: ast.OnDay | ast.Offset) -> bool:
     """True when both bounds share an event and the start must fall after the end.
 
@@ -652,4 +619,4 @@ def validate_statement(statement: ast.Statement) -> list[Diagnostic]:
     return Checker(single, "", "<statement>").run()
 
 
-__all__ = ["anchors", "rule_id_of", "validate", "validate_statement", "walk"]
+__all__ = ["anchors", "validate", "validate_statement"]

@@ -21,7 +21,7 @@ from ..errors import TimescaleError
 from ..model import When
 from ..ruleset import Rule
 from ..syntax import ast
-from ..validate import walk
+from ..syntax.walk import walk
 
 #: At most this many case-fact scenarios per rule (the first ones in a fixed order).
 MAX_SCENARIOS = 32

@@ -23,7 +23,8 @@ from ..syntax import ast
 from ..syntax.format import format_statement
 from ..syntax.names import event_key, slug
 from ..syntax.parser import parse_statement
-from ..validate import validate_statement, walk
+from ..syntax.walk import walk
+from ..validate import validate_statement
 from .rows import Activity, read_activities
 from .tables import Table
 

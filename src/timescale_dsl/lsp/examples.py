@@ -22,7 +22,7 @@ from ..ruleset import Rule
 from ..syntax import ast
 from ..syntax.format import format_condition
 from ..syntax.names import fold
-from ..validate import walk
+from ..syntax.walk import walk
 
 #: Later due dates of a recurring rule shown after the first.
 PROJECTED = 3

@@ -28,7 +28,7 @@ from ..arithmetic import working_day_index
 from ..model import Deadline
 from ..ruleset import Rule, Ruleset
 from ..syntax import ast
-from ..validate import walk
+from ..syntax.walk import walk
 from .batch import evaluate_rule
 from .columns import BatchFacts, Flags, Labels
 from .measuring import facts_read_by
