@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     )
     from .ruleset import Rule, Ruleset, Settings
     from .status import STATUSES, RecordStatus, StatusName
+    from .syntax.ast import FactType
     from .syntax.format import format_statement
     from .syntax.parser import parse_statement
 
@@ -118,6 +119,7 @@ _HOMES = {
     "SkippedDay": "model",
     "Rule": "ruleset",
     "Ruleset": "ruleset",
+    "FactType": "syntax.ast",
     "format_statement": "syntax.format",
     "parse_statement": "syntax.parser",
 }
@@ -149,6 +151,7 @@ __all__ = [
     "Explanation",
     "ExplanationDict",
     "FactNeed",
+    "FactType",
     "FactTypeError",
     "FactValue",
     "FactValueError",

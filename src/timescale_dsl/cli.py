@@ -31,6 +31,7 @@ from .facts import parse_fact_text
 from .failures import describe_failure, unreadable_file
 from .model import Deadline, iso
 from .paths import OutputPathError
+from .syntax import ast
 from .syntax.names import fold
 from .syntax.rewrite import canonical_text, tidy_text
 from .welcome import welcome_text
@@ -135,7 +136,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             print(f"    record:    {where}")
         if rule.recorded_by:
             print(f"    by:        {rule.recorded_by}")
-        needs = ", ".join(f"{n.name} ({n.type})" for n in rule.facts_needed())
+        needs = ", ".join(f"{n.name} ({n.type.value})" for n in rule.facts_needed())
         if needs:
             print(f"    facts:     {needs}")
     print(f"\n{len(ruleset)} rules in {ruleset.path}")
@@ -151,7 +152,7 @@ def _facts(pairs: Sequence[str], rule: Rule) -> dict[str, object]:
         if not sep or not name.strip():
             raise UsageError(f"--fact {pair!r}: write NAME=VALUE, e.g. --fact referral=2026-12-24")
         kind = declared.get(fold(name))
-        if kind is not None and kind.type.value == "text":
+        if kind is not None and kind.type is ast.FactType.TEXT:
             facts[name.strip()] = value
         else:
             facts[name.strip()] = parse_fact_text(value)

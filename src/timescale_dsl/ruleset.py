@@ -164,8 +164,7 @@ class Rule:
         for key, kind in self._needs():
             declared = self._fact_types.get(key)
             if declared is not None:
-                kind = {"date-time": "datetime"}.get(declared.type.value, declared.type.value)
-                result.append(FactNeed(declared.name, kind, declared.description))
+                result.append(FactNeed(declared.name, declared.type, declared.description))
             else:
                 result.append(FactNeed(key, kind))
         return result
