@@ -24,7 +24,7 @@ import platform
 import time
 from collections.abc import Callable
 
-from timescale_dsl import RulesetError, check_ruleset_text, compile_statement, parse_ruleset
+from timescale_dsl import RulesetError, check_ruleset_text, parse_rule, parse_ruleset
 
 
 def best(run: Callable[[], object], repeat: int) -> float:
@@ -57,7 +57,7 @@ def main() -> None:
     closure = "closed 0001-01-01 to 9999-12-31\nA within 1 day of x\n"
 
     def then_within() -> None:
-        compile_statement(steps).deadline({"x": dt.date(2026, 1, 5)})
+        parse_rule(steps).deadline({"x": dt.date(2026, 1, 5)})
 
     figures = {
         "check_1mb_word_s": best(lambda: check_ruleset_text(long_word), repeat),

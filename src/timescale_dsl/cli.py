@@ -67,7 +67,7 @@ def _ruleset_files(paths: Sequence[str]) -> Iterator[Path]:
 
 def load_ruleset_argument(path: str) -> Ruleset:
     """A ruleset argument: a file, or a bundled ruleset's name ("lcs-liquidlogic")."""
-    from .compile import load_ruleset  # the evaluation machinery, only when needed
+    from .binding import load_ruleset  # the evaluation machinery, only when needed
 
     try:
         return load_ruleset(path)
@@ -187,7 +187,7 @@ def _print_deadline(deadline: Deadline, explain: bool) -> None:
 
 
 def cmd_due(args: argparse.Namespace) -> int:
-    from .compile import compile_statement
+    from .binding import parse_rule
 
     if (args.rule is None) == (args.statement is None):
         raise UsageError("give exactly one of --rule ID or --statement TEXT")
@@ -198,7 +198,7 @@ def cmd_due(args: argparse.Namespace) -> int:
         rule = load_ruleset_argument(args.ruleset).rule(args.rule)
     else:
         base = load_ruleset_argument(args.ruleset).calendar if args.ruleset else None
-        rule = compile_statement(args.statement, calendar or base)
+        rule = parse_rule(args.statement, calendar or base)
     if not 0 <= args.project <= MAX_PROJECTION:
         raise UsageError(f"--project {args.project}: give 0 to {MAX_PROJECTION}")
     deadline = rule.deadline(_facts(args.fact, rule), calendar, projection=args.project)
@@ -214,7 +214,7 @@ def cmd_due(args: argparse.Namespace) -> int:
 
 # -- fmt -----------------------------------------------------------------------
 def cmd_fmt(args: argparse.Namespace) -> int:
-    from .compile import read_ruleset_text
+    from .binding import read_ruleset_text
 
     if args.write:
         for name in args.paths:

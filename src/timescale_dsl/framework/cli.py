@@ -99,7 +99,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     """Exit 0 when nothing changed in meaning, 1 when something did, 2 on any error."""
     import json
 
-    from ..compile import parse_ruleset
+    from ..binding import parse_ruleset
     from ..errors import RulesetError, TimescaleError, render_diagnostic
     from .diff import diff_rulesets, render_diff
 
@@ -134,7 +134,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 # -- export ----------------------------------------------------------------------
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..compile import load_ruleset
+    from ..binding import load_ruleset
     from .staff_table import export
 
     if not Path(args.ruleset).is_file():

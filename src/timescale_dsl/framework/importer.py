@@ -16,7 +16,7 @@ from pathlib import Path
 
 import attrs
 
-from ..compile import check_ruleset_text
+from ..check import check_ruleset_text
 from ..errors import Diagnostic, RulesetError
 from ..needs import read_as, timescale_needs
 from ..syntax import ast

@@ -13,8 +13,8 @@ import re
 
 import attrs
 
+from ..binding import bind_ruleset
 from ..calendars.registry import calendar_by_name
-from ..compile import compile_ruleset
 from ..errors import TimescaleError
 from ..ruleset import Rule, Ruleset
 from ..syntax.format import format_timescale
@@ -39,7 +39,7 @@ def compiled(analysis: Analysis) -> Ruleset | None:
     if analysis.tree is None:
         return None
     try:
-        return compile_ruleset(analysis.tree)
+        return bind_ruleset(analysis.tree)
     except TimescaleError:
         return None
 
