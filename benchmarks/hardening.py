@@ -4,7 +4,7 @@
 
 (a) ``timescale check`` of a statement whose task holds one 1 MB word
     (was over 30 s: every word edit-distance-compared with every keyword);
-(b) a statement of 10,000 ``then within`` steps: compiled, then evaluated
+(b) a statement of 10,000 ``then within`` steps: parsed, then evaluated
     with 6 projected due dates (was 10 s);
 (c) a rule file of 2,001 rules each counting from the next (``[r1]`` from
     ``[r2]`` ...), checked: refused with TS133 (was a RecursionError);

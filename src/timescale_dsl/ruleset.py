@@ -311,7 +311,7 @@ def check_allowed(
 
 @attrs.define(eq=False, repr=False)
 class Ruleset:
-    """A parsed, validated and compiled rule file; equal to its pickled copy."""
+    """A parsed and validated rule file bound to its calendar; equal to its pickled copy."""
 
     path: str
     header: ast.Header
