@@ -18,10 +18,17 @@ from . import diagnostic_formats as formats
 from .bundled import bundled_path, bundled_rulesets
 from .calendars.registry import CALENDAR_NAMES, calendar_by_name
 from .check import check_ruleset_text
+from .commands import (
+    EXIT_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    load_ruleset_argument,
+)
 from .errors import (
     Diagnostic,
     RulesetError,
-    RulesetFileError,
     Severity,
     TimescaleError,
     not_utf8_finding,
@@ -37,16 +44,10 @@ from .syntax.rewrite import canonical_text, tidy_text
 from .welcome import welcome_text
 
 if TYPE_CHECKING:
-    from .ruleset import Rule, Ruleset
+    from .ruleset import Rule
 
 RULESET_SUFFIXES = (".timescales",)
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
-EXIT_INTERRUPTED = 130
 MAX_PROJECTION = 1000  # later due dates `due --project` may list
-
-
-class UsageError(Exception):
-    """Bad arguments or a missing file: exit status 2."""
 
 
 def _ruleset_files(paths: Sequence[str]) -> Iterator[Path]:
@@ -63,18 +64,6 @@ def _ruleset_files(paths: Sequence[str]) -> Iterator[Path]:
             yield Path(str(bundled_path(name)))
         else:
             raise UsageError(f"{name}: no such file or folder, nor a bundled ruleset")
-
-
-def load_ruleset_argument(path: str) -> Ruleset:
-    """A ruleset argument: a file, or a bundled ruleset's name ("lcs-liquidlogic")."""
-    from .binding import load_ruleset  # the evaluation machinery, only when needed
-
-    try:
-        return load_ruleset(path)
-    except RulesetFileError as error:
-        if Path(path).exists():
-            raise  # there but unreadable (not UTF-8, no permission): an input error
-        raise UsageError(str(error)) from None  # no such file: a usage error
 
 
 # -- check ---------------------------------------------------------------------
