@@ -1,4 +1,4 @@
-"""Compiled rules and rulesets: what a developer holds to compute deadlines."""
+"""Rules and rulesets bound to a calendar: what a developer holds to compute deadlines."""
 
 from __future__ import annotations
 
