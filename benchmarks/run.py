@@ -34,7 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
-from timescale_dsl import compile_statement, england_and_wales
+from timescale_dsl import england_and_wales, parse_rule
 from timescale_dsl.arithmetic import working_day_index
 from timescale_dsl.reporting import BatchFacts, Moments, evaluate_rule
 
@@ -55,7 +55,7 @@ def _best(repeat: int, run: object) -> float:
 
 def deadlines(rows: int, scalar_sample: int, repeat: int, seed: int) -> dict[str, object]:
     calendar = england_and_wales()
-    rule = compile_statement(STATEMENT, calendar)
+    rule = parse_rule(STATEMENT, calendar)
     rng = np.random.default_rng(seed)
     days = np.datetime64("1995-01-01") + rng.integers(0, 365 * 34, rows).astype("timedelta64[D]")
     facts = BatchFacts(rows, {"referral": Moments.of_days(days)})

@@ -29,7 +29,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from timescale_dsl import bundled_rulesets, compile_statement, england_and_wales, load_ruleset
+from timescale_dsl import bundled_rulesets, england_and_wales, load_ruleset, parse_rule
 
 STATEMENT = "Record within 15 working days of referral"
 
@@ -62,7 +62,7 @@ def main() -> None:
     first = dt.date(2026, 1, 1)
     dates = [first + dt.timedelta(days=i % 700) for i in range(args.calls)]
     calendar = england_and_wales()
-    rule = compile_statement(STATEMENT, calendar)
+    rule = parse_rule(STATEMENT, calendar)
 
     holidays = np.array([d for d, _ in calendar.holidays if d.weekday() < 5], dtype="datetime64[D]")
     busdays = np.busdaycalendar(weekmask="1111100", holidays=holidays)

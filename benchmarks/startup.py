@@ -125,7 +125,7 @@ def warm_load(loads: int) -> dict[str, object]:
         "lines": text.count("\n"),
         "loads": loads,
         # The same file again: read, checked (a text seen before is not parsed
-        # again) and compiled.
+        # again) and bound to its calendar.
         "load_ruleset_same_file": _median_ms(loads, lambda _: load_ruleset(LARGER)),
         # A text this process has not seen (a comment added each time): the
         # whole parse, validation and compilation.

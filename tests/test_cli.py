@@ -101,7 +101,11 @@ def test_list_json_has_the_promised_fields(ruleset, capsys):
     assert first["task"] == "Minutes"
     assert first["timescale"] == "within 15 working days of actual meeting"
     assert first["facts"] == [
-        {"name": "actual meeting", "type": "datetime", "description": "When the meeting took place"}
+        {
+            "name": "actual meeting",
+            "type": "date-time",
+            "description": "When the meeting took place",
+        }
     ]
     assert first["recorded_in"] == "LCS" and first["form"] == "ICPC Chair's Report"
     visit = rules[2]

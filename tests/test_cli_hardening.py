@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+import timescale_dsl.binding as binding
 import timescale_dsl.cli as cli
-import timescale_dsl.compile as compile_module
 from timescale_dsl.cli import main
 
 
@@ -66,7 +66,7 @@ def test_an_unexpected_failure_is_one_line_and_debug_shows_the_traceback(
     def broken(*args: object, **kwargs: object) -> object:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(compile_module, "compile_statement", broken)
+    monkeypatch.setattr(binding, "parse_rule", broken)
     args = ["due", "--statement", "A within 1 day of x", "--fact", "x=2026-01-05"]
     assert main(args) == 1
     err = capsys.readouterr().err

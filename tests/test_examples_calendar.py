@@ -1,4 +1,4 @@
-"""Worked examples of the calendar arithmetic, each pinning one behaviour of SEMANTICS.md.
+"""Worked examples of the calendar arithmetic, each pinning one behaviour of docs/semantics.md.
 
 Everything goes through the public API: ``compile_statement(text).deadline(facts)``
 and, for header conventions, ``parse_ruleset``.

@@ -1,7 +1,7 @@
 """Rules that refer to each other in a cycle fail with the library's error in every engine.
 
 Validation rejects such a file (TS106), so the evaluators' own guards are
-what stands between a ruleset compiled without validation (``compile_ruleset``
+what stands between a ruleset bound without validation (``bind_ruleset``
 on a parsed tree, or ``Rule`` objects built by hand) and unbounded recursion.
 Without the guards these calls end in ``RecursionError``, not a
 ``TimescaleError`` naming the cycle.
@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from timescale_dsl import EvaluationError, Ruleset, check_ruleset_text
-from timescale_dsl.compile import compile_ruleset
+from timescale_dsl.binding import bind_ruleset
 from timescale_dsl.reporting.batch import evaluate_rule
 from timescale_dsl.reporting.columns import BatchFacts
 from timescale_dsl.reporting.moments import Moments
@@ -36,7 +36,7 @@ FACTS = {"referral": dt.date(2026, 12, 24)}
 @pytest.fixture(scope="module")
 def unvalidated() -> Ruleset:
     assert any(d.code == "TS106" for d in check_ruleset_text(CYCLE, "cycle.timescales"))
-    return compile_ruleset(parse_ruleset_text(CYCLE, "cycle.timescales"))
+    return bind_ruleset(parse_ruleset_text(CYCLE, "cycle.timescales"))
 
 
 @pytest.mark.parametrize(

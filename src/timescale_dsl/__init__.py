@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from .lazy import lazy_getattr
 
 if TYPE_CHECKING:
+    from .binding import compile_statement, load_ruleset, parse_rule, parse_ruleset
     from .bundled import bundled_rulesets
     from .calendars import (
         CALENDAR_NAMES,
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from .calendars.base import add_working_days, working_days_between
     from .case import Case, CaseResult, Episode, Outcome, OutcomeKind
     from .check import check_ruleset_text
-    from .compile import compile_statement, load_ruleset, parse_ruleset
     from .errors import (
         CalendarError,
         CalendarRangeError,
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     )
     from .ruleset import Rule, Ruleset, Settings
     from .status import STATUSES, RecordStatus, StatusName
+    from .syntax.ast import FactType
     from .syntax.format import format_statement
     from .syntax.parser import parse_statement
 
@@ -93,9 +94,10 @@ _HOMES = {
     "scotland": "calendars",
     "weekends_only": "calendars",
     "check_ruleset_text": "check",
-    "compile_statement": "compile",
-    "load_ruleset": "compile",
-    "parse_ruleset": "compile",
+    "compile_statement": "binding",
+    "load_ruleset": "binding",
+    "parse_rule": "binding",
+    "parse_ruleset": "binding",
     "CalendarError": "errors",
     "CalendarRangeError": "errors",
     "Diagnostic": "errors",
@@ -118,6 +120,7 @@ _HOMES = {
     "SkippedDay": "model",
     "Rule": "ruleset",
     "Ruleset": "ruleset",
+    "FactType": "syntax.ast",
     "format_statement": "syntax.format",
     "parse_statement": "syntax.parser",
 }
@@ -149,6 +152,7 @@ __all__ = [
     "Explanation",
     "ExplanationDict",
     "FactNeed",
+    "FactType",
     "FactTypeError",
     "FactValue",
     "FactValueError",
@@ -184,6 +188,7 @@ __all__ = [
     "format_statement",
     "load_ruleset",
     "northern_ireland",
+    "parse_rule",
     "parse_ruleset",
     "parse_statement",
     "render_diagnostic",

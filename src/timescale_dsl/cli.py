@@ -18,10 +18,17 @@ from . import diagnostic_formats as formats
 from .bundled import bundled_path, bundled_rulesets
 from .calendars.registry import CALENDAR_NAMES, calendar_by_name
 from .check import check_ruleset_text
+from .commands import (
+    EXIT_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    load_ruleset_argument,
+)
 from .errors import (
     Diagnostic,
     RulesetError,
-    RulesetFileError,
     Severity,
     TimescaleError,
     not_utf8_finding,
@@ -31,21 +38,16 @@ from .facts import parse_fact_text
 from .failures import describe_failure, unreadable_file
 from .model import Deadline, iso
 from .paths import OutputPathError
+from .syntax import ast
 from .syntax.names import fold
 from .syntax.rewrite import canonical_text, tidy_text
 from .welcome import welcome_text
 
 if TYPE_CHECKING:
-    from .ruleset import Rule, Ruleset
+    from .ruleset import Rule
 
 RULESET_SUFFIXES = (".timescales",)
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
-EXIT_INTERRUPTED = 130
 MAX_PROJECTION = 1000  # later due dates `due --project` may list
-
-
-class UsageError(Exception):
-    """Bad arguments or a missing file: exit status 2."""
 
 
 def _ruleset_files(paths: Sequence[str]) -> Iterator[Path]:
@@ -62,18 +64,6 @@ def _ruleset_files(paths: Sequence[str]) -> Iterator[Path]:
             yield Path(str(bundled_path(name)))
         else:
             raise UsageError(f"{name}: no such file or folder, nor a bundled ruleset")
-
-
-def load_ruleset_argument(path: str) -> Ruleset:
-    """A ruleset argument: a file, or a bundled ruleset's name ("lcs-liquidlogic")."""
-    from .compile import load_ruleset  # the evaluation machinery, only when needed
-
-    try:
-        return load_ruleset(path)
-    except RulesetFileError as error:
-        if Path(path).exists():
-            raise  # there but unreadable (not UTF-8, no permission): an input error
-        raise UsageError(str(error)) from None  # no such file: a usage error
 
 
 # -- check ---------------------------------------------------------------------
@@ -135,7 +125,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             print(f"    record:    {where}")
         if rule.recorded_by:
             print(f"    by:        {rule.recorded_by}")
-        needs = ", ".join(f"{n.name} ({n.type})" for n in rule.facts_needed())
+        needs = ", ".join(f"{n.name} ({n.type.value})" for n in rule.facts_needed())
         if needs:
             print(f"    facts:     {needs}")
     print(f"\n{len(ruleset)} rules in {ruleset.path}")
@@ -151,7 +141,7 @@ def _facts(pairs: Sequence[str], rule: Rule) -> dict[str, object]:
         if not sep or not name.strip():
             raise UsageError(f"--fact {pair!r}: write NAME=VALUE, e.g. --fact referral=2026-12-24")
         kind = declared.get(fold(name))
-        if kind is not None and kind.type.value == "text":
+        if kind is not None and kind.type is ast.FactType.TEXT:
             facts[name.strip()] = value
         else:
             facts[name.strip()] = parse_fact_text(value)
@@ -186,7 +176,7 @@ def _print_deadline(deadline: Deadline, explain: bool) -> None:
 
 
 def cmd_due(args: argparse.Namespace) -> int:
-    from .compile import compile_statement
+    from .binding import parse_rule
 
     if (args.rule is None) == (args.statement is None):
         raise UsageError("give exactly one of --rule ID or --statement TEXT")
@@ -197,7 +187,7 @@ def cmd_due(args: argparse.Namespace) -> int:
         rule = load_ruleset_argument(args.ruleset).rule(args.rule)
     else:
         base = load_ruleset_argument(args.ruleset).calendar if args.ruleset else None
-        rule = compile_statement(args.statement, calendar or base)
+        rule = parse_rule(args.statement, calendar or base)
     if not 0 <= args.project <= MAX_PROJECTION:
         raise UsageError(f"--project {args.project}: give 0 to {MAX_PROJECTION}")
     deadline = rule.deadline(_facts(args.fact, rule), calendar, projection=args.project)
@@ -213,7 +203,7 @@ def cmd_due(args: argparse.Namespace) -> int:
 
 # -- fmt -----------------------------------------------------------------------
 def cmd_fmt(args: argparse.Namespace) -> int:
-    from .compile import read_ruleset_text
+    from .binding import read_ruleset_text
 
     if args.write:
         for name in args.paths:

@@ -10,6 +10,7 @@ import attrs
 if TYPE_CHECKING:
     from .calendars.base import Calendar
     from .status import RecordStatus
+    from .syntax.ast import FactType
 
 When = dt.date | dt.datetime
 
@@ -86,11 +87,11 @@ class FactNeed:
     """A fact that computing a rule's deadline may need."""
 
     name: str
-    type: str  # "date" | "datetime" | "boolean" | "text"
+    type: FactType
     description: str | None = None
 
     def to_dict(self) -> dict[str, str | None]:
-        return {"name": self.name, "type": self.type, "description": self.description}
+        return {"name": self.name, "type": self.type.value, "description": self.description}
 
 
 @attrs.frozen

@@ -9,15 +9,21 @@ from .syntax import ast
 #: The fact an unanchored recurrence ("every 10 working days") counts from.
 PREVIOUS_OCCURRENCE = "previous occurrence"
 
-Need = tuple[str, str]  # (folded fact name, "date" | "boolean" | "text")
+#: (folded fact name, the kind it is read as: DATE, BOOLEAN or TEXT).
+Need = tuple[str, ast.FactType]
+
+
+def read_as(declared: ast.FactType) -> ast.FactType:
+    """The kind a fact declared as ``declared`` is read as: a date-time is an event, as a date."""
+    return ast.FactType.DATE if declared is ast.FactType.DATETIME else declared
 
 
 def condition_facts(condition: ast.Condition) -> Iterator[Need]:
     match condition:
         case ast.FactTrue(fact=fact):
-            yield (fact.key, "boolean")
+            yield (fact.key, ast.FactType.BOOLEAN)
         case ast.FactEquals(fact=fact):
-            yield (fact.key, "text")
+            yield (fact.key, ast.FactType.TEXT)
         case ast.Not(operand=operand):
             yield from condition_facts(operand)
         case ast.AllOf(operands=operands) | ast.AnyOf(operands=operands):
@@ -93,7 +99,7 @@ def timescale_needs(
     timescale: ast.Timescale, rule_needs: Callable[[str], list[Need]]
 ) -> list[Need]:
     """Facts in reading order, without repeats; [rule-id] anchors expand to that rule's."""
-    found: dict[str, str] = {}
+    found: dict[str, ast.FactType] = {}
     if isinstance(timescale, ast.Alternatives):
         for option in timescale.options:
             if option.condition is not None:
@@ -104,8 +110,8 @@ def timescale_needs(
                     for key, kind in rule_needs(anchor.rule_id):
                         found.setdefault(key, kind)
                 else:
-                    found.setdefault(anchor.key, "date")
+                    found.setdefault(anchor.key, ast.FactType.DATE)
             end = series_end(option.schedule)
             if end is not None:  # read where known, never required
-                found.setdefault(end.key, "date")
+                found.setdefault(end.key, ast.FactType.DATE)
     return list(found.items())

@@ -1,4 +1,4 @@
-"""Compiled rules and rulesets: what a developer holds to compute deadlines."""
+"""Rules and rulesets bound to a calendar: what a developer holds to compute deadlines."""
 
 from __future__ import annotations
 
@@ -165,8 +165,7 @@ class Rule:
         for key, kind in self._needs():
             declared = self._fact_types.get(key)
             if declared is not None:
-                kind = {"date-time": "datetime"}.get(declared.type.value, declared.type.value)
-                result.append(FactNeed(declared.name, kind, declared.description))
+                result.append(FactNeed(declared.name, declared.type, declared.description))
             else:
                 result.append(FactNeed(key, kind))
         return result
@@ -316,7 +315,7 @@ def check_allowed(
 
 @attrs.define(eq=False, repr=False)
 class Ruleset:
-    """A parsed, validated and compiled rule file; equal to its pickled copy."""
+    """A parsed and validated rule file bound to its calendar; equal to its pickled copy."""
 
     path: str
     header: ast.Header

@@ -1,6 +1,6 @@
 """Where a record stands against its deadline: the status vocabulary and its scalar form.
 
-The definitions (SEMANTICS.md, docs/report.md), shared with the batch report:
+The definitions (docs/semantics.md, docs/report.md), shared with the batch report:
 
 * on_time: completed on or before the due date (any time on a date-only due day);
 * late: completed after it;

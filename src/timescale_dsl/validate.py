@@ -7,7 +7,6 @@ at the first finding.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from .calendars.base import WEEKDAY_NAMES
 from .errors import CalendarError, Diagnostic, Severity, Span, did_you_mean, one_edit_apart
@@ -22,11 +21,12 @@ from .limits import (
     NO_WORKING_DAYS_CODE,
     REFERENCE_CODE,
 )
-from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts
+from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts, read_as
 from .syntax import ast
 from .syntax.implicit import implicit_events
-from .syntax.names import fold, slug
+from .syntax.names import fold
 from .syntax.recovery import Unparsed
+from .syntax.walk import rule_id_of, walk, walk_condition
 
 # Keywords a misspelt task-name word may have been meant as ("wihtin").
 _STARTERS = ("within", "between", "every", "before", "after", "working", "prior", "following")
@@ -304,7 +304,7 @@ class Checker:
     def condition(self, condition: ast.Condition) -> None:
         for node in walk_condition(condition):
             if isinstance(node, ast.FactTrue | ast.FactEquals):
-                kind = "boolean" if isinstance(node, ast.FactTrue) else "text"
+                kind = ast.FactType.BOOLEAN if isinstance(node, ast.FactTrue) else ast.FactType.TEXT
                 self.fact_use(node.fact, kind)
                 declared = self.facts.get(node.fact.key)
                 if (
@@ -322,7 +322,8 @@ class Checker:
                         f"did you mean '{guess}'?" if guess else None,
                     )
 
-    def fact_use(self, fact: ast.FactRef, kind: str) -> None:
+    def fact_use(self, fact: ast.FactRef, kind: ast.FactType) -> None:
+        """Check a fact used as ``kind`` (DATE, BOOLEAN or TEXT) against its declaration."""
         if not self.facts or fact.key in (PREVIOUS_OCCURRENCE, ast.START_EVENT):
             return
         declared = self.facts.get(fact.key)
@@ -331,20 +332,21 @@ class Checker:
         if declared is None:
             names = [f.name for f in self.facts.values()]
             guess = did_you_mean(fact.text, names)
-            code = "TS104" if kind != "date" else "TS105"
-            what = "condition" if kind != "date" else "event"
+            code = "TS104" if kind is not ast.FactType.DATE else "TS105"
+            what = "condition" if kind is not ast.FactType.DATE else "event"
             self.report(
                 code,
                 f"{what} '{fact.text}' is not a declared fact",
                 fact.span,
-                f"did you mean '{guess}'?" if guess else f'declare it: fact "{fact.text}" {kind}',
+                f"did you mean '{guess}'?"
+                if guess
+                else f'declare it: fact "{fact.text}" {kind.value}',
             )
             return
-        wanted = {"date": ("date", "date-time"), "boolean": ("boolean",), "text": ("text",)}[kind]
-        if declared.type.value not in wanted:
+        if read_as(declared.type) is not kind:
             self.report(
                 "TS108",
-                f"'{declared.name}' is declared {declared.type.value} but used as {kind}",
+                f"'{declared.name}' is declared {declared.type.value} but used as {kind.value}",
                 fact.span,
             )
 
@@ -377,7 +379,7 @@ class Checker:
                     "for the same day write 'on the day of <event>'",
                 )
             case ast.FactRef():
-                self.fact_use(node, "date")
+                self.fact_use(node, ast.FactType.DATE)
             case ast.RuleRef(rule_id=rule_id) if (
                 rule_id not in known_ids and not self.unparsed.may_define_rule(rule_id)
             ):
@@ -471,39 +473,6 @@ class Checker:
         if self.ruleset.rules:
             self.unused_facts()
         return self.found
-
-
-def rule_id_of(rule: ast.RuleDecl) -> str:
-    """The explicit id, or one derived from the process (or section) and task."""
-    if rule.rule_id:
-        return rule.rule_id
-    group = rule.process or rule.section
-    parts = [slug(group)] if group else []
-    return "-".join([*parts, slug(rule.statement.task)]) or "rule"
-
-
-def walk(node: object) -> Iterator[object]:
-    """Every node below (and including) ``node``, depth first."""
-    yield node
-    if isinstance(node, tuple):
-        for item in node:
-            yield from walk(item)
-        return
-    fields = getattr(type(node), "__attrs_attrs__", None)
-    if fields is None:
-        return
-    for field in fields:
-        if field.name == "span":
-            continue
-        value = getattr(node, field.name)
-        if isinstance(value, tuple) or hasattr(type(value), "__attrs_attrs__"):
-            yield from walk(value)
-
-
-def walk_condition(condition: ast.Condition) -> Iterator[ast.Condition]:
-    for node in walk(condition):
-        if isinstance(node, ast.FactTrue | ast.FactEquals | ast.Not | ast.AllOf | ast.AnyOf):
-            yield node
 
 
 def window_backwards(start: ast.OnDay | ast.Offset, end: ast.OnDay | ast.Offset) -> bool:
@@ -652,4 +621,4 @@ def validate_statement(statement: ast.Statement) -> list[Diagnostic]:
     return Checker(single, "", "<statement>").run()
 
 
-__all__ = ["anchors", "rule_id_of", "validate", "validate_statement", "walk"]
+__all__ = ["anchors", "validate", "validate_statement"]

@@ -133,9 +133,6 @@ class HolidayCalendar:
             return f"{weekday}, {holiday}" if holiday else weekday
         return holiday
 
-    def holiday_name(self, day: dt.date) -> str | None:
-        return self._lookup.get(day)
-
     def with_closures(
         self, closures: Mapping[dt.date, str] | Iterable[tuple[dt.date, str]]
     ) -> HolidayCalendar:

@@ -1,4 +1,4 @@
-"""What the library derives from a calendar is cached; here is the contract.
+"""Caches of what the library derives from a calendar, and when a calendar counts as changed.
 
 A calendar is treated as unchanged while it is the same object with the
 same ``cache_key`` (an optional attribute; None when absent). So:

@@ -12,9 +12,7 @@ import sys
 from pathlib import Path
 
 from ..calendars.registry import CALENDAR_NAMES
-from ..cli import UsageError
-
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+from ..commands import EXIT_INPUT, EXIT_OK, EXIT_USAGE, UsageError, date_argument
 
 
 def _same_file(output: str, inputs: list[str]) -> bool:
@@ -41,13 +39,6 @@ def _write(output: str | None, text: str, inputs: list[str], force: bool = False
     if Path(output).exists() and not force:
         raise UsageError(f"{output}: already exists; choose another name or give --force")
     Path(output).write_text(text, encoding="utf-8", newline="")
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date: write YYYY-MM-DD") from None
 
 
 # -- import ----------------------------------------------------------------------
@@ -99,7 +90,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     """Exit 0 when nothing changed in meaning, 1 when something did, 2 on any error."""
     import json
 
-    from ..compile import parse_ruleset
+    from ..binding import parse_ruleset
     from ..errors import RulesetError, TimescaleError, render_diagnostic
     from .diff import diff_rulesets, render_diff
 
@@ -134,7 +125,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 # -- export ----------------------------------------------------------------------
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..compile import load_ruleset
+    from ..binding import load_ruleset
     from .staff_table import export
 
     if not Path(args.ruleset).is_file():
@@ -188,10 +179,18 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     diff.add_argument("new", metavar="NEW", help="the later version, or - for stdin")
     diff.add_argument("--json", action="store_true", help="the differences as JSON")
     diff.add_argument(
-        "--from", dest="first", type=_date, metavar="DATE", help="first anchor date (default today)"
+        "--from",
+        dest="first",
+        type=date_argument,
+        metavar="DATE",
+        help="first anchor date (default today)",
     )
     diff.add_argument(
-        "--to", dest="last", type=_date, metavar="DATE", help="last anchor date (default a year on)"
+        "--to",
+        dest="last",
+        type=date_argument,
+        metavar="DATE",
+        help="last anchor date (default a year on)",
     )
     diff.set_defaults(handler=cmd_diff)
 

@@ -19,7 +19,7 @@ from ..errors import CalendarRangeError
 from ..model import When, as_date, iso
 from ..ruleset import Rule, Ruleset
 from ..syntax import ast
-from ..validate import walk
+from ..syntax.walk import walk
 from .effects import FactPlan, days, outcome, plan_facts
 
 _TEXT_FIELDS: tuple[str, ...] = ("task", "timescale", "section", "process", "recorded_in")

@@ -21,7 +21,7 @@ from ..errors import TimescaleError
 from ..model import When
 from ..ruleset import Rule
 from ..syntax import ast
-from ..validate import walk
+from ..syntax.walk import walk
 
 #: At most this many case-fact scenarios per rule (the first ones in a fixed order).
 MAX_SCENARIOS = 32
@@ -57,7 +57,7 @@ def _condition_values(rule: Rule) -> dict[str, set[str]]:
 
 def plan_facts(rules: Sequence[Rule]) -> FactPlan:
     """One plan for the versions of a rule, so both are given the same facts."""
-    kinds: dict[str, str] = {}
+    kinds: dict[str, ast.FactType] = {}
     names: dict[str, str] = {}
     values: dict[str, set[str]] = {}
     closed: set[str] = set()  # text facts whose values some version declares
@@ -65,7 +65,7 @@ def plan_facts(rules: Sequence[Rule]) -> FactPlan:
         for need in rule.facts_needed():
             key = need.name.casefold()
             names.setdefault(key, need.name)
-            if kinds.get(key) != "datetime":
+            if kinds.get(key) is not ast.FactType.DATETIME:
                 kinds[key] = need.type
         for key, seen in _condition_values(rule).items():
             values.setdefault(key, set()).update(seen)
@@ -74,13 +74,13 @@ def plan_facts(rules: Sequence[Rule]) -> FactPlan:
                 closed.add(key)
                 if key in values:
                     values[key].update(declared.allowed)
-    dates = tuple(names[k] for k, kind in kinds.items() if kind == "date")
-    datetimes = tuple(names[k] for k, kind in kinds.items() if kind == "datetime")
+    dates = tuple(names[k] for k, kind in kinds.items() if kind is ast.FactType.DATE)
+    datetimes = tuple(names[k] for k, kind in kinds.items() if kind is ast.FactType.DATETIME)
     choices: list[list[tuple[str, object]]] = []
     for key, kind in kinds.items():
-        if kind == "boolean":
+        if kind is ast.FactType.BOOLEAN:
             choices.append([(names[key], True), (names[key], False)])
-        elif kind == "text":
+        elif kind is ast.FactType.TEXT:
             options: list[str] = sorted(values.get(key, set()), key=str.casefold)
             # A value outside the declared ones is refused as input, not a case
             # whose deadlines can be compared.

@@ -16,14 +16,15 @@ from pathlib import Path
 
 import attrs
 
-from ..compile import check_ruleset_text
+from ..check import check_ruleset_text
 from ..errors import Diagnostic, RulesetError
-from ..needs import timescale_needs
+from ..needs import read_as, timescale_needs
 from ..syntax import ast
 from ..syntax.format import format_statement
 from ..syntax.names import event_key, slug
 from ..syntax.parser import parse_statement
-from ..validate import validate_statement, walk
+from ..syntax.walk import walk
+from ..validate import validate_statement
 from .rows import Activity, read_activities
 from .tables import Table
 
@@ -119,7 +120,7 @@ def read_wording(task: str, cell: str) -> tuple[ast.Statement, bool, str | None]
     return statement, computable, None
 
 
-def _facts_of(statement: ast.Statement) -> dict[str, tuple[str, str]]:
+def _facts_of(statement: ast.Statement) -> dict[str, tuple[str, ast.FactType]]:
     """Folded fact name -> (name as written, type) for the facts a statement reads."""
     if isinstance(statement.timescale, ast.NoFixedTimescale):
         return {}
@@ -129,10 +130,10 @@ def _facts_of(statement: ast.Statement) -> dict[str, tuple[str, str]]:
         if isinstance(node, ast.FactRef):
             text = node.text.strip().strip('"')
             names.setdefault(node.key, re.sub(r"(?i)^the\s+", "", text))
-    found: dict[str, tuple[str, str]] = {}
+    found: dict[str, tuple[str, ast.FactType]] = {}
     for key, kind in timescale_needs(statement.timescale, lambda _rule_id: []):
-        if kind == "date":
-            kind = "date-time" if hours else "date"
+        if kind is ast.FactType.DATE and hours:
+            kind = ast.FactType.DATETIME
         if key == ast.DATE_OF_BIRTH:
             names.setdefault(key, "date of birth")
         found[key] = (names.get(key, key), kind)
@@ -240,9 +241,9 @@ def _settle_references(rules: list[DraftRule]) -> list[DraftRule]:
 
 def _settle_fact_types(
     rules: list[DraftRule],
-) -> tuple[list[DraftRule], dict[str, tuple[str, str]]]:
+) -> tuple[list[DraftRule], dict[str, tuple[str, ast.FactType]]]:
     """Declare each fact once; a rule using a fact as another kind is left to review."""
-    facts: dict[str, tuple[str, str]] = {}
+    facts: dict[str, tuple[str, ast.FactType]] = {}
     settled: list[DraftRule] = []
     for rule in rules:
         wanted = _facts_of(rule.statement)
@@ -250,7 +251,7 @@ def _settle_fact_types(
             (
                 (facts[k][0], facts[k][1], kind)
                 for k, (_, kind) in wanted.items()
-                if k in facts and _family(facts[k][1]) != _family(kind)
+                if k in facts and read_as(facts[k][1]) is not read_as(kind)
             ),
             None,
         )
@@ -266,20 +267,20 @@ def _settle_fact_types(
             )
             continue
         for key, (name, kind) in wanted.items():
-            if key in facts and facts[key][1] == "date" and kind == "date-time":
+            if (
+                key in facts
+                and facts[key][1] is ast.FactType.DATE
+                and kind is ast.FactType.DATETIME
+            ):
                 facts[key] = (facts[key][0], kind)
             facts.setdefault(key, (name, kind))
         settled.append(rule)
     return settled, facts
 
 
-def _family(kind: str) -> str:
-    return "date" if kind in ("date", "date-time") else kind
-
-
 def render_draft(
     rules: Sequence[DraftRule],
-    facts: Mapping[str, tuple[str, str]],
+    facts: Mapping[str, tuple[str, ast.FactType]],
     title: str,
     origin: str,
     calendar: str,

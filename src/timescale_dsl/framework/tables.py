@@ -11,7 +11,7 @@ import csv
 import html
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
@@ -264,9 +264,3 @@ def read_tables(
     if kind == "markdown":
         return read_markdown(text, origin)
     return read_delimited(text, origin, "\t" if kind == "tsv" else ",")
-
-
-def iter_rows(tables: Sequence[Table]) -> Iterator[tuple[Table, TableRow]]:
-    for table in tables:
-        for row in table.rows:
-            yield table, row

@@ -18,7 +18,7 @@ from ..errors import SyntaxProblem
 from ..syntax import ast
 from ..syntax.names import event_key, fold
 from ..syntax.parser import parse_ruleset_text
-from ..validate import rule_id_of, walk
+from ..syntax.walk import rule_id_of, walk
 from .text import Pos, Text, TextRange
 
 FACT, RULE = "fact", "rule"

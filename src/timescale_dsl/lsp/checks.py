@@ -8,7 +8,7 @@ error of a file at once) reaches the editor with it.
 
 from __future__ import annotations
 
-from ..compile import check_ruleset_text
+from ..check import check_ruleset_text
 from ..errors import Diagnostic
 
 

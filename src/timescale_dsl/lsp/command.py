@@ -15,7 +15,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import UsageError
+    from ..commands import UsageError
 
     try:
         from .server import serve

@@ -54,6 +54,9 @@ _PATTERN_WORDS: dict[str, tuple[str, ...]] = {
 }
 _ANCHOR_BEFORE = {"OF", "AFTER", "FROM", "FOLLOWING", "BEFORE", "TO", "AS", "THE"}
 _CONDITION_BEFORE = {"IF", "AND", "_OR", "NOT"}
+# The declared kinds a fact may have where it is suggested.
+_CONDITION_KINDS = (ast.FactType.BOOLEAN, ast.FactType.TEXT)
+_EVENT_KINDS = (ast.FactType.DATE, ast.FactType.DATETIME)
 _NAME_CHARS = re.compile(r"[\w'’&/+.-]*$")
 #: Phrases branch into at most this many continuations ("working" -> "working days", ...).
 _BRANCHES = 6
@@ -210,11 +213,11 @@ def _names(analysis: Analysis, tokens: list[Token], pos: Pos, line: str) -> list
 
 
 def _facts(analysis: Analysis, area: TextRange, *, condition: bool) -> list[Suggestion]:
-    wanted = ("boolean", "text") if condition else ("date", "date-time")
+    wanted = _CONDITION_KINDS if condition else _EVENT_KINDS
     found = []
     for key, name in analysis.fact_names().items():
         declared = analysis.facts.get(key)
-        if declared is not None and declared.type.value not in wanted:
+        if declared is not None and declared.type not in wanted:
             continue
         if declared is None and analysis.facts:
             continue  # a file that declares facts accepts only those

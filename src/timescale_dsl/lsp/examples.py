@@ -22,13 +22,14 @@ from ..ruleset import Rule
 from ..syntax import ast
 from ..syntax.format import format_condition
 from ..syntax.names import fold
-from ..validate import walk
+from ..syntax.walk import walk
 
 #: Later due dates of a recurring rule shown after the first.
 PROJECTED = 3
 _BEFORE_SHIFT = dt.timedelta(weeks=3)
 _BIRTHDAY_SHIFT = dt.timedelta(weeks=1)
 _TIME_OF_DAY = dt.time(10, 0)
+_DATED = (ast.FactType.DATE, ast.FactType.DATETIME)
 #: How far apart a rule's events fall: a week, else (a window between two
 #: events that needs them further apart, such as pregnancy weeks) half a year.
 _SPACINGS = (dt.timedelta(weeks=1), dt.timedelta(weeks=26))
@@ -127,7 +128,7 @@ def _anchor_names(rule: Rule, schedule: ast.Schedule) -> list[str]:
                 other = rule.referenced(anchor.rule_id)
             except TimescaleError:
                 continue
-            found = [n.name for n in other.facts_needed() if n.type in ("date", "datetime")]
+            found = [n.name for n in other.facts_needed() if n.type in _DATED]
         else:
             declared = rule.declared_facts.get(anchor.key)
             found = [declared.name if declared else anchor.text]
@@ -147,7 +148,7 @@ def _dates(
         and isinstance(node.anchor, ast.FactRef)
     }
     dates: dict[str, object] = {}
-    dated = [n for n in rule.facts_needed() if n.type in ("date", "datetime")]
+    dated = [n for n in rule.facts_needed() if n.type in _DATED]
     for position, need in enumerate(dated):
         key = fold(need.name)
         if key == ast.DATE_OF_BIRTH:
@@ -156,7 +157,7 @@ def _dates(
             value = day + spacing * position
             if key in before:
                 value += _BEFORE_SHIFT
-        timed = need.type == "datetime"
+        timed = need.type is ast.FactType.DATETIME
         dates[need.name] = dt.datetime.combine(value, _TIME_OF_DAY) if timed else value
     return dates
 

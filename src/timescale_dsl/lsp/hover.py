@@ -13,8 +13,8 @@ import re
 
 import attrs
 
+from ..binding import bind_ruleset
 from ..calendars.registry import calendar_by_name
-from ..compile import compile_ruleset
 from ..errors import TimescaleError
 from ..ruleset import Rule, Ruleset
 from ..syntax.format import format_timescale
@@ -34,12 +34,12 @@ class HoverText:
     range: TextRange
 
 
-def compiled(analysis: Analysis) -> Ruleset | None:
+def bound_ruleset(analysis: Analysis) -> Ruleset | None:
     """The document's rules ready to compute, or None if its header cannot be used."""
     if analysis.tree is None:
         return None
     try:
-        return compile_ruleset(analysis.tree)
+        return bind_ruleset(analysis.tree)
     except TimescaleError:
         return None
 
@@ -102,7 +102,7 @@ def rule_text(entry: RuleEntry, ruleset: Ruleset | None, example_day: dt.date | 
     if where:
         parts.append(f"_{where}_")
     parts.append(f"```timescales\n{format_timescale(decl.statement.timescale)}\n```")
-    rule = _compiled_rule(ruleset, entry.id)
+    rule = _bound_rule(ruleset, entry.id)
     if rule is None:
         parts.append("_No worked example while the header's calendar cannot be used._")
     else:
@@ -129,7 +129,7 @@ def rule_text(entry: RuleEntry, ruleset: Ruleset | None, example_day: dt.date | 
     return "\n\n".join(parts)
 
 
-def _compiled_rule(ruleset: Ruleset | None, rule_id: str) -> Rule | None:
+def _bound_rule(ruleset: Ruleset | None, rule_id: str) -> Rule | None:
     if ruleset is None:
         return None
     return next((rule for rule in ruleset.rules if rule.id == rule_id), None)

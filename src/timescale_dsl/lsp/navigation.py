@@ -16,7 +16,7 @@ import attrs
 from ..syntax import ast
 from ..syntax.format import format_anchor, format_condition
 from ..syntax.names import event_key
-from ..validate import walk
+from ..syntax.walk import walk
 from .analysis import FACT, RULE, Analysis, Heading, Occurrence, RuleEntry
 from .text import Pos, TextRange
 

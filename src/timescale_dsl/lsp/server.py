@@ -28,7 +28,7 @@ from .analysis import Analysis
 from .checks import check_document, message_with_hint
 from .fixes import fixes_for
 from .formatting import format_document
-from .hover import compiled, hover
+from .hover import bound_ruleset, hover
 from .navigation import (
     Edit,
     RenameRefused,
@@ -88,7 +88,7 @@ class TimescaleServer(LanguageServer):
     def ruleset(self, document: TextDocument) -> Ruleset | None:
         known = self._rulesets.get(document.uri)
         if known is None or known[0] != document.source:
-            known = (document.source, compiled(self.analysis(document)))
+            known = (document.source, bound_ruleset(self.analysis(document)))
             self._rulesets[document.uri] = known
         return known[1]
 

@@ -20,9 +20,9 @@ import attrs
 import numpy as np
 import pandas as pd
 
+from ..binding import load_ruleset
 from ..calendars.base import Calendar
 from ..calendars.registry import calendar_by_name
-from ..compile import load_ruleset
 from ..paths import check_outputs
 from ..ruleset import Ruleset
 from .chase import chase_list

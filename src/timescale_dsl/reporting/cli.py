@@ -14,8 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..errors import FactValueError
-from ..facts import parse_when
+from ..commands import UsageError, date_argument, load_ruleset_argument, moment_argument
 from ..paths import check_outputs
 
 EXIT_OK, EXIT_REJECTED = 0, 1
@@ -35,7 +34,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     report.add_argument("events", metavar="EVENTS", help="event log: .csv or .parquet")
     report.add_argument(
         "--as-of",
-        type=_moment,
+        type=moment_argument,
         default=None,
         metavar="DATE",
         help="decides overdue versus open (default: today); YYYY-MM-DD or DD/MM/YYYY",
@@ -107,8 +106,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     sample.add_argument("--rows", type=_positive, default=1000, metavar="N")
     sample.add_argument("--seed", type=int, default=0, metavar="S")
     sample.add_argument("-o", "--output", required=True, metavar="FILE", help=".csv or .parquet")
-    sample.add_argument("--start", type=_date, default=dt.date(2025, 4, 1), metavar="DATE")
-    sample.add_argument("--end", type=_date, default=dt.date(2026, 3, 31), metavar="DATE")
+    sample.add_argument("--start", type=date_argument, default=dt.date(2025, 4, 1), metavar="DATE")
+    sample.add_argument("--end", type=date_argument, default=dt.date(2026, 3, 31), metavar="DATE")
     sample.add_argument(
         "--date-style",
         choices=("iso", "uk"),
@@ -116,20 +115,6 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         help="iso: 2026-03-31 14:30; uk: 31/03/2026 14:30",
     )
     sample.set_defaults(handler=cmd_sample)
-
-
-def _moment(text: str) -> dt.date:
-    try:
-        return parse_when(text)
-    except FactValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _date(text: str) -> dt.date:
-    value = _moment(text)
-    if isinstance(value, dt.datetime):
-        raise argparse.ArgumentTypeError(f"'{text}': give a date without a time")
-    return value
 
 
 def _positive(text: str) -> int:
@@ -143,15 +128,7 @@ def _positive(text: str) -> int:
 
 
 def _needs_extra() -> Any:
-    from ..cli import UsageError
-
     return UsageError("this command needs pandas and pyarrow: pip install 'timescale-dsl[report]'")
-
-
-def _load(path: str) -> Any:
-    from ..cli import load_ruleset_argument
-
-    return load_ruleset_argument(path)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -159,8 +136,6 @@ def cmd_report(args: argparse.Namespace) -> int:
         from .api import report_files
     except ImportError:
         raise _needs_extra() from None
-    from ..cli import UsageError
-
     if not Path(args.events).is_file():
         raise UsageError(f"{args.events}: no such file")
     check_outputs(
@@ -176,7 +151,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             ("--chase-out", args.chase_out),
         ],
     )
-    ruleset = _load(args.ruleset)
+    ruleset = load_ruleset_argument(args.ruleset)
     roles, facts = _mappings(args)
     outcome = report_files(
         ruleset,
@@ -213,7 +188,6 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def _mappings(args: argparse.Namespace) -> tuple[dict[str, str], list[tuple[str, str]]]:
     """--column and --columns-file: the child, rule and completion columns, then fact columns."""
-    from ..cli import UsageError
     from ..syntax.names import column_key
     from .mapping import MappingError, parse_mapping, read_mapping_file
 
@@ -255,12 +229,10 @@ def cmd_sample(args: argparse.Namespace) -> int:
         from .sample import SampleOptions, sample_events
     except ImportError:
         raise _needs_extra() from None
-    from ..cli import UsageError
-
     if args.end < args.start:
         raise UsageError("--end is before --start")
     check_outputs([("RULESET", args.ruleset)], [("-o", args.output)])
-    ruleset = _load(args.ruleset)
+    ruleset = load_ruleset_argument(args.ruleset)
     frame = sample_events(
         ruleset, SampleOptions(args.rows, args.seed, args.start, args.end, args.date_style)
     )

@@ -23,8 +23,9 @@ import pyarrow as pa
 from ..arithmetic import working_day_index
 from ..calendars.base import Calendar
 from ..errors import UnknownRuleError
-from ..needs import PREVIOUS_OCCURRENCE, timescale_needs
+from ..needs import PREVIOUS_OCCURRENCE, Need, timescale_needs
 from ..ruleset import Rule, Ruleset
+from ..syntax.ast import FactType
 from ..syntax.names import column_key
 from .batch import BatchDeadlines, evaluate_rule
 from .cells import (
@@ -194,7 +195,7 @@ class _Measurement:
         self, name: str, kind: str, rows: IntArray | None = None
     ) -> ReadMoments | ReadFlags | Labels:
         """A column read as dates or flags (every row, once), or the given rows as text."""
-        if kind in ("date", "datetime", "boolean"):
+        if kind in (FactType.DATE, FactType.DATETIME, FactType.BOOLEAN):
             # Rules share fact columns, and a column's mostly blank cells cost little to
             # read: reading each once for all rows beats taking every rule's rows out of it.
             found = self.read.get((name, kind))
@@ -327,10 +328,10 @@ class _Bounds:
         self.rule_id = np.full(size, None, dtype=object)
 
 
-def facts_read_by(rule: Rule, ruleset: Ruleset) -> list[tuple[str, str]]:
+def facts_read_by(rule: Rule, ruleset: Ruleset) -> list[Need]:
     """Facts the rule may read, with the kind it reads them as (rule references expanded)."""
 
-    def expand(rule_id: str, seen: frozenset[str]) -> list[tuple[str, str]]:
+    def expand(rule_id: str, seen: frozenset[str]) -> list[Need]:
         if rule_id in seen:
             return []
         try:

@@ -27,7 +27,7 @@ import pyarrow.compute as pc
 from ..engine.meaning import interval_after
 from ..ruleset import Rule, Ruleset
 from ..syntax import ast
-from ..validate import walk
+from ..syntax.walk import walk
 from .batch import evaluate_rule, shift_column
 from .columns import BatchFacts, Flags, Labels
 from .measuring import facts_read_by

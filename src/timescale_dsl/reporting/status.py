@@ -1,4 +1,4 @@
-"""The status of each record against its deadline, and how late it is (SEMANTICS.md).
+"""The status of each record against its deadline, and how late it is (docs/semantics.md).
 
 * on_time: completed on or before the due date (any time on a date-only due day);
 * late: completed after it;

@@ -275,7 +275,9 @@ class Statement:
     span: Span | None = _span()
 
 
-class FactType(enum.Enum):
+class FactType(enum.StrEnum):
+    """A fact's kind as rule files write it; also what FactNeed.type reports."""
+
     DATE = "date"
     DATETIME = "date-time"
     BOOLEAN = "boolean"

@@ -22,10 +22,6 @@ def _unquote(token: Token) -> str:
     return str(token)[1:-1]
 
 
-def _join(words: list[Token]) -> str:
-    return " ".join(str(w) for w in words)
-
-
 @v_args(meta=True)
 class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long the input
     """One method per grammar rule; each returns an AST node or a plain value."""
