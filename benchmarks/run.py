@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from timescale_dsl import england_and_wales, parse_rule
-from timescale_dsl.arithmetic import working_day_index
+from timescale_dsl.engine.arithmetic import working_day_index
 from timescale_dsl.reporting import BatchFacts, Moments, evaluate_rule
 
 HERE = Path(__file__).resolve().parent

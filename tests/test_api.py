@@ -14,7 +14,7 @@ from timescale_dsl import (
     england_and_wales,
     parse_ruleset,
 )
-from timescale_dsl.arithmetic import working_day_index
+from timescale_dsl.engine.arithmetic import working_day_index
 from timescale_dsl.model import show_when
 
 

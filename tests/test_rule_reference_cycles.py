@@ -16,10 +16,10 @@ import pytest
 
 from timescale_dsl import EvaluationError, Ruleset, check_ruleset_text
 from timescale_dsl.binding import bind_ruleset
-from timescale_dsl.reporting.batch import evaluate_rule
-from timescale_dsl.reporting.columns import BatchFacts
-from timescale_dsl.reporting.moments import Moments
-from timescale_dsl.reporting.recurrence import evaluate_occurrences
+from timescale_dsl.engine.batch import evaluate_rule
+from timescale_dsl.engine.columns import BatchFacts
+from timescale_dsl.engine.moments import Moments
+from timescale_dsl.engine.series import evaluate_occurrences
 from timescale_dsl.syntax.parser import parse_ruleset_text
 
 CYCLE = """\

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 pytest.importorskip("pandas")
 
 from timescale_dsl import england_and_wales
-from timescale_dsl.arithmetic import working_day_index
-from timescale_dsl.reporting.moments import Moments
+from timescale_dsl.engine.arithmetic import working_day_index
+from timescale_dsl.engine.moments import Moments
 from timescale_dsl.reporting.status import NO_DAYS, STATUSES, classify
 from timescale_dsl.status import record_status
 

@@ -10,10 +10,10 @@ import pytest
 
 from timescale_dsl import compile_statement
 from timescale_dsl.cli import main
+from timescale_dsl.engine.batch import evaluate_rule
+from timescale_dsl.engine.columns import BatchFacts
+from timescale_dsl.engine.moments import Moments
 from timescale_dsl.errors import MissingFactsError
-from timescale_dsl.reporting.batch import evaluate_rule
-from timescale_dsl.reporting.columns import BatchFacts
-from timescale_dsl.reporting.moments import Moments
 
 PRE_BIRTH = (
     "Pre-birth assessment within 45 days of referral or 6 weeks before expected date of "

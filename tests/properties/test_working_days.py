@@ -21,7 +21,7 @@ from strategies import (
 )
 
 from timescale_dsl import Calendar, compile_statement, parse_ruleset
-from timescale_dsl.arithmetic import working_day_index
+from timescale_dsl.engine.arithmetic import working_day_index
 
 ONE_DAY = dt.timedelta(days=1)
 

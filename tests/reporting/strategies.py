@@ -21,8 +21,8 @@ from timescale_dsl import (
     scotland,
     weekends_only,
 )
-from timescale_dsl.reporting.columns import BatchFacts, Flags, Labels
-from timescale_dsl.reporting.moments import Moments
+from timescale_dsl.engine.columns import BatchFacts, Flags, Labels
+from timescale_dsl.engine.moments import Moments
 from timescale_dsl.ruleset import Rule, Settings
 from timescale_dsl.syntax import ast
 

@@ -17,13 +17,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timescale_dsl import england_and_wales
-from timescale_dsl.arithmetic import working_day_index
+from timescale_dsl.engine.arithmetic import working_day_index
+from timescale_dsl.engine.batch import evaluate_rule
+from timescale_dsl.engine.column_arithmetic import ColumnArithmetic
+from timescale_dsl.engine.columns import BatchFacts
+from timescale_dsl.engine.moments import Moments
+from timescale_dsl.engine.problems import Problems
 from timescale_dsl.errors import TimescaleError
-from timescale_dsl.reporting.batch import evaluate_rule
-from timescale_dsl.reporting.columns import BatchFacts
-from timescale_dsl.reporting.moments import Moments
-from timescale_dsl.reporting.problems import Problems
-from timescale_dsl.reporting.shifts import ColumnArithmetic
 from timescale_dsl.ruleset import Rule
 from timescale_dsl.syntax import ast
 
@@ -162,7 +162,7 @@ def test_batch_working_days_match_numpy_busday_offset_on_a_million_days() -> Non
 
 
 def test_hours_before_the_offset_table_use_the_scalar_arithmetic() -> None:
-    from timescale_dsl.arithmetic import add_hours
+    from timescale_dsl.engine.arithmetic import add_hours
 
     starts = [dt.datetime(1850, 6, 1, 9, 30), dt.datetime(2026, 10, 24, 12, 0)]
     rule = make_rule(

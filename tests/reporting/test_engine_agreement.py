@@ -28,12 +28,12 @@ import pandas as pd
 import pytest
 
 from timescale_dsl import Rule, Ruleset, TimescaleError, parse_ruleset
+from timescale_dsl.engine.batch import BatchDeadlines, evaluate_rule
+from timescale_dsl.engine.columns import BatchFacts
+from timescale_dsl.engine.moments import Moments
+from timescale_dsl.engine.series import evaluate_occurrences
 from timescale_dsl.needs import series_end
-from timescale_dsl.reporting.batch import BatchDeadlines, evaluate_rule
 from timescale_dsl.reporting.cells import read_flags, read_labels, read_moments
-from timescale_dsl.reporting.columns import BatchFacts
-from timescale_dsl.reporting.moments import Moments
-from timescale_dsl.reporting.recurrence import evaluate_occurrences
 from timescale_dsl.syntax import ast
 
 D = dt.date

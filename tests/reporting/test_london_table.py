@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from timescale_dsl.reporting import london
+from timescale_dsl.engine import london
 
 
 def test_the_weekly_scan_finds_every_change_the_daily_scan_finds() -> None:

@@ -15,10 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from timescale_dsl import england_and_wales, scotland
+from timescale_dsl.engine.columns import BatchFacts
+from timescale_dsl.engine.moments import Moments
+from timescale_dsl.engine.series import evaluate_occurrences
 from timescale_dsl.errors import TimescaleError
-from timescale_dsl.reporting.columns import BatchFacts
-from timescale_dsl.reporting.moments import Moments
-from timescale_dsl.reporting.recurrence import evaluate_occurrences
 from timescale_dsl.ruleset import Rule
 from timescale_dsl.syntax import ast
 

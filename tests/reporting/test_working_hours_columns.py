@@ -10,11 +10,11 @@ from hypothesis import strategies as st
 
 from timescale_dsl.calendars.base import Calendar
 from timescale_dsl.engine import meaning
+from timescale_dsl.engine.batch import shift_column
+from timescale_dsl.engine.moments import Moments
+from timescale_dsl.engine.problems import Problems
 from timescale_dsl.engine.scalar import Evaluation
 from timescale_dsl.errors import TimescaleError
-from timescale_dsl.reporting.batch import shift_column
-from timescale_dsl.reporting.moments import Moments
-from timescale_dsl.reporting.problems import Problems
 from timescale_dsl.syntax import ast
 
 from .strategies import CalendarSpec, calendars, make_rule

@@ -188,7 +188,7 @@ class HolidayCalendar:
 
 def add_working_days(calendar: Calendar, day: dt.date, count: int) -> dt.date:
     """The ``count``-th working day after ``day`` on any calendar (before, if negative)."""
-    from ..arithmetic import working_day_index
+    from ..engine.arithmetic import working_day_index
 
     index = working_day_index(calendar)
     if count > 0:
@@ -201,7 +201,7 @@ def add_working_days(calendar: Calendar, day: dt.date, count: int) -> dt.date:
 
 def working_days_between(calendar: Calendar, start: dt.date, end: dt.date) -> int:
     """Working days in ``(start, end]`` on any calendar; negative when end is earlier."""
-    from ..arithmetic import working_day_index
+    from ..engine.arithmetic import working_day_index
 
     return working_day_index(calendar).count_between(start, end)
 

@@ -12,14 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
-from ..arithmetic import (
-    add_hours,
-    add_months,
-    add_working_hours,
-    non_working_days,
-    subtract_working_hours,
-    working_day_index,
-)
 from ..calendars.base import Calendar, weekend_days
 from ..errors import (
     DateOutOfRangeError,
@@ -47,6 +39,14 @@ from ..syntax.format import format_condition, format_schedule
 from ..syntax.names import event_key
 from ..timezones import clock_changes, local_time_caveat, to_london
 from . import meaning
+from .arithmetic import (
+    add_hours,
+    add_months,
+    add_working_hours,
+    non_working_days,
+    subtract_working_hours,
+    working_day_index,
+)
 from .operations import DueDates, Refusal, Step
 
 #: How many later due dates of a recurring rule are projected by default.

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..arithmetic import working_day_index
+from ..engine.arithmetic import working_day_index
 from ..errors import CalendarRangeError
 from ..model import When, as_date, iso
 from ..ruleset import Rule, Ruleset

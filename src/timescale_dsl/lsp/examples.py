@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from ..arithmetic import add_months
+from ..engine.arithmetic import add_months
 from ..errors import TimescaleError
 from ..model import Deadline, show_when
 from ..needs import anchors

@@ -13,29 +13,29 @@ from typing import TYPE_CHECKING
 from ..lazy import lazy_getattr
 
 if TYPE_CHECKING:
+    from ..engine.batch import BatchDeadlines, Bounds, evaluate_rule
+    from ..engine.columns import BatchFacts, Flags, Labels
+    from ..engine.moments import Moments
+    from ..engine.problems import Problems
+    from ..engine.series import evaluate_occurrences
     from .api import Report, measure_partition, partition_meta, report_files, timeliness
-    from .batch import BatchDeadlines, Bounds, evaluate_rule
-    from .columns import BatchFacts, Flags, Labels
     from .events import ColumnMap, EventLog, EventsError, read_events
     from .measuring import Measured, measure
-    from .moments import Moments
-    from .problems import Problems
-    from .recurrence import evaluate_occurrences
     from .sample import SampleOptions, sample_events
     from .summary import Summary, summarise
 
 # Every name loads on first use: even numpy waits, so that `timescale check`
 # (which registers the report command) starts without it.
 _LAZY = {
-    "BatchDeadlines": "batch",
-    "Bounds": "batch",
-    "evaluate_rule": "batch",
-    "BatchFacts": "columns",
-    "Flags": "columns",
-    "Labels": "columns",
-    "Moments": "moments",
-    "Problems": "problems",
-    "evaluate_occurrences": "recurrence",
+    "BatchDeadlines": "timescale_dsl.engine.batch",
+    "Bounds": "timescale_dsl.engine.batch",
+    "evaluate_rule": "timescale_dsl.engine.batch",
+    "BatchFacts": "timescale_dsl.engine.columns",
+    "Flags": "timescale_dsl.engine.columns",
+    "Labels": "timescale_dsl.engine.columns",
+    "Moments": "timescale_dsl.engine.moments",
+    "Problems": "timescale_dsl.engine.problems",
+    "evaluate_occurrences": "timescale_dsl.engine.series",
     "Report": "api",
     "measure_partition": "api",
     "partition_meta": "api",

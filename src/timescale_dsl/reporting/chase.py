@@ -16,8 +16,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ..arithmetic import working_day_index
 from ..calendars.base import Calendar
+from ..engine.arithmetic import working_day_index
 from ..ruleset import Ruleset
 from ..syntax.names import column_key
 from .events import find_columns

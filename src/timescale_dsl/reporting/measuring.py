@@ -20,14 +20,18 @@ import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
 
-from ..arithmetic import working_day_index
 from ..calendars.base import Calendar
+from ..engine.arithmetic import working_day_index
+from ..engine.batch import BatchDeadlines, evaluate_rule
+from ..engine.columns import BatchFacts, Flags, Labels
+from ..engine.moments import IntArray, Moments
+from ..engine.problems import Problems
+from ..engine.series import evaluate_occurrences
 from ..errors import UnknownRuleError
 from ..needs import PREVIOUS_OCCURRENCE, Need, timescale_needs
 from ..ruleset import Rule, Ruleset
 from ..syntax.ast import FactType
 from ..syntax.names import column_key
-from .batch import BatchDeadlines, evaluate_rule
 from .cells import (
     ReadFlags,
     ReadMoments,
@@ -37,13 +41,9 @@ from .cells import (
     read_labels,
     read_moments,
 )
-from .columns import BatchFacts, Flags, Labels
 from .events import ColumnMap, EventLog, EventsError, find_columns, read_events, required_columns
 from .mapping import FactColumns, fact_columns, match_key
-from .moments import IntArray, Moments
 from .output import OUTPUT_COLUMNS, SOURCE_ROW, reject_order, rejects_frame, rows_frame
-from .problems import Problems
-from .recurrence import evaluate_occurrences
 from .status import Timeliness, classify
 
 Progress = Callable[[int], None]

@@ -17,9 +17,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..engine.moments import IntArray, Moments
+from ..engine.problems import Problems
 from .events import EventLog
-from .moments import IntArray, Moments
-from .problems import Problems
 from .status import NO_DAYS, STATUSES, Timeliness
 
 OUTPUT_COLUMNS: Final = (

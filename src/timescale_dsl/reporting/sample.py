@@ -24,14 +24,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..engine.batch import evaluate_rule, shift_column
+from ..engine.columns import BatchFacts, Flags, Labels
 from ..engine.meaning import interval_after
+from ..engine.moments import DAY, NAT, BoolArray, IntArray, Moments
 from ..ruleset import Rule, Ruleset
 from ..syntax import ast
 from ..syntax.walk import walk
-from .batch import evaluate_rule, shift_column
-from .columns import BatchFacts, Flags, Labels
 from .measuring import facts_read_by
-from .moments import DAY, NAT, BoolArray, IntArray, Moments
 
 HOUR = np.timedelta64(1, "h").astype("timedelta64[us]")
 TEAMS = tuple(f"Team {n}" for n in range(1, 9))

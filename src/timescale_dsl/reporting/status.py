@@ -23,7 +23,8 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from ..arithmetic import WorkingDayIndex
+from ..engine.arithmetic import WorkingDayIndex
+from ..engine.moments import Moments
 
 # The vocabulary lives in the core (timescale_dsl.status); re-exported here.
 from ..status import EARLY as EARLY
@@ -34,7 +35,6 @@ from ..status import ON_TIME as ON_TIME
 from ..status import OPEN as OPEN
 from ..status import OVERDUE as OVERDUE
 from ..status import STATUSES as STATUSES
-from .moments import Moments
 
 #: A row's status is held as its position in STATUSES.
 CODE: Final = {name: np.int8(number) for number, name in enumerate(STATUSES)}

@@ -22,8 +22,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..engine.moments import IntArray
 from .events import EventsError
-from .moments import IntArray
 
 
 def read_workbook(path: Path, label: str, sheet: str | None) -> tuple[pd.DataFrame, IntArray]:

@@ -82,15 +82,6 @@ class Problems:
             reason, column = describe(int(key))
             self.add(new & (keys == key), reason, column)
 
-    def take(self, rows: IntArray) -> Problems:
-        part = Problems(len(rows))
-        part.failed = self.failed[rows]
-        if self._reason is not None:
-            part._reason = self._reason[rows]
-        if self._column is not None:
-            part._column = self._column[rows]
-        return part
-
     def put(self, rows: IntArray, part: Problems) -> None:
         """Merge a subset's problems back (this object's earlier problems win)."""
         if not part.any:

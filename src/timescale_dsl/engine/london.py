@@ -18,7 +18,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from ..arithmetic import LONDON
+from .arithmetic import LONDON
 from .moments import BoolArray, StampArray
 
 FIRST_YEAR = 1900

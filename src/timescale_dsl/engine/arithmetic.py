@@ -14,12 +14,11 @@ import math
 import attrs
 import numpy as np
 import numpy.typing as npt
-from dateutil.relativedelta import relativedelta
 
-from .calendars.base import Calendar, HolidayCalendar, range_error
-from .calendars.cache import CalendarMemo
-from .errors import CalendarRangeError, NonexistentTimeError
-from .timezones import LONDON as LONDON
+from ..calendars.base import Calendar, HolidayCalendar, range_error
+from ..calendars.cache import CalendarMemo
+from ..errors import CalendarRangeError, NonexistentTimeError
+from ..timezones import LONDON as LONDON
 
 DAY = np.timedelta64(1, "D")
 
@@ -198,11 +197,6 @@ def working_day_index(calendar: Calendar) -> WorkingDayIndex:
     return index
 
 
-def check_in_range(calendar: Calendar, day: dt.date) -> None:
-    if not calendar.first_day <= day <= calendar.last_day:
-        raise _out_of_range(calendar, day)
-
-
 def non_working_days(calendar: Calendar, start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
     """Non-working days strictly between start and end (either order), with reasons.
 
@@ -223,9 +217,24 @@ def non_working_days(calendar: Calendar, start: dt.date, end: dt.date) -> list[t
     return found
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
+def add_months_to_days(days: DateArray, months: int) -> DateArray:
     """Calendar months, clipped to the month's last day (31 Jan + 1 month = 28/29 Feb)."""
-    result: dt.date = day + relativedelta(months=months)
+    month = days.astype("datetime64[M]")
+    day_of_month = (days - month.astype("datetime64[D]")).astype(np.int64)
+    target = month + np.timedelta64(months, "M")
+    length = (
+        (target + np.timedelta64(1, "M")).astype("datetime64[D]") - target.astype("datetime64[D]")
+    ).astype(np.int64)
+    offset = np.minimum(day_of_month, length - 1).astype("timedelta64[D]")
+    result: DateArray = target.astype("datetime64[D]") + offset
+    return result
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """:func:`add_months_to_days` for one date; past year 9999 (or before 1) overflows."""
+    result = add_months_to_days(np.array([day], dtype="datetime64[D]"), months)[0].item()
+    if not isinstance(result, dt.date):
+        raise OverflowError(f"{months} months from {day} is beyond the dates Python holds")
     return result
 
 

@@ -5,7 +5,7 @@ months are numpy month arithmetic; elapsed hours on date-times go through
 London's offset table (:mod:`.london`), and working hours forward without
 office hours have a closed form (:mod:`.workinghours`). Whatever those do
 not cover (times outside the table, office hours, counting backwards, the
-calendar's edges) takes the scalar arithmetic of :mod:`timescale_dsl.arithmetic`
+calendar's edges) takes the scalar arithmetic of :mod:`timescale_dsl.engine.arithmetic`
 once per distinct start. What a count *means* (units, event-day numbering,
 dates without a time) is :mod:`timescale_dsl.engine.meaning`'s, not this
 module's. A row that cannot be computed gets a problem, in the scalar
@@ -19,7 +19,11 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ..arithmetic import (
+from ..calendars.base import Calendar
+from ..errors import TimescaleError
+from ..model import When
+from . import london
+from .arithmetic import (
     WorkingDayIndex,
     add_hours,
     add_working_hours,
@@ -28,10 +32,6 @@ from ..arithmetic import (
     range_message,
     subtract_working_hours,
 )
-from ..calendars.base import Calendar
-from ..errors import TimescaleError
-from ..model import When
-from . import london
 from .moments import NAT, BoolArray, DayArray, Moments
 from .problems import Problems
 from .workinghours import add_working_hours as closed_form_working_hours
@@ -40,19 +40,6 @@ FIRST_DATE = np.datetime64("0001-01-01", "D")
 LAST_DATE = np.datetime64("9999-12-31", "D")
 #: A result past the last date, for rows whose arithmetic overflowed.
 BEYOND_DATES = np.datetime64("10000-01-01T00:00", "us")
-
-
-def add_months(days: DayArray, months: int) -> DayArray:
-    """Calendar months, clipped to the month's last day (``arithmetic.add_months``)."""
-    month = days.astype("datetime64[M]")
-    day_of_month = (days - month.astype("datetime64[D]")).astype(np.int64)
-    target = month + np.timedelta64(months, "M")
-    length = (
-        (target + np.timedelta64(1, "M")).astype("datetime64[D]") - target.astype("datetime64[D]")
-    ).astype(np.int64)
-    offset = np.minimum(day_of_month, length - 1).astype("timedelta64[D]")
-    result: DayArray = target.astype("datetime64[D]") + offset
-    return result
 
 
 class ColumnArithmetic:

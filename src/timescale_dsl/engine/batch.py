@@ -20,7 +20,6 @@ from collections.abc import Callable, Sequence
 import attrs
 import numpy as np
 
-from ..arithmetic import working_day_index
 from ..calendars.base import Calendar, weekend_days
 from ..engine import meaning
 from ..engine.operations import NO_CHOICE, DueDates, Refusal, Step
@@ -29,10 +28,11 @@ from ..model import When
 from ..needs import series_end
 from ..ruleset import Rule
 from ..syntax import ast
+from .arithmetic import add_months_to_days, working_day_index
+from .column_arithmetic import FIRST_DATE, LAST_DATE, ColumnArithmetic
 from .columns import BatchFacts
 from .moments import DAY, BoolArray, IntArray, Moments, later_than, show
 from .problems import Problems
-from .shifts import FIRST_DATE, LAST_DATE, ColumnArithmetic, add_months
 
 
 @attrs.frozen(eq=False)
@@ -324,7 +324,7 @@ class Rows:
         return Moments.of_days(day.days + days * DAY)
 
     def add_months(self, day: Moments, months: int) -> Moments:
-        return Moments.of_days(add_months(day.days, months))
+        return Moments.of_days(add_months_to_days(day.days, months))
 
     def working_days(self, day: Moments, count: int, forward: bool) -> Moments:
         return Moments.of_days(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..arithmetic import WorkingDayIndex
+from .arithmetic import WorkingDayIndex
 from .moments import DAY, NAT, BoolArray, StampArray
 
 _DAY_US = DAY.astype("timedelta64[us]").astype(np.int64)
