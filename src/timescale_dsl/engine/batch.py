@@ -36,28 +36,28 @@ from .problems import Problems
 
 
 @attrs.frozen(eq=False)
-class Bounds:
-    """Due, and where the rule has them earliest and target, for each row."""
+class DueColumns:
+    """A due date, and where the rule has them an earliest date and a target, per row."""
 
     due: Moments
     earliest: Moments
     target: Moments
 
     @classmethod
-    def missing(cls, size: int) -> Bounds:
+    def missing(cls, size: int) -> DueColumns:
         return cls(Moments.missing(size), Moments.missing(size), Moments.missing(size))
 
-    def take(self, rows: IntArray) -> Bounds:
-        return Bounds(self.due.take(rows), self.earliest.take(rows), self.target.take(rows))
+    def take(self, rows: IntArray) -> DueColumns:
+        return DueColumns(self.due.take(rows), self.earliest.take(rows), self.target.take(rows))
 
-    def where(self, mask: BoolArray, other: Bounds) -> Bounds:
-        return Bounds(
+    def where(self, mask: BoolArray, other: DueColumns) -> DueColumns:
+        return DueColumns(
             self.due.where(mask, other.due),
             self.earliest.where(mask, other.earliest),
             self.target.where(mask, other.target),
         )
 
-    def put(self, rows: IntArray, part: Bounds) -> None:
+    def put(self, rows: IntArray, part: DueColumns) -> None:
         self.due.put(rows, part.due)
         self.earliest.put(rows, part.earliest)
         self.target.put(rows, part.target)
@@ -75,7 +75,7 @@ class BatchDeadlines:
     """
 
     rule: Rule
-    bounds: Bounds
+    bounds: DueColumns
     choice: IntArray
     problems: Problems
     fixed: bool = True
@@ -153,10 +153,10 @@ class BatchEvaluation:
             problems = Problems(size)
             cycle = " -> ".join((*self.chain, self.rule.id))
             problems.add(np.ones(size, np.bool_), f"rules refer to each other in a cycle: {cycle}")
-            return BatchDeadlines(self.rule, Bounds.missing(size), _none(size), problems)
+            return BatchDeadlines(self.rule, DueColumns.missing(size), _none(size), problems)
         if isinstance(timescale, ast.NoFixedTimescale):
             return BatchDeadlines(
-                self.rule, Bounds.missing(size), _none(size), Problems(size), False
+                self.rule, DueColumns.missing(size), _none(size), Problems(size), False
             )
         options = timescale.options
         return self.evaluate(
@@ -171,7 +171,7 @@ class BatchEvaluation:
         choice = meaning.choose(rows, timescale)
         choice = np.where(rows.problems.failed, NO_CHOICE, choice)
         dates = rows.branches(choice, len(timescale.options), each)
-        bounds = Bounds(
+        bounds = DueColumns(
             dates.due, _filled(dates.earliest, rows.size), _filled(dates.target, rows.size)
         )
         problems = rows.problems
@@ -471,3 +471,7 @@ class Rows:
 
     def say(self, step: Step[Moments], only_if: BoolArray | None = None) -> None:
         """Columns are not explained: the scalar path writes the explanation."""
+
+
+#: The name this class had before the engine package (kept for code written against it).
+Bounds = DueColumns

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..lazy import lazy_getattr
 
 if TYPE_CHECKING:
-    from ..engine.batch import BatchDeadlines, Bounds, evaluate_rule
+    from ..engine.batch import BatchDeadlines, Bounds, DueColumns, evaluate_rule
     from ..engine.columns import BatchFacts, Flags, Labels
     from ..engine.moments import Moments
     from ..engine.problems import Problems
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "BatchDeadlines": "timescale_dsl.engine.batch",
     "Bounds": "timescale_dsl.engine.batch",
+    "DueColumns": "timescale_dsl.engine.batch",
     "evaluate_rule": "timescale_dsl.engine.batch",
     "BatchFacts": "timescale_dsl.engine.columns",
     "Flags": "timescale_dsl.engine.columns",
@@ -62,6 +63,7 @@ __all__ = [
     "BatchFacts",
     "Bounds",
     "ColumnMap",
+    "DueColumns",
     "EventLog",
     "EventsError",
     "Flags",
