@@ -78,6 +78,13 @@ def test_batch_gives_the_provisional_date_where_the_scalar_api_does() -> None:
     assert batch.due.item(1) == dt.date(2025, 12, 21)
     assert batch.due.item(2) == dt.date(2025, 12, 21)
     assert not np.any(batch.problems.failed)
+    # The rows the scalar API calls provisional, and only those.
+    assert batch.provisional is not None
+    scalar = [
+        rule.deadline({"referral": r, "expected date of delivery": d}).provisional
+        for r, d in zip(referral, delivery, strict=True)
+    ]
+    assert batch.provisional.tolist() == scalar == [True, True, False]
 
 
 CHANGE = (
