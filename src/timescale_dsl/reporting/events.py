@@ -315,10 +315,10 @@ def _arrow_message(error: Exception) -> str:
 
 
 # -- columns ----------------------------------------------------------------------
-def find_columns(frame: pd.DataFrame) -> dict[str, str]:
+def find_columns(frame: pd.DataFrame | Iterable[str]) -> dict[str, str]:
     """Input column names by their folded key (case, spaces, underscores, hyphens)."""
     found: dict[str, str] = {}
-    for name in frame.columns:
+    for name in frame.columns if isinstance(frame, pd.DataFrame) else frame:
         key = column_key(str(name))
         if key in found:
             raise EventsError(

@@ -49,10 +49,40 @@ Progress = Callable[[int], None]
 
 
 @attrs.frozen(eq=False)
-class Measured:
-    """The outcome of measuring an event log: rows with statuses, and rejected rows."""
+class Outcomes:
+    """What measuring found for each measured row, as arrays (in measured-row order).
 
-    rows: pd.DataFrame
+    The per-row table (every input column, then text dates) is built from these
+    only when something asks for it: a summary needs no more than these arrays.
+    """
+
+    frame: pd.DataFrame  # the input's cells
+    kept: IntArray  # the measured rows' positions in ``frame``
+    due: Moments
+    earliest: Moments
+    target: Moments
+    timeliness: Timeliness
+    source_rows: IntArray
+
+    def table(self) -> pd.DataFrame:
+        measured = rows_frame(
+            self.frame, self.kept, self.due, self.earliest, self.target, self.timeliness
+        )
+        measured[SOURCE_ROW] = self.source_rows
+        return measured
+
+    def column_names(self) -> list[str]:
+        return [*(str(c) for c in self.frame.columns), *OUTPUT_COLUMNS, SOURCE_ROW]
+
+
+@attrs.frozen(eq=False)
+class Measured:
+    """The outcome of measuring an event log: rows with statuses, and rejected rows.
+
+    ``rows`` may be given as :class:`Outcomes`; the table is then made on first use.
+    """
+
+    _rows: pd.DataFrame | Outcomes = attrs.field(alias="rows")
     rejects: pd.DataFrame
     rows_read: int
     source: str
@@ -67,8 +97,29 @@ class Measured:
     roles: Mapping[str, str] = attrs.field(factory=dict)
 
     @property
+    def rows(self) -> pd.DataFrame:
+        """Every measured row: the input's cells, then the output columns."""
+        if isinstance(self._rows, Outcomes):
+            # Made once, on first use; frozen otherwise, so set past attrs' guard.
+            object.__setattr__(self, "_rows", self._rows.table())
+        assert isinstance(self._rows, pd.DataFrame)
+        return self._rows
+
+    @property
+    def outcomes(self) -> Outcomes | None:
+        """The arrays the rows were measured into, while no table has been made from them."""
+        return self._rows if isinstance(self._rows, Outcomes) else None
+
+    @property
+    def column_names(self) -> list[str]:
+        """The columns of :attr:`rows`, without making the table."""
+        if isinstance(self._rows, Outcomes):
+            return self._rows.column_names()
+        return [str(c) for c in self._rows.columns]
+
+    @property
     def rows_evaluated(self) -> int:
-        return len(self.rows)
+        return len(self.measured_rows)
 
     @property
     def rows_rejected(self) -> int:
@@ -140,10 +191,15 @@ class _Measurement:
         )
         kept = np.flatnonzero(ok)
         rejected = np.flatnonzero(~ok)
-        measured = rows_frame(
-            self.frame, kept, bounds.due, bounds.earliest, bounds.target, _take(timeliness, kept)
+        measured = Outcomes(
+            self.frame,
+            kept,
+            bounds.due.take(kept),
+            bounds.earliest.take(kept),
+            bounds.target.take(kept),
+            _take(timeliness, kept),
+            self.log.rows[kept],
         )
-        measured[SOURCE_ROW] = self.log.rows[kept]
         unknown = np.full(len(self.log.malformed), None, dtype=object)
         reject_rules = np.concatenate([unknown, bounds.rule_id[rejected]])
         return Measured(

@@ -31,6 +31,7 @@ from ..ruleset import Ruleset
 from ..syntax.names import column_key
 from .events import EventsError, find_columns
 from .measuring import Measured
+from .output import days_column, month_text, status_column, target_met_column
 from .status import LATE, MEASURED, ON_TIME, OVERDUE, STATUSES
 
 #: ``--by due_month`` (or ``month`` when the input has no such column).
@@ -163,13 +164,14 @@ class Summary:
         }
 
 
-def check_by(frame: pd.DataFrame, by: Sequence[str]) -> None:
+def check_by(frame: pd.DataFrame | Sequence[str], by: Sequence[str]) -> None:
     """Fail early, naming the columns there are, when a ``by`` column is not in the input."""
-    found = find_columns(frame)
+    names = [str(c) for c in (frame.columns if isinstance(frame, pd.DataFrame) else frame)]
+    found = find_columns(names)
     for name in by:
         if column_key(name) in found or column_key(name) in (column_key(DUE_MONTH), "month"):
             continue
-        have = ", ".join(str(c) for c in frame.columns)
+        have = ", ".join(names)
         raise EventsError(
             f"--by {name}: no such column (columns: {have}; or {DUE_MONTH} for the month of "
             "the due date)"
@@ -193,7 +195,7 @@ def summarise(
         from .collected import measured_from_rows
 
         measured = measured_from_rows(measured, ruleset, as_of)
-    check_by(measured.rows, by)
+    check_by(measured.column_names, by)
     table = _table(measured, by)
     by_names = tuple(c for c in table.columns if c.startswith("by:"))
     tasks = {rule.id: rule.task for rule in ruleset}
@@ -233,32 +235,52 @@ def summarise(
 
 
 def _table(measured: Measured, by: Sequence[str]) -> pd.DataFrame:
-    rows = measured.rows
-    due = rows["due"].astype("str")
-    status = rows["status"]
-    if not isinstance(status.dtype, pd.CategoricalDtype):
-        status = status.astype("str")
-    table = pd.DataFrame(
-        {
-            # Categories, not text: grouping a million rows by a few dozen values is then
-            # a matter of their codes.
-            "rule": pd.Series(pd.Categorical(measured.rule_ids)),
+    outcomes = measured.outcomes
+    if outcomes is None:
+        rows = measured.rows
+        status = rows["status"]
+        if not isinstance(status.dtype, pd.CategoricalDtype):
+            status = status.astype("str")
+        figures = {
             "status": status.reset_index(drop=True),
             "wdl": rows["working_days_late"],
             "cdl": rows["calendar_days_late"],
             "met": rows["target_met"],
-            "due_month": due.str.slice(0, 7).fillna(NO_DUE),
+            "due_month": rows["due"].astype("str").str.slice(0, 7),
         }
-    )
-    found = find_columns(rows) if by else {}
+    else:  # straight from the measured arrays: no per-row table with text dates is made
+        timeliness = outcomes.timeliness
+        figures = {
+            "status": pd.Series(status_column(timeliness)),
+            "wdl": days_column(timeliness.working_days_late),
+            "cdl": days_column(timeliness.calendar_days_late),
+            "met": pd.Series(target_met_column(timeliness)),
+            "due_month": month_text(outcomes.due),
+        }
+    figures["due_month"] = figures["due_month"].fillna(NO_DUE)
+    # Categories, not text: grouping a million rows by a few dozen values is then
+    # a matter of their codes.
+    table = pd.DataFrame({"rule": pd.Series(pd.Categorical(measured.rule_ids)), **figures})
+    found = find_columns(measured.column_names) if by else {}
     for name in by:
         column = found.get(column_key(name))
         if column is None:  # check_by has let only the due month through
             table[f"by:{DUE_MONTH}"] = table["due_month"]
             continue
-        cells = rows[column].astype("str").str.strip()
+        cells = _by_cells(measured, column).astype("str").str.strip()
         table[f"by:{column}"] = cells.where(cells.notna() & (cells != ""), BLANK)
     return table
+
+
+def _by_cells(measured: Measured, column: str) -> pd.Series:
+    """A grouping column's cells for the measured rows (from the input where it is one)."""
+    outcomes = measured.outcomes
+    if outcomes is None or column not in outcomes.frame.columns:
+        return measured.rows[column]
+    cells = outcomes.frame[column]
+    if len(outcomes.kept) < len(cells):
+        cells = cells.iloc[outcomes.kept]
+    return cells.reset_index(drop=True)
 
 
 def _groups(
