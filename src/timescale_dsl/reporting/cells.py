@@ -80,15 +80,20 @@ def distinct(series: pd.Series) -> tuple[IntArray, list[str]]:
         texts = [None if _blank_object(v) else str(v).strip() for v in series]
         arrow = pa.array(texts, type=pa.string())
     else:
-        arrow = pc.utf8_trim_whitespace(_strings(series))
+        arrow = _strings(series)
+    # Encoded first, trimmed after: a column of a million cells holds a few distinct texts.
     encoded = pc.dictionary_encode(arrow)
-    codes = np.asarray(
+    raw = np.asarray(
         pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False), dtype=np.int64
     )
-    uniques = [str(u) for u in encoded.dictionary.to_pylist()]
-    if "" in uniques:
-        codes = np.where(codes == uniques.index(""), -1, codes)
-    return codes, uniques
+    # Texts alike once trimmed share a code, numbered in the order they first appear.
+    number: dict[str, int] = {}
+    renumber = []
+    for text in pc.utf8_trim_whitespace(encoded.dictionary).to_pylist():
+        renumber.append(-1 if not text else number.setdefault(str(text), len(number)))
+    renumber.append(-1)  # a missing cell (code -1) stays -1
+    codes: IntArray = np.array(renumber, dtype=np.int64)[raw]
+    return codes, list(number)
 
 
 def blank_cells(series: pd.Series) -> BoolArray:
@@ -98,8 +103,9 @@ def blank_cells(series: pd.Series) -> BoolArray:
         return result
     if series.dtype == object:
         return np.fromiter((_blank_object(v) for v in series), dtype=np.bool_, count=len(series))
-    text = pc.utf8_trim_whitespace(_chunks(series))
-    blank = pc.fill_null(pc.equal(pc.utf8_length(text), 0), True)
+    text = _chunks(series)
+    # Whitespace as utf8_trim_whitespace sees it, without making trimmed copies.
+    blank = pc.fill_null(pc.or_(pc.equal(pc.binary_length(text), 0), pc.utf8_is_space(text)), True)
     return np.asarray(blank.to_numpy(zero_copy_only=False), dtype=np.bool_)
 
 

@@ -63,6 +63,20 @@ class Outcomes:
     target: Moments
     timeliness: Timeliness
     source_rows: IntArray
+    #: Each measured row's rule as a number into ``rule_names`` (the rules measured).
+    rule_codes: IntArray
+    rule_names: tuple[str, ...]
+
+    def rule_categories(self) -> pd.Categorical[str]:
+        """The rule ids as ``pd.Categorical(rule_ids)`` makes them, from the numbers."""
+        used = np.flatnonzero(np.bincount(self.rule_codes, minlength=len(self.rule_names)))
+        names = [self.rule_names[code] for code in used]
+        order = sorted(range(len(names)), key=names.__getitem__)
+        renumber = np.zeros(len(self.rule_names), dtype=np.int64)
+        renumber[used[order]] = np.arange(len(order))
+        return pd.Categorical.from_codes(
+            renumber[self.rule_codes], categories=pd.Index([names[i] for i in order])
+        )
 
     def table(self) -> pd.DataFrame:
         measured = rows_frame(
@@ -173,8 +187,9 @@ class _Measurement:
         assert isinstance(completed, ReadMoments)
         self.reject_bad(completed, np.arange(self.size), self.names["completed_at"])
         bounds = _Bounds(self.size)
-        for rule, rows in rules:
+        for number, (rule, rows) in enumerate(rules):
             bounds.rule_id[rows] = rule.id
+            bounds.rule_code[rows] = number
             rows = rows[~self.problems.failed[rows]]
             if len(rows):
                 self.measure_rule(rule, rows, completed.moments, bounds)
@@ -199,6 +214,8 @@ class _Measurement:
             bounds.target.take(kept),
             _take(timeliness, kept),
             self.log.rows[kept],
+            bounds.rule_code[kept],
+            tuple(rule.id for rule, _ in rules),
         )
         unknown = np.full(len(self.log.malformed), None, dtype=object)
         reject_rules = np.concatenate([unknown, bounds.rule_id[rejected]])
@@ -221,7 +238,9 @@ class _Measurement:
         """Each rule named in the rule column, with its rows; unknown names are rejected."""
         column = self.names["rule"]
         codes, uniques = distinct(self.frame[column])
-        by_code = np.argsort(codes, kind="stable")
+        # Few distinct rules: as 16-bit numbers numpy sorts them by radix, in one pass.
+        narrow = codes.astype(np.int16) if len(uniques) < 2**15 - 1 else codes
+        by_code = np.argsort(narrow, kind="stable")
         edges = np.searchsorted(codes[by_code], np.arange(-1, len(uniques) + 1))
         found: dict[str, tuple[Rule, list[IntArray]]] = {}
         for code, key in enumerate(uniques):
@@ -381,6 +400,7 @@ class _Bounds:
         self.earliest = Moments.missing(size)
         self.target = Moments.missing(size)
         self.rule_id = np.full(size, None, dtype=object)
+        self.rule_code = np.zeros(size, dtype=np.int64)
 
 
 def facts_read_by(rule: Rule, ruleset: Ruleset) -> list[tuple[str, str]]:

@@ -260,7 +260,8 @@ def _table(measured: Measured, by: Sequence[str]) -> pd.DataFrame:
     figures["due_month"] = figures["due_month"].fillna(NO_DUE)
     # Categories, not text: grouping a million rows by a few dozen values is then
     # a matter of their codes.
-    table = pd.DataFrame({"rule": pd.Series(pd.Categorical(measured.rule_ids)), **figures})
+    rules = pd.Categorical(measured.rule_ids) if outcomes is None else outcomes.rule_categories()
+    table = pd.DataFrame({"rule": pd.Series(rules), **figures})
     found = find_columns(measured.column_names) if by else {}
     for name in by:
         column = found.get(column_key(name))
