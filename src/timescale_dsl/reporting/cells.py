@@ -19,11 +19,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..errors import FactValueError
-from ..facts import parse_boolean, parse_when
+from ..facts import parse_boolean
 from .columns import Flags, Labels
 from .moments import NAT, BoolArray, IntArray, Moments
 from .reasons import plain_date_reason
-from .textdates import one_chunk, parse_texts, stamp_of
+from .textdates import one_chunk, parse_texts, read_when, stamp_of
 
 
 @attrs.frozen(eq=False)
@@ -37,7 +37,7 @@ class ReadMoments:
     @staticmethod
     def reason_for(text: str) -> str:
         try:
-            parse_when(text)
+            read_when(text)
         except FactValueError as error:
             return plain_date_reason(text, str(error))
         return f"'{text}' is not a date"  # pragma: no cover - only bad cells are asked about
@@ -157,16 +157,16 @@ def _from_objects(series: pd.Series, blank: BoolArray) -> ReadMoments:
         when: dt.date | None = None
         if isinstance(cell, pd.Timestamp):
             cell = cell.to_pydatetime()
-        if isinstance(cell, dt.date):
-            when = cell
-            if isinstance(cell, dt.datetime) and cell.tzinfo is not None:
-                when = parse_when(cell.isoformat())
-        else:
-            try:
-                when = parse_when(str(cell))
-            except FactValueError:
-                bad[row] = True
-                continue
+        try:
+            if not isinstance(cell, dt.date):
+                when = read_when(str(cell))
+            elif isinstance(cell, dt.datetime) and cell.tzinfo is not None:
+                when = read_when(cell.isoformat())
+            else:
+                when = cell
+        except FactValueError:
+            bad[row] = True
+            continue
         values[row], timed[row] = stamp_of(when)
     return ReadMoments(Moments(values, timed), bad, pd.Series(texts, index=series.index))
 
