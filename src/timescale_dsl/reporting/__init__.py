@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 from ..lazy import lazy_getattr
 
 if TYPE_CHECKING:
-    from .api import Report, measure_partition, partition_meta, report_files, timeliness
+    from .api import (
+        Report,
+        measure_partition,
+        partition_meta,
+        recurring_rows,
+        report_files,
+        timeliness,
+    )
     from .batch import BatchDeadlines, Bounds, evaluate_rule
     from .columns import BatchFacts, Flags, Labels
     from .events import ColumnMap, EventLog, EventsError, read_events
@@ -39,6 +46,7 @@ _LAZY = {
     "Report": "api",
     "measure_partition": "api",
     "partition_meta": "api",
+    "recurring_rows": "api",
     "report_files": "api",
     "timeliness": "api",
     "ColumnMap": "events",
@@ -78,6 +86,7 @@ __all__ = [
     "measure_partition",
     "partition_meta",
     "read_events",
+    "recurring_rows",
     "report_files",
     "sample_events",
     "summarise",

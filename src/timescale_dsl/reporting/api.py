@@ -23,12 +23,15 @@ import pandas as pd
 from ..calendars.base import Calendar
 from ..calendars.registry import calendar_by_name
 from ..compile import load_ruleset
+from ..errors import UnknownRuleError
 from ..paths import check_outputs
 from ..ruleset import Ruleset
+from ..syntax.names import column_key
+from .cells import distinct
 from .chase import chase_list
-from .events import ColumnMap, EventLog, read_events
+from .events import ColumnMap, EventLog, EventsError, find_columns, read_events
 from .html import render_html
-from .measuring import Measured, measure
+from .measuring import Measured, measure, rule_named
 from .output import OUTPUT_COLUMNS, SOURCE_ROW, in_date_style
 from .progress import ProgressBar
 from .render import render_csv, render_json, render_table, write_table
@@ -110,6 +113,34 @@ def measure_partition(
     )
     combined = pd.concat([rows, out], ignore_index=True).iloc[order]
     return combined.reset_index(drop=True)
+
+
+def recurring_rows(
+    frame: pd.DataFrame, ruleset: Ruleset | str | Path, columns: ColumnMap | None = None
+) -> pd.Series:
+    """True for the rows of a recurring rule, as :func:`measure_partition` matches rule names.
+
+    Only these need all of a child's rows in one partition (a series is measured
+    along the child's occurrences); every other row is measured on its own, in
+    whatever partition it was read into. A distributed run then moves only these
+    rows by child (docs/report.md). Rows naming no known rule are False: they are
+    rejected wherever they are.
+    """
+    if not isinstance(ruleset, Ruleset):
+        ruleset = _ruleset_at(str(ruleset))
+    wanted = (columns or ColumnMap()).rule
+    column = find_columns(frame).get(column_key(wanted))
+    if column is None:
+        raise EventsError(f"no rule column '{wanted}' in the partition")
+    codes, uniques = distinct(frame[column])
+    recurring = []
+    for key in uniques:
+        try:
+            recurring.append(rule_named(ruleset, key).is_recurring)
+        except UnknownRuleError:
+            recurring.append(False)
+    found = np.array([*recurring, False], dtype=np.bool_)[codes]  # code -1 (blank): False
+    return pd.Series(found, index=frame.index, name="recurring")
 
 
 def partition_meta(frame: pd.DataFrame) -> pd.DataFrame:

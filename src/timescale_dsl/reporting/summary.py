@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Final
+from typing import Any, Final
 
 import attrs
 import numpy as np
@@ -295,18 +295,21 @@ def _groups(
         table = table.assign(all_rules=ALL_RULES)
         keys = ["all_rules", *keys]
     grouped = table.groupby(keys, sort=False, dropna=False)
-    counts = table.groupby([*keys, "status"], sort=False, observed=True).size()
+    status_sizes = table.groupby([*keys, "status"], sort=False, observed=True).size()
     late = table[table["status"] == LATE].groupby(keys, sort=False)
-    overdue = table[table["status"] == OVERDUE].groupby(keys, sort=False)["wdl"].max()
+    longest = table[table["status"] == OVERDUE].groupby(keys, sort=False)["wdl"].max()
     judged = table[table["met"].notna()].groupby(keys, sort=False)["met"]
+    # As dicts: looking a group up in a dict is cheap, in a Series' MultiIndex it is not.
     stats = {
-        "wdl_median": late["wdl"].median(),
-        "wdl_p90": late["wdl"].quantile(0.9),
-        "cdl_median": late["cdl"].median(),
-        "cdl_p90": late["cdl"].quantile(0.9),
+        "wdl_median": late["wdl"].median().to_dict(),
+        "wdl_p90": late["wdl"].quantile(0.9).to_dict(),
+        "cdl_median": late["cdl"].median().to_dict(),
+        "cdl_p90": late["cdl"].quantile(0.9).to_dict(),
     }
-    with_target = judged.size()
-    met = judged.sum()
+    counts = status_sizes.to_dict()
+    overdue = longest.to_dict()
+    with_target = judged.size().to_dict()
+    met = judged.sum().to_dict()
     results = []
     for key in grouped.size().index:
         values = key if isinstance(key, tuple) else (key,)
@@ -349,15 +352,15 @@ def _empty(rule: str, task: str) -> GroupSummary:
     )
 
 
-def _number(series: pd.Series, key: object) -> float | None:
-    value = series.get(key)
+def _number(values: dict[Any, Any], key: object) -> float | None:
+    value = values.get(key)
     if value is None or pd.isna(value):
         return None
     return round(float(value), 1)
 
 
-def _whole(series: pd.Series, key: object) -> int | None:
-    value = series.get(key)
+def _whole(values: dict[Any, Any], key: object) -> int | None:
+    value = values.get(key)
     if value is None or pd.isna(value):
         return None
     return int(value)
