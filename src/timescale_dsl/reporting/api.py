@@ -99,9 +99,11 @@ def measure_partition(
     # Row numbers within a partition would not find a record in the whole input.
     rows = measured.rows.drop(columns=SOURCE_ROW)
     rows["status"] = rows["status"].astype("str")
-    rows["reject_column"] = pd.Series([None] * len(rows), dtype="str")
-    rows["reject_reason"] = pd.Series([None] * len(rows), dtype="str")
+    rows["reject_column"] = pd.Series(pd.NA, index=rows.index, dtype="str")
+    rows["reject_reason"] = pd.Series(pd.NA, index=rows.index, dtype="str")
     rejects = measured.rejects
+    if rejects.empty:  # every row measured, already in order
+        return rows
     out = log.frame.iloc[rejects["row"].to_numpy() - 1].reset_index(drop=True)
     for name in OUTPUT_COLUMNS:
         out[name] = pd.Series([None] * len(out), dtype=rows[name].dtype)
