@@ -7,7 +7,10 @@
     is the figure the issue sets a goal for (within 3x).
 (d) The Dask recipe of docs/report.md, as written, on the same CSV with
     the processes scheduler and 2 workers, against the plain command doing
-    the same job (measure, per-row Parquet, table summary per team).
+    the same job (measure, per-row Parquet, table summary per team); and,
+    to show what each scheduler costs before any measuring, Dask merely
+    reading the CSV as the recipe does and counting the rows of each
+    partition, under each scheduler.
 
 Run through ``benchmarks/run.py`` (``--skip-manager`` leaves these out).
 """
@@ -78,6 +81,34 @@ def dask_recipe(docs: Path) -> str:
         if block.startswith("# measure_with_dask.py"):
             return str(block)
     raise SystemExit("no Dask recipe in docs/report.md")
+
+
+DASK_READ_ONLY = """
+import sys
+
+import dask
+import dask.dataframe as dd
+
+if __name__ == "__main__":
+    with dask.config.set(scheduler=sys.argv[2], num_workers=2):
+        events = dd.read_csv(
+            sys.argv[1], dtype=str, keep_default_na=False, engine="pyarrow", dtype_backend="pyarrow"
+        )
+        events.map_partitions(len).compute()
+"""
+
+
+def dask_read_only(events: Path) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as folder:
+        script = Path(folder) / "read_with_dask.py"
+        script.write_text(DASK_READ_ONLY)
+        found = {
+            f"dask_read_and_count_{scheduler}_seconds": round(
+                _timed([sys.executable, str(script), str(events.resolve()), scheduler]), 2
+            )
+            for scheduler in ("threads", "processes")
+        }
+    return {**found, "load_average_after": round(os.getloadavg()[0], 1)}
 
 
 def dask_versus_plain(events: Path, ruleset: Path) -> dict[str, object]:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from timescale_dsl import load_ruleset
 from timescale_dsl.reporting.measuring import measure
+from timescale_dsl.reporting.output import take_rows
 from timescale_dsl.reporting.summary import summarise
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,3 +36,11 @@ def test_a_summary_from_the_arrays_equals_one_from_the_per_row_table(by: tuple[s
     assert summarise(made, ruleset, by).to_dict() == from_arrays
     assert lazy.rows.equals(table)
     assert lazy.rows_evaluated == len(table) == made.rows_evaluated
+
+
+@pytest.mark.parametrize("count", [0, 1, 3, 256, 257, 600])
+def test_rows_taken_as_slices_or_at_once_are_the_same(count: int) -> None:
+    frame = pd.read_csv(EXAMPLE, dtype="str", keep_default_na=False)
+    rows = np.random.default_rng(count).choice(len(frame), size=count, replace=False)
+    taken = take_rows(frame, np.sort(rows))
+    pd.testing.assert_frame_equal(taken, frame.iloc[np.sort(rows)].reset_index(drop=True))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -32,7 +32,7 @@ from .chase import chase_list
 from .events import ColumnMap, EventLog, EventsError, find_columns, read_events
 from .html import render_html
 from .measuring import Measured, measure, rule_named
-from .output import OUTPUT_COLUMNS, SOURCE_ROW, in_date_style
+from .output import OUTPUT_COLUMNS, SOURCE_ROW, in_date_style, take_rows
 from .progress import ProgressBar
 from .render import render_csv, render_json, render_table, write_table
 from .summary import Summary, check_by, summarise
@@ -104,7 +104,7 @@ def measure_partition(
     rejects = measured.rejects
     if rejects.empty:  # every row measured, already in order
         return rows
-    out = log.frame.iloc[rejects["row"].to_numpy() - 1].reset_index(drop=True)
+    out = take_rows(log.frame, rejects["row"].to_numpy() - 1)
     for name in OUTPUT_COLUMNS:
         out[name] = pd.Series([None] * len(out), dtype=rows[name].dtype)
     out["status"] = pd.Series([REJECTED] * len(out), dtype="str")
@@ -192,11 +192,14 @@ def report_files(
     due_within: int | None = None,
     sheet: str | None = None,
     date_style: str = "iso",
+    read: Callable[[], EventLog] | None = None,
 ) -> FilesOutcome:
     """Read an event log, measure it, write the summary and the per-row files asked for.
 
     Outputs that would overwrite the event log, the rule file or each other
     are refused (:class:`~timescale_dsl.paths.OutputPathError`) before anything is read.
+    ``read`` gives the log of ``events`` where it is already being read
+    (:class:`~.readahead.ReadAhead`).
     """
     inputs = [("the event log", events)]
     if Path(ruleset.path).is_file():
@@ -210,7 +213,7 @@ def report_files(
             ("chase_out", chase_out),
         ],
     )
-    log: EventLog = read_events(events, sheet=sheet)
+    log: EventLog = read() if read is not None else read_events(events, sheet=sheet)
     check_by(log.frame, by)
     calendar = calendar_by_name(calendar_name) if calendar_name else None
     bar = ProgressBar(len(log.frame), "measuring") if progress else None
