@@ -26,7 +26,7 @@ def test_the_log_read_ahead_is_the_log_read_in_place() -> None:
 
 def test_an_error_in_reading_is_raised_where_the_log_is_asked_for(tmp_path: Path) -> None:
     ahead = ReadAhead(tmp_path / "missing.csv")  # nothing raised yet
-    with pytest.raises(EventsError, match="missing.csv: no such file"):
+    with pytest.raises(EventsError, match=r"missing\.csv: no such file"):
         ahead.result()
 
 
