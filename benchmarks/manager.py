@@ -7,13 +7,22 @@
     is the figure the issue sets a goal for (within 3x).
 (d) The Dask recipe of docs/report.md, as written, on the same CSV with
     the processes scheduler and 2 workers, against the plain command doing
-    the same job (measure, per-row Parquet, table summary per team).
+    the same job (measure, per-row Parquet, table summary per team); and,
+    to show what each scheduler costs before any measuring, Dask merely
+    reading the CSV as the recipe does and counting the rows of each
+    partition, under each scheduler.
 
-Run through ``benchmarks/run.py`` (``--skip-manager`` leaves these out).
+Run through ``benchmarks/run.py`` (``--skip-manager`` leaves these out), or
+alone: ``python benchmarks/manager.py [--before-src DIR]``, where DIR is the
+``src`` folder of another version of the package (with its ``grammar`` folder
+beside it, e.g. from ``git archive``): the bare read, that version's report
+and this one's are then timed in turn, best of 3, side by side.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import re
 import subprocess
@@ -41,8 +50,8 @@ pa_csv.read_csv(
 """
 
 
-def _timed(command: list[str], cwd: Path | None = None) -> float:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+def _timed(command: list[str], cwd: Path | None = None, src: Path = ROOT / "src") -> float:
+    env = {**os.environ, "PYTHONPATH": str(src)}
     start = time.perf_counter()
     subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
@@ -80,6 +89,34 @@ def dask_recipe(docs: Path) -> str:
     raise SystemExit("no Dask recipe in docs/report.md")
 
 
+DASK_READ_ONLY = """
+import sys
+
+import dask
+import dask.dataframe as dd
+
+if __name__ == "__main__":
+    with dask.config.set(scheduler=sys.argv[2], num_workers=2):
+        events = dd.read_csv(
+            sys.argv[1], dtype=str, keep_default_na=False, engine="pyarrow", dtype_backend="pyarrow"
+        )
+        events.map_partitions(len).compute()
+"""
+
+
+def dask_read_only(events: Path) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as folder:
+        script = Path(folder) / "read_with_dask.py"
+        script.write_text(DASK_READ_ONLY)
+        found = {
+            f"dask_read_and_count_{scheduler}_seconds": round(
+                _timed([sys.executable, str(script), str(events.resolve()), scheduler]), 2
+            )
+            for scheduler in ("threads", "processes")
+        }
+    return {**found, "load_average_after": round(os.getloadavg()[0], 1)}
+
+
 def dask_versus_plain(events: Path, ruleset: Path) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
@@ -110,3 +147,56 @@ def dask_versus_plain(events: Path, ruleset: Path) -> dict[str, object]:
         "dask_threads_over_plain": round(dask_threads / plain, 2),
         "load_average_after": round(os.getloadavg()[0], 1),
     }
+
+
+def side_by_side(events: Path, ruleset: Path, before: Path, repeat: int) -> dict[str, object]:
+    """The bare read, another version's report and this one's, in turn, best of ``repeat``."""
+    report = [
+        sys.executable, "-m", "timescale_dsl.cli", "report", str(ruleset), str(events),
+        "--as-of", "2026-03-31", "--format", "json", "-o", os.devnull, "--no-progress",
+    ]  # fmt: skip
+    times: dict[str, list[float]] = {"read": [], "before": [], "now": []}
+    for _ in range(repeat):
+        times["read"].append(_timed([sys.executable, "-c", READ_ONLY, str(events)]))
+        times["before"].append(_timed(report, src=before))
+        times["now"].append(_timed(report))
+    best = {name: min(found) for name, found in times.items()}
+    return {
+        "pyarrow_read_csv_seconds": round(best["read"], 2),
+        "report_before_seconds": round(best["before"], 2),
+        "report_now_seconds": round(best["now"], 2),
+        "before_over_read": round(best["before"] / best["read"], 2),
+        "now_over_read": round(best["now"] / best["read"], 2),
+        "load_average_after": round(os.getloadavg()[0], 1),
+        "best_of": repeat,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=Path, default=ROOT / "benchmarks/data/lcs-1000000.csv")
+    parser.add_argument(
+        "--ruleset", type=Path, default=ROOT / "rulesets/lcs-liquidlogic.timescales"
+    )
+    parser.add_argument("--before-src", type=Path, help="another version's src folder")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if not args.events.exists():
+        raise SystemExit(f"{args.events}: make it first with benchmarks/run.py")
+    if args.before_src is not None:
+        found = side_by_side(args.events, args.ruleset, args.before_src, args.repeat)
+        print(json.dumps({"side_by_side": found}, indent=2))
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        result = {
+            "report_versus_read": read_versus_report(
+                args.events, args.ruleset, Path(folder), args.repeat
+            ),
+            "dask_versus_plain": dask_versus_plain(args.events, args.ruleset),
+            "dask_read_only": dask_read_only(args.events),
+        }
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -181,11 +181,12 @@ def main() -> None:
     if not args.skip_report:
         result["report"] = report(args.rows, args.seed, args.ruleset, args.data)
     if not args.skip_report and not args.skip_manager:
-        from manager import dask_versus_plain, read_versus_report
+        from manager import dask_read_only, dask_versus_plain, read_versus_report
 
         events = args.data / f"lcs-{args.rows}.csv"
         result["report_versus_read"] = read_versus_report(events, args.ruleset, args.data, 3)
         result["dask_versus_plain"] = dask_versus_plain(events, args.ruleset)
+        result["dask_read_only"] = dask_read_only(events)
     print(json.dumps(result, indent=2))
 
 

@@ -70,6 +70,7 @@ LAZY_HOMES = {
     "Report": "api",
     "measure_partition": "api",
     "partition_meta": "api",
+    "recurring_rows": "api",
     "report_files": "api",
     "timeliness": "api",
     "ColumnMap": "events",

@@ -257,7 +257,7 @@ def test_column_dates_read_exactly_as_parse_when_reads_each(texts: list[str]) ->
             continue
         try:
             expected = parse_when(text)
-        except FactValueError:
+        except (FactValueError, OverflowError):  # e.g. 0001-01-01T00:00+00:00
             assert read.bad[row], text
             continue
         assert not read.bad[row], text

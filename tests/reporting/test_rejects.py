@@ -130,3 +130,17 @@ def test_without_strict_rejections_are_reported_and_the_run_succeeds(
 def test_strict_with_no_rejections_exits_0(csv_file: Callable[..., Path]) -> None:
     path = csv_file("child_id,rule,completed_at,actual meeting\nC1,minutes,2027-01-07,2026-12-14\n")
     assert main(["report", str(RULESET), str(path), "--as-of", "2027-02-01", "--strict"]) == 0
+
+
+def test_a_moment_before_londons_first_date_is_a_reject_not_a_crash(
+    ruleset: Ruleset, csv_file: Callable[..., Path]
+) -> None:
+    # In London, midnight UTC on 1 January of year 1 falls in year 0, which no date can hold.
+    text = (
+        "child_id,rule,completed_at,actual meeting\nC1,minutes,2027-01-07,0001-01-01T00:00+00:00\n"
+    )
+    measured = measure(csv_file(text), ruleset, dt.date(2027, 1, 12))
+    assert measured.rows_evaluated == 0
+    [reject] = measured.rejects.to_dict("records")
+    assert reject["row"] == 1 and reject["column"] == "actual meeting"
+    assert "'0001-01-01T00:00+00:00'" in reject["reason"] and "range of dates" in reject["reason"]

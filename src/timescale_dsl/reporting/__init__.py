@@ -18,7 +18,14 @@ if TYPE_CHECKING:
     from ..engine.moments import Moments
     from ..engine.problems import Problems
     from ..engine.series import evaluate_occurrences
-    from .api import Report, measure_partition, partition_meta, report_files, timeliness
+    from .api import (
+        Report,
+        measure_partition,
+        partition_meta,
+        recurring_rows,
+        report_files,
+        timeliness,
+    )
     from .events import ColumnMap, EventLog, EventsError, read_events
     from .measuring import Measured, measure
     from .sample import SampleOptions, sample_events
@@ -40,6 +47,7 @@ _LAZY = {
     "Report": "api",
     "measure_partition": "api",
     "partition_meta": "api",
+    "recurring_rows": "api",
     "report_files": "api",
     "timeliness": "api",
     "ColumnMap": "events",
@@ -80,6 +88,7 @@ __all__ = [
     "measure_partition",
     "partition_meta",
     "read_events",
+    "recurring_rows",
     "report_files",
     "sample_events",
     "summarise",

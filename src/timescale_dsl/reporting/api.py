@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -23,13 +23,16 @@ import pandas as pd
 from ..binding import load_ruleset
 from ..calendars.base import Calendar
 from ..calendars.registry import calendar_by_name
+from ..errors import UnknownRuleError
 from ..paths import check_outputs
 from ..ruleset import Ruleset
+from ..syntax.names import column_key
+from .cells import distinct
 from .chase import chase_list
-from .events import ColumnMap, EventLog, read_events
+from .events import ColumnMap, EventLog, EventsError, find_columns, read_events
 from .html import render_html
-from .measuring import Measured, measure
-from .output import OUTPUT_COLUMNS, SOURCE_ROW, in_date_style
+from .measuring import Measured, measure, rule_named
+from .output import OUTPUT_COLUMNS, SOURCE_ROW, in_date_style, take_rows
 from .progress import ProgressBar
 from .render import render_csv, render_json, render_table, write_table
 from .summary import Summary, check_by, summarise
@@ -96,10 +99,12 @@ def measure_partition(
     # Row numbers within a partition would not find a record in the whole input.
     rows = measured.rows.drop(columns=SOURCE_ROW)
     rows["status"] = rows["status"].astype("str")
-    rows["reject_column"] = pd.Series([None] * len(rows), dtype="str")
-    rows["reject_reason"] = pd.Series([None] * len(rows), dtype="str")
+    rows["reject_column"] = pd.Series(pd.NA, index=rows.index, dtype="str")
+    rows["reject_reason"] = pd.Series(pd.NA, index=rows.index, dtype="str")
     rejects = measured.rejects
-    out = log.frame.iloc[rejects["row"].to_numpy() - 1].reset_index(drop=True)
+    if rejects.empty:  # every row measured, already in order
+        return rows
+    out = take_rows(log.frame, rejects["row"].to_numpy() - 1)
     for name in OUTPUT_COLUMNS:
         out[name] = pd.Series([None] * len(out), dtype=rows[name].dtype)
     out["status"] = pd.Series([REJECTED] * len(out), dtype="str")
@@ -110,6 +115,34 @@ def measure_partition(
     )
     combined = pd.concat([rows, out], ignore_index=True).iloc[order]
     return combined.reset_index(drop=True)
+
+
+def recurring_rows(
+    frame: pd.DataFrame, ruleset: Ruleset | str | Path, columns: ColumnMap | None = None
+) -> pd.Series:
+    """True for the rows of a recurring rule, as :func:`measure_partition` matches rule names.
+
+    Only these need all of a child's rows in one partition (a series is measured
+    along the child's occurrences); every other row is measured on its own, in
+    whatever partition it was read into. A distributed run then moves only these
+    rows by child (docs/report.md). Rows naming no known rule are False: they are
+    rejected wherever they are.
+    """
+    if not isinstance(ruleset, Ruleset):
+        ruleset = _ruleset_at(str(ruleset))
+    wanted = (columns or ColumnMap()).rule
+    column = find_columns(frame).get(column_key(wanted))
+    if column is None:
+        raise EventsError(f"no rule column '{wanted}' in the partition")
+    codes, uniques = distinct(frame[column])
+    recurring = []
+    for key in uniques:
+        try:
+            recurring.append(rule_named(ruleset, key).is_recurring)
+        except UnknownRuleError:
+            recurring.append(False)
+    found = np.array([*recurring, False], dtype=np.bool_)[codes]  # code -1 (blank): False
+    return pd.Series(found, index=frame.index, name="recurring")
 
 
 def partition_meta(frame: pd.DataFrame) -> pd.DataFrame:
@@ -159,11 +192,14 @@ def report_files(
     due_within: int | None = None,
     sheet: str | None = None,
     date_style: str = "iso",
+    read: Callable[[], EventLog] | None = None,
 ) -> FilesOutcome:
     """Read an event log, measure it, write the summary and the per-row files asked for.
 
     Outputs that would overwrite the event log, the rule file or each other
     are refused (:class:`~timescale_dsl.paths.OutputPathError`) before anything is read.
+    ``read`` gives the log of ``events`` where it is already being read
+    (:class:`~.readahead.ReadAhead`).
     """
     inputs = [("the event log", events)]
     if Path(ruleset.path).is_file():
@@ -177,7 +213,7 @@ def report_files(
             ("chase_out", chase_out),
         ],
     )
-    log: EventLog = read_events(events, sheet=sheet)
+    log: EventLog = read() if read is not None else read_events(events, sheet=sheet)
     check_by(log.frame, by)
     calendar = calendar_by_name(calendar_name) if calendar_name else None
     bar = ProgressBar(len(log.frame), "measuring") if progress else None

@@ -21,9 +21,9 @@ import pyarrow.compute as pc
 from ..engine.columns import Flags, Labels
 from ..engine.moments import NAT, BoolArray, IntArray, Moments
 from ..errors import FactValueError
-from ..facts import parse_boolean, parse_when
+from ..facts import parse_boolean
 from .reasons import plain_date_reason
-from .textdates import one_chunk, parse_texts, stamp_of
+from .textdates import one_chunk, parse_texts, read_when, stamp_of
 
 
 @attrs.frozen(eq=False)
@@ -37,7 +37,7 @@ class ReadMoments:
     @staticmethod
     def reason_for(text: str) -> str:
         try:
-            parse_when(text)
+            read_when(text)
         except FactValueError as error:
             return plain_date_reason(text, str(error))
         return f"'{text}' is not a date"  # pragma: no cover - only bad cells are asked about
@@ -80,15 +80,20 @@ def distinct(series: pd.Series) -> tuple[IntArray, list[str]]:
         texts = [None if _blank_object(v) else str(v).strip() for v in series]
         arrow = pa.array(texts, type=pa.string())
     else:
-        arrow = pc.utf8_trim_whitespace(_strings(series))
+        arrow = _strings(series)
+    # Encoded first, trimmed after: a column of a million cells holds a few distinct texts.
     encoded = pc.dictionary_encode(arrow)
-    codes = np.asarray(
+    raw = np.asarray(
         pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False), dtype=np.int64
     )
-    uniques = [str(u) for u in encoded.dictionary.to_pylist()]
-    if "" in uniques:
-        codes = np.where(codes == uniques.index(""), -1, codes)
-    return codes, uniques
+    # Texts alike once trimmed share a code, numbered in the order they first appear.
+    number: dict[str, int] = {}
+    renumber = []
+    for text in pc.utf8_trim_whitespace(encoded.dictionary).to_pylist():
+        renumber.append(-1 if not text else number.setdefault(str(text), len(number)))
+    renumber.append(-1)  # a missing cell (code -1) stays -1
+    codes: IntArray = np.array(renumber, dtype=np.int64)[raw]
+    return codes, list(number)
 
 
 def blank_cells(series: pd.Series) -> BoolArray:
@@ -98,8 +103,9 @@ def blank_cells(series: pd.Series) -> BoolArray:
         return result
     if series.dtype == object:
         return np.fromiter((_blank_object(v) for v in series), dtype=np.bool_, count=len(series))
-    text = pc.utf8_trim_whitespace(_chunks(series))
-    blank = pc.fill_null(pc.equal(pc.utf8_length(text), 0), True)
+    text = _chunks(series)
+    # Whitespace as utf8_trim_whitespace sees it, without making trimmed copies.
+    blank = pc.fill_null(pc.or_(pc.equal(pc.binary_length(text), 0), pc.utf8_is_space(text)), True)
     return np.asarray(blank.to_numpy(zero_copy_only=False), dtype=np.bool_)
 
 
@@ -151,16 +157,16 @@ def _from_objects(series: pd.Series, blank: BoolArray) -> ReadMoments:
         when: dt.date | None = None
         if isinstance(cell, pd.Timestamp):
             cell = cell.to_pydatetime()
-        if isinstance(cell, dt.date):
-            when = cell
-            if isinstance(cell, dt.datetime) and cell.tzinfo is not None:
-                when = parse_when(cell.isoformat())
-        else:
-            try:
-                when = parse_when(str(cell))
-            except FactValueError:
-                bad[row] = True
-                continue
+        try:
+            if not isinstance(cell, dt.date):
+                when = read_when(str(cell))
+            elif isinstance(cell, dt.datetime) and cell.tzinfo is not None:
+                when = read_when(cell.isoformat())
+            else:
+                when = cell
+        except FactValueError:
+            bad[row] = True
+            continue
         values[row], timed[row] = stamp_of(when)
     return ReadMoments(Moments(values, timed), bad, pd.Series(texts, index=series.index))
 

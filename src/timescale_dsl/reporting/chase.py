@@ -32,7 +32,7 @@ WORKING_DAYS_LEFT: Final = "working_days_left"
 
 def chase_groups(measured: Measured, by: Sequence[str]) -> list[str]:
     """The input columns a chase list is grouped by: the ``by`` columns, else team and worker."""
-    found = find_columns(measured.rows)
+    found = find_columns(measured.column_names)
     chosen = [found[column_key(b)] for b in by if column_key(b) in found and b != DUE_MONTH]
     if not chosen:
         chosen = [found[column_key(name)] for name in DEFAULT_GROUPS if column_key(name) in found]

@@ -151,6 +151,9 @@ def cmd_report(args: argparse.Namespace) -> int:
             ("--chase-out", args.chase_out),
         ],
     )
+    from .readahead import ReadAhead
+
+    ahead = ReadAhead(args.events, args.sheet)  # read while the ruleset loads
     ruleset = load_ruleset_argument(args.ruleset)
     roles, facts = _mappings(args)
     outcome = report_files(
@@ -172,6 +175,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         due_within=args.due_within,
         sheet=args.sheet,
         date_style=args.date_style,
+        read=ahead.result,
     )
     if args.output is None:
         sys.stdout.write(outcome.text)

@@ -50,10 +50,54 @@ Progress = Callable[[int], None]
 
 
 @attrs.frozen(eq=False)
-class Measured:
-    """The outcome of measuring an event log: rows with statuses, and rejected rows."""
+class Outcomes:
+    """What measuring found for each measured row, as arrays (in measured-row order).
 
-    rows: pd.DataFrame
+    The per-row table (every input column, then text dates) is built from these
+    only when something asks for it: a summary needs no more than these arrays.
+    """
+
+    frame: pd.DataFrame  # the input's cells
+    kept: IntArray  # the measured rows' positions in ``frame``
+    due: Moments
+    earliest: Moments
+    target: Moments
+    timeliness: Timeliness
+    source_rows: IntArray
+    #: Each measured row's rule as a number into ``rule_names`` (the rules measured).
+    rule_codes: IntArray
+    rule_names: tuple[str, ...]
+
+    def rule_categories(self) -> pd.Categorical[str]:
+        """The rule ids as ``pd.Categorical(rule_ids)`` makes them, from the numbers."""
+        used = np.flatnonzero(np.bincount(self.rule_codes, minlength=len(self.rule_names)))
+        names = [self.rule_names[code] for code in used]
+        order = sorted(range(len(names)), key=names.__getitem__)
+        renumber = np.zeros(len(self.rule_names), dtype=np.int64)
+        renumber[used[order]] = np.arange(len(order))
+        return pd.Categorical.from_codes(
+            renumber[self.rule_codes], categories=pd.Index([names[i] for i in order])
+        )
+
+    def table(self) -> pd.DataFrame:
+        measured = rows_frame(
+            self.frame, self.kept, self.due, self.earliest, self.target, self.timeliness
+        )
+        measured[SOURCE_ROW] = self.source_rows
+        return measured
+
+    def column_names(self) -> list[str]:
+        return [*(str(c) for c in self.frame.columns), *OUTPUT_COLUMNS, SOURCE_ROW]
+
+
+@attrs.frozen(eq=False)
+class Measured:
+    """The outcome of measuring an event log: rows with statuses, and rejected rows.
+
+    ``rows`` may be given as :class:`Outcomes`; the table is then made on first use.
+    """
+
+    _rows: pd.DataFrame | Outcomes = attrs.field(alias="rows")
     rejects: pd.DataFrame
     rows_read: int
     source: str
@@ -68,8 +112,29 @@ class Measured:
     roles: Mapping[str, str] = attrs.field(factory=dict)
 
     @property
+    def rows(self) -> pd.DataFrame:
+        """Every measured row: the input's cells, then the output columns."""
+        if isinstance(self._rows, Outcomes):
+            # Made once, on first use; frozen otherwise, so set past attrs' guard.
+            object.__setattr__(self, "_rows", self._rows.table())
+        assert isinstance(self._rows, pd.DataFrame)
+        return self._rows
+
+    @property
+    def outcomes(self) -> Outcomes | None:
+        """The arrays the rows were measured into, while no table has been made from them."""
+        return self._rows if isinstance(self._rows, Outcomes) else None
+
+    @property
+    def column_names(self) -> list[str]:
+        """The columns of :attr:`rows`, without making the table."""
+        if isinstance(self._rows, Outcomes):
+            return self._rows.column_names()
+        return [str(c) for c in self._rows.columns]
+
+    @property
     def rows_evaluated(self) -> int:
-        return len(self.rows)
+        return len(self.measured_rows)
 
     @property
     def rows_rejected(self) -> int:
@@ -123,8 +188,9 @@ class _Measurement:
         assert isinstance(completed, ReadMoments)
         self.reject_bad(completed, np.arange(self.size), self.names["completed_at"])
         bounds = _Bounds(self.size)
-        for rule, rows in rules:
+        for number, (rule, rows) in enumerate(rules):
             bounds.rule_id[rows] = rule.id
+            bounds.rule_code[rows] = number
             rows = rows[~self.problems.failed[rows]]
             if len(rows):
                 self.measure_rule(rule, rows, completed.moments, bounds)
@@ -141,10 +207,17 @@ class _Measurement:
         )
         kept = np.flatnonzero(ok)
         rejected = np.flatnonzero(~ok)
-        measured = rows_frame(
-            self.frame, kept, bounds.due, bounds.earliest, bounds.target, _take(timeliness, kept)
+        measured = Outcomes(
+            self.frame,
+            kept,
+            bounds.due.take(kept),
+            bounds.earliest.take(kept),
+            bounds.target.take(kept),
+            _take(timeliness, kept),
+            self.log.rows[kept],
+            bounds.rule_code[kept],
+            tuple(rule.id for rule, _ in rules),
         )
-        measured[SOURCE_ROW] = self.log.rows[kept]
         unknown = np.full(len(self.log.malformed), None, dtype=object)
         reject_rules = np.concatenate([unknown, bounds.rule_id[rejected]])
         return Measured(
@@ -166,7 +239,9 @@ class _Measurement:
         """Each rule named in the rule column, with its rows; unknown names are rejected."""
         column = self.names["rule"]
         codes, uniques = distinct(self.frame[column])
-        by_code = np.argsort(codes, kind="stable")
+        # Few distinct rules: as 16-bit numbers numpy sorts them by radix, in one pass.
+        narrow = codes.astype(np.int16) if len(uniques) < 2**15 - 1 else codes
+        by_code = np.argsort(narrow, kind="stable")
         edges = np.searchsorted(codes[by_code], np.arange(-1, len(uniques) + 1))
         found: dict[str, tuple[Rule, list[IntArray]]] = {}
         for code, key in enumerate(uniques):
@@ -326,6 +401,7 @@ class _Bounds:
         self.earliest = Moments.missing(size)
         self.target = Moments.missing(size)
         self.rule_id = np.full(size, None, dtype=object)
+        self.rule_code = np.zeros(size, dtype=np.int64)
 
 
 def facts_read_by(rule: Rule, ruleset: Ruleset) -> list[Need]:

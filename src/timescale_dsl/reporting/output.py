@@ -72,6 +72,21 @@ def iso_text(moments: Moments) -> pd.Series:
     return series
 
 
+def month_text(moments: Moments) -> pd.Series:
+    """The ``YYYY-MM`` that :func:`iso_text` begins with, per value (missing where absent).
+
+    Each distinct month is formatted once.
+    """
+    absent = moments.absent
+    months = np.where(absent, np.datetime64(0, "M"), moments.values.astype("datetime64[M]"))
+    distinct_months, inverse = np.unique(months, return_inverse=True)
+    firsts = Moments.of_days(distinct_months.astype("datetime64[D]"))
+    texts = pc.utf8_slice_codeunits(_iso_texts(firsts), 0, 7)
+    indices = pa.array(inverse.reshape(-1), type=pa.int64(), mask=absent)
+    series: pd.Series = pc.take(texts, indices).to_pandas()
+    return series
+
+
 def _iso_texts(moments: Moments) -> pa.Array:
     stamps = pa.array(moments.values, type=pa.timestamp("us"), mask=moments.absent)
     text = pc.cast(pc.cast(stamps, pa.date32()), pa.large_string())
@@ -91,25 +106,36 @@ def rows_frame(
     target: Moments,
     timeliness: Timeliness,
 ) -> pd.DataFrame:
-    """The measured rows: every input column, then the output columns."""
+    """The measured rows: every input column, then the output columns.
+
+    ``rows`` are the measured rows' positions in ``frame``; the deadlines and
+    timeliness are already theirs, in that order.
+    """
     if len(rows) == len(frame):  # nothing rejected: no copy of the input's cells
         out = frame.reset_index(drop=True).copy(deep=False)
     else:
         out = frame.iloc[rows].reset_index(drop=True)
-    out["due"] = iso_text(due.take(rows))
-    out["earliest"] = iso_text(earliest.take(rows))
-    out["target"] = iso_text(target.take(rows))
-    out["status"] = pd.Categorical.from_codes(
-        timeliness.status, categories=pd.Index(list(STATUSES))
-    )
-    out["working_days_late"] = _days(timeliness.working_days_late)
-    out["calendar_days_late"] = _days(timeliness.calendar_days_late)
-    met = timeliness.target_met
-    out["target_met"] = pd.arrays.BooleanArray(met == 1, met < 0)
+    out["due"] = iso_text(due)
+    out["earliest"] = iso_text(earliest)
+    out["target"] = iso_text(target)
+    out["status"] = status_column(timeliness)
+    out["working_days_late"] = days_column(timeliness.working_days_late)
+    out["calendar_days_late"] = days_column(timeliness.calendar_days_late)
+    out["target_met"] = target_met_column(timeliness)
     return out
 
 
-def _days(values: npt.NDArray[np.int64]) -> pd.Series:
+def status_column(timeliness: Timeliness) -> pd.Categorical[str]:
+    return pd.Categorical.from_codes(timeliness.status, categories=pd.Index(list(STATUSES)))
+
+
+def target_met_column(timeliness: Timeliness) -> pd.arrays.BooleanArray:
+    met = timeliness.target_met
+    return pd.arrays.BooleanArray(met == 1, met < 0)
+
+
+def days_column(values: npt.NDArray[np.int64]) -> pd.Series:
+    """Days late as a nullable integer (missing where there is no figure)."""
     return pd.Series(pd.arrays.IntegerArray(values, values == NO_DAYS))
 
 
@@ -135,7 +161,7 @@ def rejects_frame(
             problems.reason[rows],
         ]
     )
-    own = frame.iloc[rows].reset_index(drop=True)
+    own = take_rows(frame, rows)
     own.columns = [f"{c} (input)" if str(c) in REJECT_COLUMNS else c for c in own.columns]
     blank = pd.DataFrame(index=range(len(log.malformed)), columns=own.columns, dtype="str")
     cells = pd.concat([blank, own], ignore_index=True) if len(log.malformed) else own
@@ -148,6 +174,24 @@ def rejects_frame(
         }
     )
     return pd.concat([head, cells.iloc[order].reset_index(drop=True)], axis=1)
+
+
+#: Up to this many rows are taken as slices of the frame, not by one take per column.
+_FEW_ROWS: Final = 256
+
+
+def take_rows(frame: pd.DataFrame, rows: IntArray) -> pd.DataFrame:
+    """The given rows of ``frame``, numbered from 0.
+
+    A take from a column held in many Arrow chunks (as the CSV reader leaves
+    it) joins the chunks first, even for no rows at all; a handful of rejected
+    rows are cheaper as slices, which touch only their own chunk.
+    """
+    if len(rows) > _FEW_ROWS:
+        return frame.iloc[rows].reset_index(drop=True)
+    if len(rows) == 0:
+        return frame.iloc[:0].reset_index(drop=True)
+    return pd.concat([frame.iloc[row : row + 1] for row in rows]).reset_index(drop=True)
 
 
 def reject_order(log: EventLog, rows: IntArray) -> IntArray:

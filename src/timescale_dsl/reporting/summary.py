@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Final
+from typing import Any, Final
 
 import attrs
 import numpy as np
@@ -31,6 +31,7 @@ from ..ruleset import Ruleset
 from ..syntax.names import column_key
 from .events import EventsError, find_columns
 from .measuring import Measured
+from .output import days_column, month_text, status_column, target_met_column
 from .status import LATE, MEASURED, ON_TIME, OVERDUE, STATUSES
 
 #: ``--by due_month`` (or ``month`` when the input has no such column).
@@ -163,13 +164,14 @@ class Summary:
         }
 
 
-def check_by(frame: pd.DataFrame, by: Sequence[str]) -> None:
+def check_by(frame: pd.DataFrame | Sequence[str], by: Sequence[str]) -> None:
     """Fail early, naming the columns there are, when a ``by`` column is not in the input."""
-    found = find_columns(frame)
+    names = [str(c) for c in (frame.columns if isinstance(frame, pd.DataFrame) else frame)]
+    found = find_columns(names)
     for name in by:
         if column_key(name) in found or column_key(name) in (column_key(DUE_MONTH), "month"):
             continue
-        have = ", ".join(str(c) for c in frame.columns)
+        have = ", ".join(names)
         raise EventsError(
             f"--by {name}: no such column (columns: {have}; or {DUE_MONTH} for the month of "
             "the due date)"
@@ -193,7 +195,7 @@ def summarise(
         from .collected import measured_from_rows
 
         measured = measured_from_rows(measured, ruleset, as_of)
-    check_by(measured.rows, by)
+    check_by(measured.column_names, by)
     table = _table(measured, by)
     by_names = tuple(c for c in table.columns if c.startswith("by:"))
     tasks = {rule.id: rule.task for rule in ruleset}
@@ -233,32 +235,53 @@ def summarise(
 
 
 def _table(measured: Measured, by: Sequence[str]) -> pd.DataFrame:
-    rows = measured.rows
-    due = rows["due"].astype("str")
-    status = rows["status"]
-    if not isinstance(status.dtype, pd.CategoricalDtype):
-        status = status.astype("str")
-    table = pd.DataFrame(
-        {
-            # Categories, not text: grouping a million rows by a few dozen values is then
-            # a matter of their codes.
-            "rule": pd.Series(pd.Categorical(measured.rule_ids)),
+    outcomes = measured.outcomes
+    if outcomes is None:
+        rows = measured.rows
+        status = rows["status"]
+        if not isinstance(status.dtype, pd.CategoricalDtype):
+            status = status.astype("str")
+        figures = {
             "status": status.reset_index(drop=True),
             "wdl": rows["working_days_late"],
             "cdl": rows["calendar_days_late"],
             "met": rows["target_met"],
-            "due_month": due.str.slice(0, 7).fillna(NO_DUE),
+            "due_month": rows["due"].astype("str").str.slice(0, 7),
         }
-    )
-    found = find_columns(rows) if by else {}
+    else:  # straight from the measured arrays: no per-row table with text dates is made
+        timeliness = outcomes.timeliness
+        figures = {
+            "status": pd.Series(status_column(timeliness)),
+            "wdl": days_column(timeliness.working_days_late),
+            "cdl": days_column(timeliness.calendar_days_late),
+            "met": pd.Series(target_met_column(timeliness)),
+            "due_month": month_text(outcomes.due),
+        }
+    figures["due_month"] = figures["due_month"].fillna(NO_DUE)
+    # Categories, not text: grouping a million rows by a few dozen values is then
+    # a matter of their codes.
+    rules = pd.Categorical(measured.rule_ids) if outcomes is None else outcomes.rule_categories()
+    table = pd.DataFrame({"rule": pd.Series(rules), **figures})
+    found = find_columns(measured.column_names) if by else {}
     for name in by:
         column = found.get(column_key(name))
         if column is None:  # check_by has let only the due month through
             table[f"by:{DUE_MONTH}"] = table["due_month"]
             continue
-        cells = rows[column].astype("str").str.strip()
+        cells = _by_cells(measured, column).astype("str").str.strip()
         table[f"by:{column}"] = cells.where(cells.notna() & (cells != ""), BLANK)
     return table
+
+
+def _by_cells(measured: Measured, column: str) -> pd.Series:
+    """A grouping column's cells for the measured rows (from the input where it is one)."""
+    outcomes = measured.outcomes
+    if outcomes is None or column not in outcomes.frame.columns:
+        return measured.rows[column]
+    cells = outcomes.frame[column]
+    if len(outcomes.kept) < len(cells):
+        cells = cells.iloc[outcomes.kept]
+    return cells.reset_index(drop=True)
 
 
 def _groups(
@@ -272,18 +295,21 @@ def _groups(
         table = table.assign(all_rules=ALL_RULES)
         keys = ["all_rules", *keys]
     grouped = table.groupby(keys, sort=False, dropna=False)
-    counts = table.groupby([*keys, "status"], sort=False, observed=True).size()
+    status_sizes = table.groupby([*keys, "status"], sort=False, observed=True).size()
     late = table[table["status"] == LATE].groupby(keys, sort=False)
-    overdue = table[table["status"] == OVERDUE].groupby(keys, sort=False)["wdl"].max()
+    longest = table[table["status"] == OVERDUE].groupby(keys, sort=False)["wdl"].max()
     judged = table[table["met"].notna()].groupby(keys, sort=False)["met"]
+    # As dicts: looking a group up in a dict is cheap, in a Series' MultiIndex it is not.
     stats = {
-        "wdl_median": late["wdl"].median(),
-        "wdl_p90": late["wdl"].quantile(0.9),
-        "cdl_median": late["cdl"].median(),
-        "cdl_p90": late["cdl"].quantile(0.9),
+        "wdl_median": late["wdl"].median().to_dict(),
+        "wdl_p90": late["wdl"].quantile(0.9).to_dict(),
+        "cdl_median": late["cdl"].median().to_dict(),
+        "cdl_p90": late["cdl"].quantile(0.9).to_dict(),
     }
-    with_target = judged.size()
-    met = judged.sum()
+    counts = status_sizes.to_dict()
+    overdue = longest.to_dict()
+    with_target = judged.size().to_dict()
+    met = judged.sum().to_dict()
     results = []
     for key in grouped.size().index:
         values = key if isinstance(key, tuple) else (key,)
@@ -326,15 +352,15 @@ def _empty(rule: str, task: str) -> GroupSummary:
     )
 
 
-def _number(series: pd.Series, key: object) -> float | None:
-    value = series.get(key)
+def _number(values: dict[Any, Any], key: object) -> float | None:
+    value = values.get(key)
     if value is None or pd.isna(value):
         return None
     return round(float(value), 1)
 
 
-def _whole(series: pd.Series, key: object) -> int | None:
-    value = series.get(key)
+def _whole(values: dict[Any, Any], key: object) -> int | None:
+    value = values.get(key)
     if value is None or pd.isna(value):
         return None
     return int(value)

@@ -1,0 +1,45 @@
+"""The event log read while the ruleset loads: the same log, and errors in their order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timescale_dsl.cli import main
+from timescale_dsl.reporting.events import EventsError, read_events
+from timescale_dsl.reporting.readahead import ReadAhead
+
+from .conftest import RULESET
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "lcs-events.csv"
+
+
+def test_the_log_read_ahead_is_the_log_read_in_place() -> None:
+    ahead = ReadAhead(EXAMPLE).result()
+    here = read_events(EXAMPLE)
+    assert ahead.frame.equals(here.frame)
+    assert ahead.rows.tolist() == here.rows.tolist()
+    assert (ahead.source, ahead.notes) == (here.source, here.notes)
+
+
+def test_an_error_in_reading_is_raised_where_the_log_is_asked_for(tmp_path: Path) -> None:
+    ahead = ReadAhead(tmp_path / "missing.csv")  # nothing raised yet
+    with pytest.raises(EventsError, match=r"missing\.csv: no such file"):
+        ahead.result()
+
+
+def test_a_bad_ruleset_is_told_before_a_bad_event_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    events = tmp_path / "events.csv"
+    events.write_bytes(b"%PDF-1.7 not a table")
+    rules = tmp_path / "bad.timescales"
+    rules.write_text("[x] Minutes within fifteen banana days of meeting\n", encoding="utf-8")
+    assert main(["report", str(rules), str(events), "--as-of", "2027-01-12"]) != 0
+    err = capsys.readouterr().err
+    assert "bad.timescales" in err and "PDF" not in err
+    # With a good ruleset, the same log's own error is told.
+    assert main(["report", str(RULESET), str(events), "--as-of", "2027-01-12"]) != 0
+    assert "looks like a PDF document" in capsys.readouterr().err
