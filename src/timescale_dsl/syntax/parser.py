@@ -87,23 +87,38 @@ def grammar_text() -> str:
     return packaged.read_text(encoding="utf-8")
 
 
+#: How the grammar is built; part of the parser-table cache's key, as Lark's own check is.
+_LARK_OPTIONS: dict[str, object] = {
+    "parser": "lalr",
+    # Lark's contextual lexing, from patterns compiled once (syntax/lexer.py).
+    "lexer": SharedUnionLexer,
+    "start": ["ruleset", "single"],
+    "propagate_positions": True,
+    "maybe_placeholders": False,
+}
+
+
 @functools.cache
 def _lark() -> Lark:
     grammar = grammar_text()
-    cache = cache_file(grammar)
+    cache = cache_file(grammar, _options_key())
     return Lark(
         grammar,
-        parser="lalr",
-        # Lark's contextual lexing, from patterns compiled once (syntax/lexer.py).
-        lexer=SharedUnionLexer,
-        start=["ruleset", "single"],
-        propagate_positions=True,
-        maybe_placeholders=False,
+        **_LARK_OPTIONS,
         cache=cache or False,
         # The grammar object too, for tools that read it (Hypothesis's from_lark).
         cache_grammar=cache is not None,
         lexer_callbacks={"REMARK": _keep_remark, "QUALIFIER": _keep_remark},
     )
+
+
+def _options_key() -> str:
+    """The build options as text: a cache written with other options gets another file."""
+    named = {
+        k: f"{v.__module__}.{v.__qualname__}" if isinstance(v, type) else repr(v)
+        for k, v in _LARK_OPTIONS.items()
+    }
+    return repr(sorted(named.items()))
 
 
 # Terminals written as patterns (to take the wordings around a keyword) and the
