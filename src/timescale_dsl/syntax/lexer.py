@@ -5,21 +5,22 @@ expression: the union of the terminals that state accepts and the ignored
 ones. Python keeps no compiled pattern from one run to the next, and the
 language's wordings and remarks (QUALIFIER, FREQUENCY, NUMBER, _WITHIN, ...:
 thousands of characters of pattern, most of them in every state) made those
-unions cost about a tenth of a second of every `timescale check`, more than
+unions cost about a tenth of a second of every `timescale check`, as much as
 parsing the bundled rulesets.
 
 This lexer gives the same tokens. At each position the first terminal to
 match wins, in Lark's documented order of precedence (priority, then the
-longest possible match, then the longest pattern, then the name); the
-terminals that outrank names (``WORD``: the wordings, remarks, numbers and
-dates) are tried first, from one union of all of them compiled once. When
-the parser state accepts the one that matched, it is the token the state's
-own union would give: every terminal before it in the order failed here,
-those of the state among them. When it does not (a frequency where the state
-takes none), the state's own such terminals after it are tried. Then the
-state's remaining terminals (names, line ends, quoted text, keywords,
-punctuation: short patterns) are tried from a union compiled once for each
-different set of them.
+longest possible match, then the longest pattern, then the name). That order
+is cut into blocks, each matched by one union compiled once and shared by
+every state: each long pattern alone (the wordings, remarks, numbers), and
+between them runs of short patterns or of keywords. For one state, the
+blocks holding some of its terminals are tried in order. When what a block
+matched is the state's, it is the token the state's own union would give:
+every terminal before it failed here, those of the state among them. When it
+is not (a name where the state takes only keywords), the state's terminals
+of that block after it are tried, from a union compiled once for that state.
+So a check compiles some thirty small unions instead of one large one for
+each of seventy-odd states.
 
 As in Lark, a keyword that a pattern of the same priority reads whole (a
 name "day") takes the keyword's type where the state accepts the keyword,
@@ -65,6 +66,45 @@ class _Union:
         return None if self.pattern is None else self.pattern.match(text, position, end)
 
 
+class _Block:
+    """Neighbours in the order, matched together by one union compiled when first needed."""
+
+    def __init__(self, terminals: list[TerminalDef], lexer: SharedUnionLexer) -> None:
+        self.terminals = terminals
+        self.names = [t.name for t in terminals]
+        self._lexer = lexer
+        self._union: _Union | None = None
+
+    @property
+    def union(self) -> _Union:
+        if self._union is None:
+            self._union = self._lexer.union(self.terminals)
+        return self._union
+
+
+def _cut(ordered: list[TerminalDef]) -> list[list[TerminalDef]]:
+    """The order cut into blocks, each matched by one union shared by every state.
+
+    A long pattern is a block of its own; the others are cut where patterns
+    give way to keywords and back, so that states that differ in a keyword or
+    two still share their blocks of patterns.
+    """
+    blocks: list[list[TerminalDef]] = []
+    for terminal in ordered:
+        long = len(terminal.pattern.value) > LONG_PATTERN
+        last = blocks[-1] if blocks else None
+        if (
+            last is None
+            or long
+            or len(last[0].pattern.value) > LONG_PATTERN
+            or last[-1].pattern.type != terminal.pattern.type
+        ):
+            blocks.append([terminal])
+        else:
+            last.append(terminal)
+    return blocks
+
+
 class _StateTerminals:
     """What one set of acceptable terminals can read, and the keywords its patterns take."""
 
@@ -87,31 +127,38 @@ class _StateTerminals:
         }
         self.names = frozenset(t.name for t in present if t.name not in embedded)
         self.allowed = set(self.names - lexer.ignore) or {"<END-OF-FILE>"}
-        # Tried in order, the first match wins: each long pattern on its own
-        # (compiled once, shared by every state), the short ones between them
-        # as one union per run (compiled once for each different run).
-        self.segments: list[_Union] = []
-        run: list[TerminalDef] = []
-        for terminal in lexer.ordered:
-            if terminal.name not in self.names:
-                continue
-            if len(terminal.pattern.value) > lexer.long_pattern:
-                if run:
-                    self.segments.append(lexer.union(run))
-                    run = []
-                self.segments.append(lexer.union([terminal]))
-            else:
-                run.append(terminal)
-        if run:
-            self.segments.append(lexer.union(run))
+        # The blocks holding some of this state's terminals, and whether they hold
+        # only its terminals (then whatever the block's union matches is the state's).
+        self._blocks = [
+            (block, all(n in self.names for n in block.names))
+            for block in lexer.blocks
+            if any(n in self.names for n in block.names)
+        ]
+        self._lexer = lexer
+        self._rest: dict[str, _Union] = {}
 
     def match(self, text: str, position: int, end: int) -> re.Match[str] | None:
         """The first of this state's terminals, in order, that matches at ``position``."""
-        for segment in self.segments:
-            found = segment.match(text, position, end)
+        for block, only_ours in self._blocks:
+            found = block.union.match(text, position, end)
+            if found is None:
+                continue
+            name = found.lastgroup or ""
+            if only_ours or name in self.names:
+                # Every terminal of the block before it failed, this state's among them.
+                return found
+            found = self._after(block, name).match(text, position, end)
             if found is not None:
                 return found
         return None
+
+    def _after(self, block: _Block, name: str) -> _Union:
+        """This state's terminals of ``block`` that come after ``name``, as one union."""
+        union = self._rest.get(name)
+        if union is None:
+            later = block.terminals[block.names.index(name) + 1 :]
+            union = self._rest[name] = self._lexer.union([t for t in later if t.name in self.names])
+        return union
 
 
 class SharedUnionLexer(Lexer):
@@ -129,8 +176,7 @@ class SharedUnionLexer(Lexer):
         self.ignore = frozenset(conf.ignore)
         self.ordered = sorted(conf.terminals, key=precedence)
         self.rank = {t.name: i for i, t in enumerate(self.ordered)}
-        #: Patterns longer than this are compiled on their own, once.
-        self.long_pattern = LONG_PATTERN
+        self.blocks = [_Block(terminals, self) for terminals in _cut(self.ordered)]
         self.callbacks = dict(conf.callbacks)
         self._unions: dict[tuple[str, ...], _Union] = {}
         self._states: dict[int, _StateTerminals] = {}
