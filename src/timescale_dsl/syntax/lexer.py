@@ -33,7 +33,7 @@ token when some other terminal matches there, else unexpected characters.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from lark import Token
@@ -76,10 +76,13 @@ class _Block:
         self._union: _Union | None = None
 
     @property
-    def union(self) -> _Union:
+    def matcher(self) -> Callable[[str, int, int], re.Match[str] | None]:
+        """The compiled union's ``match``."""
         if self._union is None:
             self._union = self._lexer.union(self.terminals)
-        return self._union
+        pattern = self._union.pattern
+        assert pattern is not None, "a block is never empty"
+        return pattern.match
 
 
 def _cut(ordered: list[TerminalDef]) -> list[list[TerminalDef]]:
@@ -130,7 +133,7 @@ class _StateTerminals:
         # The blocks holding some of this state's terminals, and whether they hold
         # only its terminals (then whatever the block's union matches is the state's).
         self._blocks = [
-            (block, all(n in self.names for n in block.names))
+            (block.matcher, all(n in self.names for n in block.names), block)
             for block in lexer.blocks
             if any(n in self.names for n in block.names)
         ]
@@ -139,8 +142,8 @@ class _StateTerminals:
 
     def match(self, text: str, position: int, end: int) -> re.Match[str] | None:
         """The first of this state's terminals, in order, that matches at ``position``."""
-        for block, only_ours in self._blocks:
-            found = block.union.match(text, position, end)
+        for matcher, only_ours, block in self._blocks:
+            found = matcher(text, position, end)
             if found is None:
                 continue
             name = found.lastgroup or ""
@@ -260,15 +263,19 @@ class SharedUnionLexer(Lexer):
         text = lexer_state.text
         whole, end = text.text, text.end
         counter = lexer_state.line_ctr
-        ignore = self.ignore
+        ignore, callbacks = self.ignore, self.callbacks
         while counter.char_pos < end:
             state = self._state(parser_state)
             match = state.match(whole, counter.char_pos, end)
             if match is None:
                 self._unexpected(lexer_state, parser_state, state)
             assert match is not None
+            kind = match.lastgroup
+            if kind in ignore and kind not in callbacks:
+                counter.feed(match.group(0))  # spacing: nothing to keep
+                continue
             token = self._token(match, lexer_state, state.retypes)
-            if match.lastgroup in ignore:
+            if kind in ignore:
                 continue
             lexer_state.last_token = token
             yield token
