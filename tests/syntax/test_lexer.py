@@ -98,6 +98,14 @@ def test_the_library_parser_uses_the_shared_union_lexer() -> None:
     assert parser._lark().options.lexer is SharedUnionLexer
 
 
+def test_no_two_keywords_share_a_spelling() -> None:
+    # The lexer finds the keyword a word spells with one union of them all.
+    keywords = [
+        t.pattern.value.casefold() for t in parser._lark().terminals if t.pattern.type == "str"
+    ]
+    assert len(keywords) == len(set(keywords))
+
+
 @pytest.mark.parametrize("path", RULE_FILES, ids=lambda p: p.name)
 def test_rule_files_lex_as_with_lark(path: Path) -> None:
     _same(path.read_text(encoding="utf-8"), "ruleset")

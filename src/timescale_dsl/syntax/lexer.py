@@ -45,6 +45,7 @@ from lark.lexer import Lexer, LexerState, TerminalDef
 LONG_PATTERN = 100
 #: Distinct words remembered with the keyword they spell (or none).
 _KEYWORD_MEMORY = 4096
+_UNKNOWN = "\0unknown"
 
 
 def precedence(terminal: TerminalDef) -> tuple[int, int, int, str]:
@@ -185,7 +186,7 @@ class SharedUnionLexer(Lexer):
         self._states: dict[int, _StateTerminals] = {}
         self._by_accepts: dict[frozenset[str], _StateTerminals] = {}
         self._covers: dict[tuple[str, str], bool] = {}
-        self._spelled: dict[str, str | None] = {}
+        self._spelled: dict[str, str | None] = {}  # (a dict, as threads may share the lexer)
         self._keywords: _Union | None = None
         self._everywhere: _StateTerminals | None = None
 
@@ -212,8 +213,9 @@ class SharedUnionLexer(Lexer):
 
     def _keyword_spelled(self, value: str) -> str | None:
         """The keyword that reads ``value`` whole, if any (no two keywords share a spelling)."""
-        if value in self._spelled:
-            return self._spelled[value]
+        known = self._spelled.get(value, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known
         if self._keywords is None:
             words = [t for t in self.ordered if t.pattern.type == "str"]
             self._keywords = _Union(words, self.conf)
