@@ -130,7 +130,7 @@ class _StateTerminals:
             if w.name in self.retypes[r.name] and set(w.pattern.flags) <= set(r.pattern.flags)
         }
         self.names = frozenset(t.name for t in present if t.name not in embedded)
-        self.allowed = set(self.names - lexer.ignore) or {"<END-OF-FILE>"}
+        self.allowed = frozenset(self.names - lexer.ignore) or frozenset({"<END-OF-FILE>"})
         # The blocks holding some of this state's terminals, and whether they hold
         # only its terminals (then whatever the block's union matches is the state's).
         self._blocks = [
@@ -293,7 +293,7 @@ class SharedUnionLexer(Lexer):
             counter.char_pos,
             counter.line,
             counter.column,
-            allowed=state.allowed,
+            allowed=set(state.allowed),
             token_history=[last] if last else None,
             state=parser_state,
             terminals_by_name=self.by_name,
@@ -311,7 +311,7 @@ class SharedUnionLexer(Lexer):
         lexer_state.last_token = token
         raise UnexpectedToken(  # type: ignore[no-untyped-call]
             token,
-            state.allowed,
+            set(state.allowed),
             state=parser_state,
             token_history=[last],
             terminals_by_name=self.by_name,
