@@ -54,6 +54,17 @@ def test_cache_goes_to_the_folder_asked_for_and_is_keyed_on_the_grammar(tmp_path
     assert parser_cache.cache_file("start: 'a'") == first
 
 
+def test_cache_is_keyed_on_the_build_options_too(tmp_path, monkeypatch):
+    # Two builds of one grammar with different options (two installed versions,
+    # two working copies) must not overwrite each other's tables on every run.
+    monkeypatch.setenv(parser_cache.CACHE_DIR_VARIABLE, str(tmp_path / "cache"))
+    contextual = parser_cache.cache_file("start: 'a'", "lexer=contextual")
+    shared = parser_cache.cache_file("start: 'a'", "lexer=shared")
+    assert contextual is not None and shared is not None
+    assert contextual != shared
+    assert parser_cache.cache_file("start: 'a'", "lexer=shared") == shared
+
+
 def test_no_cache_when_turned_off_or_nowhere_to_write(tmp_path, monkeypatch):
     monkeypatch.setenv(parser_cache.CACHE_DIR_VARIABLE, "")
     assert parser_cache.cache_file("g") is None

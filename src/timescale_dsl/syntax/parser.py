@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
+import gc
+from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
 
@@ -22,6 +25,7 @@ from lark.parsers.lalr_interactive_parser import InteractiveParser
 
 from ..errors import Diagnostic, RulesetError, Severity, Span, SyntaxProblem, did_you_mean
 from . import ast, recovery
+from .lexer import SharedUnionLexer
 from .mistakes import KNOWN_MISTAKES
 from .parser_cache import cache_file
 from .transform import ToAst
@@ -83,22 +87,38 @@ def grammar_text() -> str:
     return packaged.read_text(encoding="utf-8")
 
 
+#: How the grammar is built; part of the parser-table cache's key, as Lark's own check is.
+_LARK_OPTIONS: dict[str, object] = {
+    "parser": "lalr",
+    # Lark's contextual lexing, from patterns compiled once (syntax/lexer.py).
+    "lexer": SharedUnionLexer,
+    "start": ["ruleset", "single"],
+    "propagate_positions": True,
+    "maybe_placeholders": False,
+}
+
+
 @functools.cache
 def _lark() -> Lark:
     grammar = grammar_text()
-    cache = cache_file(grammar)
+    cache = cache_file(grammar, _options_key())
     return Lark(
         grammar,
-        parser="lalr",
-        lexer="contextual",
-        start=["ruleset", "single"],
-        propagate_positions=True,
-        maybe_placeholders=False,
+        **_LARK_OPTIONS,
         cache=cache or False,
         # The grammar object too, for tools that read it (Hypothesis's from_lark).
         cache_grammar=cache is not None,
         lexer_callbacks={"REMARK": _keep_remark, "QUALIFIER": _keep_remark},
     )
+
+
+def _options_key() -> str:
+    """The build options as text: a cache written with other options gets another file."""
+    named = {
+        k: f"{v.__module__}.{v.__qualname__}" if isinstance(v, type) else repr(v)
+        for k, v in _LARK_OPTIONS.items()
+    }
+    return repr(sorted(named.items()))
 
 
 # Terminals written as patterns (to take the wordings around a keyword) and the
@@ -307,7 +327,31 @@ def _transform(tree: Tree[Token], path: str, remarks: list[Token]) -> object:
         raise error.orig_exc from None
 
 
+@contextlib.contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a text is parsed.
+
+    A parse makes tens of thousands of short-lived objects (tokens, tree
+    nodes) and no reference cycles, so reference counting frees them all;
+    left running, the collector would walk every live object again and again
+    during one parse (about a tenth of `timescale check`). It is switched
+    back on afterwards only if it was on before.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _parse(text: str, path: str, start: str) -> object:
+    with _cycle_collector_paused():
+        return _parse_text(text, path, start)
+
+
+def _parse_text(text: str, path: str, start: str) -> object:
     remarks: list[Token] = []
     collecting = _REMARKS.set(remarks)
     try:
@@ -435,6 +479,11 @@ def parse_ruleset_recovering(text: str, path: str = "<string>") -> recovery.Reco
     header line and section that parsed; ``unparsed`` says what the broken
     lines may have defined, so that validation does not report it as missing.
     """
+    with _cycle_collector_paused():
+        return _parse_recovering(text, path)
+
+
+def _parse_recovering(text: str, path: str) -> recovery.Recovered:
     body = text.lstrip("\ufeff")
     if not body.endswith("\n"):
         body += "\n"

@@ -33,8 +33,14 @@ def user_cache_dir() -> Path:
     return Path(base) / "timescale-dsl"
 
 
-def cache_file(grammar: str) -> str | None:
-    """The cache file for this grammar text, or None when nowhere private is writable."""
+def cache_file(grammar: str, options: str = "") -> str | None:
+    """The cache file for a grammar text and build options; None when nowhere private is writable.
+
+    The options are in the file's name as well as in Lark's own check inside
+    it, so that two builds that differ only in their options (two installed
+    versions of this library, two working copies) keep a file each instead of
+    overwriting each other's on every run.
+    """
     chosen = os.environ.get(CACHE_DIR_VARIABLE)
     if chosen == "":
         return None
@@ -45,6 +51,6 @@ def cache_file(grammar: str) -> str | None:
         return None
     if not os.access(folder, os.W_OK | os.X_OK):
         return None
-    digest = hashlib.sha256(grammar.encode("utf-8")).hexdigest()[:20]
+    digest = hashlib.sha256(f"{grammar}\0{options}".encode()).hexdigest()[:20]
     version = f"lark{lark.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
     return str(folder / f"grammar-{digest}-{version}.lark-cache")
