@@ -9,7 +9,7 @@ import pytest
 
 from timescale_dsl import Ruleset
 from timescale_dsl.reporting.api import measure_partition, partition_meta, recurring_rows
-from timescale_dsl.reporting.events import ColumnMap, EventsError
+from timescale_dsl.reporting.reading.events import ColumnMap, EventsError
 from timescale_dsl.reporting.sample import SampleOptions, sample_events
 
 from .conftest import RULESET

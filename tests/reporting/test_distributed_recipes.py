@@ -22,9 +22,9 @@ import pytest
 
 from timescale_dsl import load_ruleset
 from timescale_dsl.reporting.api import timeliness
-from timescale_dsl.reporting.render import render_table
+from timescale_dsl.reporting.rendering.render import render_table
 from timescale_dsl.reporting.sample import SampleOptions, sample_events
-from timescale_dsl.reporting.summary import summarise
+from timescale_dsl.reporting.summarising.summary import summarise
 
 from .browser import need_binary
 

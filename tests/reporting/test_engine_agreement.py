@@ -33,7 +33,7 @@ from timescale_dsl.engine.columns import BatchFacts
 from timescale_dsl.engine.moments import Moments
 from timescale_dsl.engine.series import evaluate_occurrences
 from timescale_dsl.needs import series_end
-from timescale_dsl.reporting.cells import read_flags, read_labels, read_moments
+from timescale_dsl.reporting.reading.cells import read_flags, read_labels, read_moments
 from timescale_dsl.syntax import ast
 
 D = dt.date

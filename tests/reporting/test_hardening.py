@@ -18,8 +18,8 @@ from timescale_dsl.errors import NonexistentTimeError, TimescaleError
 from timescale_dsl.facts import parse_when
 from timescale_dsl.paths import OutputPathError
 from timescale_dsl.reporting.api import report_files, timeliness
-from timescale_dsl.reporting.events import EventsError, read_events
-from timescale_dsl.reporting.safe_csv import neutralise
+from timescale_dsl.reporting.reading.events import EventsError, read_events
+from timescale_dsl.reporting.rendering.safe_csv import neutralise
 
 from .conftest import RULESET
 

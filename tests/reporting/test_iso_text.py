@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from timescale_dsl.engine.moments import Moments
-from timescale_dsl.reporting.output import iso_text
+from timescale_dsl.reporting.rendering.output import iso_text
 
 _DAYS = st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))
 _VALUES = st.one_of(

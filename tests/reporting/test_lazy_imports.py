@@ -73,16 +73,16 @@ LAZY_HOMES = {
     "recurring_rows": "api",
     "report_files": "api",
     "timeliness": "api",
-    "ColumnMap": "events",
-    "EventLog": "events",
-    "EventsError": "events",
-    "read_events": "events",
+    "ColumnMap": "reading.events",
+    "EventLog": "reading.events",
+    "EventsError": "reading.events",
+    "read_events": "reading.events",
     "Measured": "measuring",
     "measure": "measuring",
     "SampleOptions": "sample",
     "sample_events": "sample",
-    "Summary": "summary",
-    "summarise": "summary",
+    "Summary": "summarising.summary",
+    "summarise": "summarising.summary",
 }
 
 

@@ -11,8 +11,8 @@ import pytest
 
 from timescale_dsl import load_ruleset
 from timescale_dsl.reporting.measuring import measure
-from timescale_dsl.reporting.output import take_rows
-from timescale_dsl.reporting.summary import summarise
+from timescale_dsl.reporting.rendering.output import take_rows
+from timescale_dsl.reporting.summarising.summary import summarise
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "lcs-events.csv"

@@ -14,9 +14,9 @@ import pytest
 from timescale_dsl import Ruleset
 from timescale_dsl.cli import main
 from timescale_dsl.reporting.api import timeliness
-from timescale_dsl.reporting.events import ColumnMap
-from timescale_dsl.reporting.mapping import MappingError, fact_columns, loose_key
-from timescale_dsl.reporting.render import render_json, render_table
+from timescale_dsl.reporting.reading.events import ColumnMap
+from timescale_dsl.reporting.reading.mapping import MappingError, fact_columns, loose_key
+from timescale_dsl.reporting.rendering.render import render_json, render_table
 
 from .conftest import RULESET
 

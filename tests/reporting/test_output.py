@@ -17,8 +17,8 @@ import pytest
 from timescale_dsl import Ruleset
 from timescale_dsl.cli import main
 from timescale_dsl.reporting.api import Report, timeliness
-from timescale_dsl.reporting.html import render_html
-from timescale_dsl.reporting.render import render_csv, render_json, render_table
+from timescale_dsl.reporting.rendering.html import render_html
+from timescale_dsl.reporting.rendering.render import render_csv, render_json, render_table
 
 from .conftest import RULESET
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from timescale_dsl.cli import main
-from timescale_dsl.reporting.events import EventsError, read_events
-from timescale_dsl.reporting.readahead import ReadAhead
+from timescale_dsl.reporting.reading.events import EventsError, read_events
+from timescale_dsl.reporting.reading.readahead import ReadAhead
 
 from .conftest import RULESET
 

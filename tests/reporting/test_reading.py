@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from timescale_dsl import Ruleset
 from timescale_dsl.errors import FactValueError
 from timescale_dsl.facts import parse_when
-from timescale_dsl.reporting.cells import read_flags, read_moments
-from timescale_dsl.reporting.events import ColumnMap, EventsError, read_events
 from timescale_dsl.reporting.measuring import measure
+from timescale_dsl.reporting.reading.cells import read_flags, read_moments
+from timescale_dsl.reporting.reading.events import ColumnMap, EventsError, read_events
 
 AS_OF = dt.date(2027, 2, 1)
 MINUTES = """

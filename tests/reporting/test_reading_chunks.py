@@ -9,7 +9,7 @@ import pyarrow as pa
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timescale_dsl.reporting.cells import blank_cells, read_moments
+from timescale_dsl.reporting.reading.cells import blank_cells, read_moments
 
 from .test_reading import any_texts
 

@@ -11,8 +11,8 @@ import pytest
 
 from timescale_dsl import Ruleset
 from timescale_dsl.cli import main
-from timescale_dsl.reporting.events import EventsError
 from timescale_dsl.reporting.measuring import measure
+from timescale_dsl.reporting.reading.events import EventsError
 
 from .conftest import RULESET
 

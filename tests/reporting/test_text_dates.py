@@ -8,7 +8,7 @@ import pyarrow.compute as pc
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timescale_dsl.reporting.textdates import _ISO, _iso_rows, _utf8
+from timescale_dsl.reporting.reading.textdates import _ISO, _iso_rows, _utf8
 
 # Texts near the shape: its digits and marks, with other characters and lengths mixed in.
 near_iso = st.one_of(

@@ -21,17 +21,17 @@ import attrs
 import numpy as np
 
 from ..calendars.base import Calendar, weekend_days
-from ..engine import meaning
-from ..engine.operations import NO_CHOICE, DueDates, Refusal, Step
 from ..errors import TimescaleError
 from ..model import When
 from ..needs import series_end
 from ..ruleset import Rule
 from ..syntax import ast
+from . import meaning
 from .arithmetic import add_months_to_days, working_day_index
 from .column_arithmetic import FIRST_DATE, LAST_DATE, ColumnArithmetic
 from .columns import BatchFacts
 from .moments import DAY, BoolArray, IntArray, Moments, later_than, show
+from .operations import NO_CHOICE, DueDates, Refusal, Step
 from .problems import Problems
 
 

@@ -25,14 +25,14 @@ from collections.abc import Callable
 import numpy as np
 
 from ..calendars.base import Calendar
-from ..engine import meaning
-from ..engine.operations import DueDates, Refusal
 from ..errors import EvaluationError
 from ..ruleset import Rule
 from ..syntax import ast
+from . import meaning
 from .batch import BatchDeadlines, BatchEvaluation, Rows
 from .columns import BatchFacts
 from .moments import BoolArray, IntArray, Moments
+from .operations import DueDates, Refusal
 
 _LAST = np.iinfo(np.int64).max
 

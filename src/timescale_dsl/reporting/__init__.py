@@ -26,10 +26,10 @@ if TYPE_CHECKING:
         report_files,
         timeliness,
     )
-    from .events import ColumnMap, EventLog, EventsError, read_events
     from .measuring import Measured, measure
+    from .reading.events import ColumnMap, EventLog, EventsError, read_events
     from .sample import SampleOptions, sample_events
-    from .summary import Summary, summarise
+    from .summarising.summary import Summary, summarise
 
 # Every name loads on first use: even numpy waits, so that `timescale check`
 # (which registers the report command) starts without it.
@@ -50,16 +50,16 @@ _LAZY = {
     "recurring_rows": "api",
     "report_files": "api",
     "timeliness": "api",
-    "ColumnMap": "events",
-    "EventLog": "events",
-    "EventsError": "events",
-    "read_events": "events",
+    "ColumnMap": "reading.events",
+    "EventLog": "reading.events",
+    "EventsError": "reading.events",
+    "read_events": "reading.events",
     "Measured": "measuring",
     "measure": "measuring",
     "SampleOptions": "sample",
     "sample_events": "sample",
-    "Summary": "summary",
-    "summarise": "summary",
+    "Summary": "summarising.summary",
+    "summarise": "summarising.summary",
 }
 
 

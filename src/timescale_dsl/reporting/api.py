@@ -27,15 +27,15 @@ from ..errors import UnknownRuleError
 from ..paths import check_outputs
 from ..ruleset import Ruleset
 from ..syntax.names import column_key
-from .cells import distinct
-from .chase import chase_list
-from .events import ColumnMap, EventLog, EventsError, find_columns, read_events
-from .html import render_html
 from .measuring import Measured, measure, rule_named
-from .output import OUTPUT_COLUMNS, SOURCE_ROW, in_date_style, take_rows
 from .progress import ProgressBar
-from .render import render_csv, render_json, render_table, write_table
-from .summary import Summary, check_by, summarise
+from .reading.cells import distinct
+from .reading.events import ColumnMap, EventLog, EventsError, find_columns, read_events
+from .rendering.html import render_html
+from .rendering.output import OUTPUT_COLUMNS, SOURCE_ROW, in_date_style, take_rows
+from .rendering.render import render_csv, render_json, render_table, write_table
+from .summarising.chase import chase_list
+from .summarising.summary import Summary, check_by, summarise
 
 REJECTED: Final = "rejected"
 PARTITION_COLUMNS: Final = (*OUTPUT_COLUMNS, "reject_column", "reject_reason")

@@ -151,7 +151,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             ("--chase-out", args.chase_out),
         ],
     )
-    from .readahead import ReadAhead
+    from .reading.readahead import ReadAhead
 
     ahead = ReadAhead(args.events, args.sheet)  # read while the ruleset loads
     ruleset = load_ruleset_argument(args.ruleset)
@@ -193,7 +193,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def _mappings(args: argparse.Namespace) -> tuple[dict[str, str], list[tuple[str, str]]]:
     """--column and --columns-file: the child, rule and completion columns, then fact columns."""
     from ..syntax.names import column_key
-    from .mapping import MappingError, parse_mapping, read_mapping_file
+    from .reading.mapping import MappingError, parse_mapping, read_mapping_file
 
     try:
         pairs = read_mapping_file(args.columns_file) if args.columns_file else []
@@ -229,7 +229,7 @@ def _tell_rejects(summary: Any, first: list[tuple[int, str, str]], path: str | N
 
 def cmd_sample(args: argparse.Namespace) -> int:
     try:
-        from .render import write_table
+        from .rendering.render import write_table
         from .sample import SampleOptions, sample_events
     except ImportError:
         raise _needs_extra() from None

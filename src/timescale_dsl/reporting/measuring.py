@@ -32,7 +32,7 @@ from ..needs import PREVIOUS_OCCURRENCE, Need, timescale_needs
 from ..ruleset import Rule, Ruleset
 from ..syntax.ast import FactType
 from ..syntax.names import column_key
-from .cells import (
+from .reading.cells import (
     ReadFlags,
     ReadMoments,
     blank_cells,
@@ -41,9 +41,16 @@ from .cells import (
     read_labels,
     read_moments,
 )
-from .events import ColumnMap, EventLog, EventsError, find_columns, read_events, required_columns
-from .mapping import FactColumns, fact_columns, match_key
-from .output import OUTPUT_COLUMNS, SOURCE_ROW, reject_order, rejects_frame, rows_frame
+from .reading.events import (
+    ColumnMap,
+    EventLog,
+    EventsError,
+    find_columns,
+    read_events,
+    required_columns,
+)
+from .reading.mapping import FactColumns, fact_columns, match_key
+from .rendering.output import OUTPUT_COLUMNS, SOURCE_ROW, reject_order, rejects_frame, rows_frame
 from .status import Timeliness, classify
 
 Progress = Callable[[int], None]

@@ -26,8 +26,8 @@ from typing import Final
 
 import attrs
 
-from ..errors import TimescaleError, did_you_mean
-from ..syntax.names import column_key
+from ...errors import TimescaleError, did_you_mean
+from ...syntax.names import column_key
 
 NAMED: Final = "by name"
 MAPPED: Final = "mapped"

@@ -21,9 +21,9 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..engine.moments import NAT, BoolArray, IntArray, Moments
-from ..errors import FactValueError
-from ..facts import parse_when
+from ...engine.moments import NAT, BoolArray, IntArray, Moments
+from ...errors import FactValueError
+from ...facts import parse_when
 
 _ISO = r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$"
 _UK = r"^\d{1,2}/\d{1,2}/\d{4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"

@@ -28,9 +28,9 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
-from ..engine.moments import IntArray
-from ..errors import TimescaleError
-from ..syntax.names import column_key
+from ...engine.moments import IntArray
+from ...errors import TimescaleError
+from ...syntax.names import column_key
 
 PARQUET_MAGIC = b"PAR1"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")

@@ -17,10 +17,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..engine.moments import IntArray, Moments
-from ..engine.problems import Problems
-from .events import EventLog
-from .status import NO_DAYS, STATUSES, Timeliness
+from ...engine.moments import IntArray, Moments
+from ...engine.problems import Problems
+from ..reading.events import EventLog
+from ..status import NO_DAYS, STATUSES, Timeliness
 
 OUTPUT_COLUMNS: Final = (
     "due",

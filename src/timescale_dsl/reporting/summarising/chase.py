@@ -16,13 +16,13 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ..calendars.base import Calendar
-from ..engine.arithmetic import working_day_index
-from ..ruleset import Ruleset
-from ..syntax.names import column_key
-from .events import find_columns
-from .measuring import Measured
-from .status import LATE, OPEN, OVERDUE
+from ...calendars.base import Calendar
+from ...engine.arithmetic import working_day_index
+from ...ruleset import Ruleset
+from ...syntax.names import column_key
+from ..measuring import Measured
+from ..reading.events import find_columns
+from ..status import LATE, OPEN, OVERDUE
 from .summary import BLANK, DUE_MONTH
 
 #: Columns a chase list is grouped by when no ``--by`` input column is given.

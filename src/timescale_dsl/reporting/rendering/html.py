@@ -18,9 +18,9 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from ..status import MEASURED, STATUSES
+from ..summarising.summary import DUE_MONTH, NO_DUE, GroupSummary, Summary
 from .charts import BAR_ALT, SMALL_GROUP, Bar, column_bars, percent_bars
-from .status import MEASURED, STATUSES
-from .summary import DUE_MONTH, NO_DUE, GroupSummary, Summary
 
 #: Rows a table shows before "and N more"; charts drawn per group before the rest are left out.
 TABLE_ROWS: Final = 40

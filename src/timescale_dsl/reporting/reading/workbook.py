@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..engine.moments import IntArray
+from ...engine.moments import IntArray
 from .events import EventsError
 
 

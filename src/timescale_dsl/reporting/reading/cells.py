@@ -18,10 +18,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..engine.columns import Flags, Labels
-from ..engine.moments import NAT, BoolArray, IntArray, Moments
-from ..errors import FactValueError
-from ..facts import parse_boolean
+from ...engine.columns import Flags, Labels
+from ...engine.moments import NAT, BoolArray, IntArray, Moments
+from ...errors import FactValueError
+from ...facts import parse_boolean
 from .reasons import plain_date_reason
 from .textdates import one_chunk, parse_texts, read_when, stamp_of
 

@@ -1,0 +1,1 @@
+"""Reading event logs: files and frames in, every cell as text, then typed fact columns."""

@@ -1,0 +1,1 @@
+"""Rendering a measurement: text, CSV, JSON and HTML summaries, charts and per-row files."""
