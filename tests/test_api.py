@@ -68,11 +68,8 @@ def test_show_when_is_the_explanation_wording():
 
 def test_the_old_names_of_binding_keep_working():
     import timescale_dsl
-    from timescale_dsl.binding import bind_ruleset
-    from timescale_dsl.compile import compile_ruleset, load_ruleset, parse_rule
+    from timescale_dsl.binding import parse_rule
 
     assert timescale_dsl.compile_statement is timescale_dsl.parse_rule is parse_rule
-    assert compile_ruleset is bind_ruleset
-    assert load_ruleset is timescale_dsl.load_ruleset
     rule = timescale_dsl.compile_statement("A within 2 working days of x")
     assert rule.deadline({"x": dt.date(2026, 12, 24)}).due == dt.date(2026, 12, 30)
