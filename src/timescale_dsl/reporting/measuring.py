@@ -194,7 +194,7 @@ class _Measurement:
         completed = self.read_column(self.names["completed_at"], "date")
         assert isinstance(completed, ReadMoments)
         self.reject_bad(completed, np.arange(self.size), self.names["completed_at"])
-        bounds = _Bounds(self.size)
+        bounds = _RuleDeadlines(self.size)
         for number, (rule, rows) in enumerate(rules):
             bounds.rule_id[rows] = rule.id
             bounds.rule_code[rows] = number
@@ -345,7 +345,9 @@ class _Measurement:
             self.warnings.append(message)
 
     # -- deadlines -------------------------------------------------------------------
-    def measure_rule(self, rule: Rule, rows: IntArray, completed: Moments, bounds: _Bounds) -> None:
+    def measure_rule(
+        self, rule: Rule, rows: IntArray, completed: Moments, bounds: _RuleDeadlines
+    ) -> None:
         facts, used = self.facts_for(rule, rows)
         rows_ok = ~self.problems.failed[rows]
         if not rows_ok.all():
@@ -370,7 +372,7 @@ class _Measurement:
         return key
 
     def record(
-        self, rule: Rule, rows: IntArray, deadlines: BatchDeadlines, bounds: _Bounds
+        self, rule: Rule, rows: IntArray, deadlines: BatchDeadlines, bounds: _RuleDeadlines
     ) -> None:
         problems = deadlines.problems
         if problems.any:
@@ -402,7 +404,9 @@ class _Measurement:
         return ", ".join(names)
 
 
-class _Bounds:
+class _RuleDeadlines:
+    """Every row's deadline dates, and the rule (id and number) that gave them."""
+
     def __init__(self, size: int) -> None:
         self.due = Moments.missing(size)
         self.earliest = Moments.missing(size)

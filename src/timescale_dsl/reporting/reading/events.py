@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -358,9 +358,3 @@ def required_columns(log: EventLog, columns: ColumnMap) -> dict[str, str]:
             "--completed-column"
         )
     return resolved
-
-
-def fact_columns(frame: pd.DataFrame, names: Mapping[str, str]) -> dict[str, str]:
-    """Input columns of the facts named (folded fact key -> column), where present."""
-    found = find_columns(frame)
-    return {key: found[column_key(key)] for key in names if column_key(key) in found}
