@@ -15,6 +15,8 @@ from timescale_dsl import (
     parse_ruleset,
 )
 from timescale_dsl.engine.arithmetic import working_day_index
+from timescale_dsl.engine.column_arithmetic import ColumnArithmetic
+from timescale_dsl.engine.problems import Problems
 from timescale_dsl.model import show_when
 
 
@@ -35,30 +37,41 @@ def test_rule_references_are_public():
         b.referenced("zzz")
 
 
-def test_array_roll_keeps_a_working_day_at_the_edge_of_the_range():
-    index = working_day_index(england_and_wales())
+def test_column_roll_keeps_a_working_day_at_the_edge_of_the_range():
+    calendar = england_and_wales()
+    index = working_day_index(calendar)
+    columns = ColumnArithmetic(calendar, index)
     last = np.array(["2100-12-31", "2100-12-30"], dtype="datetime64[D]")
-    assert index.roll_forward_array(last).tolist() == [
+    problems = Problems(2)
+    assert columns.roll(last, True, problems).tolist() == [
         dt.date(2100, 12, 31),
         dt.date(2100, 12, 30),
     ]
     assert index.roll_forward(dt.date(2100, 12, 31)) == dt.date(2100, 12, 31)
     # Saturday 26 Dec 2026 moves to Tuesday 29 (28 Dec is the Boxing Day substitute)
     days = np.array(["2026-12-26", "2026-12-24"], dtype="datetime64[D]")
-    assert index.roll_forward_array(days).tolist() == [
+    assert columns.roll(days, True, problems).tolist() == [
         dt.date(2026, 12, 29),
         dt.date(2026, 12, 24),
     ]
-    assert index.roll_backward_array(days).tolist() == [
+    assert columns.roll(days, False, problems).tolist() == [
         dt.date(2026, 12, 24),
         dt.date(2026, 12, 24),
     ]
+    assert not problems.any
 
 
-def test_array_roll_past_the_range_raises():
-    index = working_day_index(england_and_wales())
+def test_column_roll_past_the_range_refuses_that_row_alone():
+    calendar = england_and_wales()
+    columns = ColumnArithmetic(calendar, working_day_index(calendar))
+    problems = Problems(2)
+    days = np.array(["1990-01-01", "2026-12-24"], dtype="datetime64[D]")
+    rolled = columns.roll(days, False, problems)
+    assert problems.failed.tolist() == [True, False]
+    assert "vouches for" in str(problems.reason[0])
     with pytest.raises(CalendarRangeError, match="vouches for"):
-        index.roll_backward_array(np.array(["1990-01-01"], dtype="datetime64[D]"))
+        working_day_index(calendar).roll_backward(dt.date(1990, 1, 1))
+    assert rolled[1] == np.datetime64("2026-12-24")
 
 
 def test_show_when_is_the_explanation_wording():

@@ -123,29 +123,6 @@ class WorkingDayIndex:
         earlier = self.running_count[offsets] - self.is_working[offsets]
         return self._days_at(earlier - np.asarray(counts, dtype=np.int64), days)
 
-    def roll_forward_array(self, days: DateArray) -> DateArray:
-        return self._roll_array(days, forward=True)
-
-    def roll_backward_array(self, days: DateArray) -> DateArray:
-        return self._roll_array(days, forward=False)
-
-    def _roll_array(self, days: DateArray, forward: bool) -> DateArray:
-        """Working days stay; others move to the next (previous) working day.
-
-        Only the days that move need a neighbour, so a working day at the edge
-        of the vouched range rolls to itself, as in the scalar form.
-        """
-        offsets = self.offsets(days)
-        working = self.is_working[offsets]
-        # The next working day after a non-working day is the one numbered by
-        # the running count there; the previous one is the one before it.
-        positions = self.running_count[offsets] - (0 if forward else 1)
-        moving = ~working
-        result = days.astype("datetime64[D]").copy()
-        if moving.any():
-            result[moving] = self._days_at(positions[moving], days[moving])
-        return result
-
     def count_between_array(self, starts: DateArray, ends: DateArray) -> npt.NDArray[np.int64]:
         return self.running_count[self.offsets(ends)] - self.running_count[self.offsets(starts)]
 

@@ -97,8 +97,7 @@ class ColumnArithmetic:
     def roll(self, days: DayArray, forward: bool, problems: Problems) -> DayArray:
         """A day if it works, else the next (or previous) working day.
 
-        Done here rather than with ``roll_forward_array`` so that a day outside
-        the calendar's range rejects its own row instead of the whole batch.
+        A day outside the calendar's range rejects its own row, not the whole batch.
         """
         index = self.index
         usable = ~np.isnat(days)
