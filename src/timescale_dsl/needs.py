@@ -8,6 +8,9 @@ from .syntax import ast
 
 #: The fact an unanchored recurrence ("every 10 working days") counts from.
 PREVIOUS_OCCURRENCE = "previous occurrence"
+PREVIOUS_OCCURRENCE_FACT = ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
+#: The fact ages and birthdays count from.
+DATE_OF_BIRTH_FACT = ast.FactRef(ast.DATE_OF_BIRTH, ast.DATE_OF_BIRTH)
 
 #: (folded fact name, the kind it is read as: DATE, BOOLEAN or TEXT).
 Need = tuple[str, ast.FactType]
@@ -34,7 +37,7 @@ def condition_facts(condition: ast.Condition) -> Iterator[Need]:
 def _read_from(anchor: ast.Anchor) -> ast.FactRef | ast.RuleRef:
     """The fact or rule an anchor is read from: a birthday from the date of birth."""
     if isinstance(anchor, ast.BirthdayRef):
-        return ast.FactRef(ast.DATE_OF_BIRTH, ast.DATE_OF_BIRTH)
+        return DATE_OF_BIRTH_FACT
     return anchor
 
 
@@ -47,7 +50,7 @@ def anchors(node: object) -> Iterator[ast.FactRef | ast.RuleRef]:
             yield from anchors(start)
             yield from anchors(end)
         case ast.Age() | ast.Birthday():
-            yield ast.FactRef(ast.DATE_OF_BIRTH, ast.DATE_OF_BIRTH)
+            yield DATE_OF_BIRTH_FACT
         case ast.Rolled(inner=inner):
             yield from anchors(inner)
         case ast.Choice(options=options):
@@ -59,7 +62,7 @@ def anchors(node: object) -> Iterator[ast.FactRef | ast.RuleRef]:
             elif every is not None and every.anchor is not None:
                 yield _read_from(every.anchor)
             else:
-                yield ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
+                yield PREVIOUS_OCCURRENCE_FACT
         case ast.Guarded():
             yield from anchors(node.schedule)
         case ast.Alternatives():

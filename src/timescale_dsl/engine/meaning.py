@@ -17,15 +17,18 @@ from collections.abc import Callable, Sequence
 from ..errors import EvaluationError, MissingFactsError, NoApplicableAlternative
 from ..limits import anchor_name, beyond_dates_message
 from ..model import When, show_when
-from ..needs import PREVIOUS_OCCURRENCE, anchors, condition_facts, earliest_of, series_end
+from ..needs import (
+    DATE_OF_BIRTH_FACT,
+    PREVIOUS_OCCURRENCE_FACT,
+    anchors,
+    condition_facts,
+    earliest_of,
+    series_end,
+)
 from ..syntax import ast
 from ..syntax.format import format_condition
 from ..syntax.names import ordinal
 from .operations import NO_CHOICE, C, DueDates, M, Operations, Refusal, V
-
-DATE_OF_BIRTH = ast.FactRef(ast.DATE_OF_BIRTH, ast.DATE_OF_BIRTH)
-#: What an unanchored recurrence ("every 10 working days") counts from.
-PREVIOUS = ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
 
 Ops = Operations[V, M, C]
 
@@ -138,7 +141,7 @@ def deadline(ops: Ops[V, M, C], node: ast.SingleDeadline) -> DueDates[V]:
             )
             return DueDates(dates.due, earliest, dates.target)
         case ast.Age(years=years, months=months):
-            born = ops.date_of(moment(ops, DATE_OF_BIRTH))
+            born = ops.date_of(moment(ops, DATE_OF_BIRTH_FACT))
             due = _after_birth(ops, born, ast.Duration(12 * years + months, ast.Unit.MONTHS))
             ops.say(
                 lambda show: (
@@ -147,7 +150,7 @@ def deadline(ops: Ops[V, M, C], node: ast.SingleDeadline) -> DueDates[V]:
             )
             return DueDates(due)
         case ast.Birthday(years=years):
-            born = ops.date_of(moment(ops, DATE_OF_BIRTH))
+            born = ops.date_of(moment(ops, DATE_OF_BIRTH_FACT))
             due = _after_birth(ops, born, ast.Duration(years, ast.Unit.YEARS))
             ops.say(lambda show: f"{ordinal(years)} birthday: {show(due)}")
             return DueDates(due)
@@ -180,7 +183,7 @@ def offset(ops: Ops[V, M, C], node: ast.Offset) -> DueDates[V]:
 
 
 def _after_birth(ops: Ops[V, M, C], born: V, duration: ast.Duration) -> V:
-    return shift(ops, born, duration, ast.Direction.AFTER, DATE_OF_BIRTH.text)
+    return shift(ops, born, duration, ast.Direction.AFTER, DATE_OF_BIRTH_FACT.text)
 
 
 def _crossed(task: str) -> Callable[[When, When], str]:
@@ -400,7 +403,7 @@ def first_dates(ops: Ops[V, M, C], schedule: ast.Schedule) -> DueDates[V]:
         ops.refuse(ops.constant(True), Refusal(error))
         return DueDates(ops.nothing())
     interval = every.interval
-    anchor = every.anchor or PREVIOUS
+    anchor = every.anchor or PREVIOUS_OCCURRENCE_FACT
     name = anchor_name(anchor)
     start = moment(ops, anchor)
     due = shift(ops, start, interval, ast.Direction.AFTER, name)
@@ -417,7 +420,7 @@ def occurrence_target(
     target = shift(ops, start, every.target, ast.Direction.AFTER, anchor)
     target_words = _words(every.target)
     ops.say(lambda show: f"target {target_words}: {show(target)}")
-    return ops.pick(ops.later(target, due), due, target)
+    return within_limit(ops, target, due)
 
 
 def interval_after(schedule: ast.Recurrence, number: int) -> ast.Duration | None:

@@ -10,7 +10,7 @@ from lark.tree import Meta
 
 from ..errors import Diagnostic, Severity, Span, SyntaxProblem
 from ..limits import check_not_depth, read_date, read_number, read_time
-from ..needs import PREVIOUS_OCCURRENCE
+from ..needs import PREVIOUS_OCCURRENCE_FACT
 from . import ast, lowering
 from .implicit import with_start_event
 from .names import event_key
@@ -219,7 +219,7 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
         assert every.interval is not None, "the grammar gives it one"
         # The frequency is the first alternative: one interval after its anchor
         # (the previous occurrence unless one is named), then every interval.
-        anchor = every.anchor or ast.FactRef(PREVIOUS_OCCURRENCE, PREVIOUS_OCCURRENCE)
+        anchor = every.anchor or PREVIOUS_OCCURRENCE_FACT
         own = ast.Offset(every.interval, ast.Direction.AFTER, anchor, span=every.span)
         choice = self.choice(meta, [own, *children[1:]])
         repeat = ast.Every(every.interval, None, every.target, span=every.span)
