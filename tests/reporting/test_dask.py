@@ -53,6 +53,7 @@ def test_dask_partitions_by_child_give_the_single_frame_result(
         "working_days_late",
         "calendar_days_late",
         "target_met",
+        "provisional",
         "reject_reason",
     ]
     pd.testing.assert_frame_equal(

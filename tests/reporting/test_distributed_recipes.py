@@ -39,6 +39,7 @@ RESULTS = [
     "working_days_late",
     "calendar_days_late",
     "target_met",
+    "provisional",
 ]
 
 

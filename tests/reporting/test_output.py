@@ -185,6 +185,7 @@ def test_rows_out_as_csv_and_parquet(
         "working_days_late",
         "calendar_days_late",
         "target_met",
+        "provisional",
         "source_row",
     ]
     assert list(from_csv.columns) == expected_columns
@@ -202,6 +203,8 @@ def test_rows_out_as_csv_and_parquet(
     assert table.column_names == expected_columns
     assert str(table.schema.field("working_days_late").type) == "int64"
     assert str(table.schema.field("target_met").type) == "bool"
+    assert str(table.schema.field("provisional").type) == "bool"
+    assert from_csv["provisional"].tolist() == ["false"] * 6  # no rule here has an earlier-of
     frame = table.to_pandas()
     assert frame["due"].tolist()[:3] == ["2027-01-07"] * 3
     assert frame["working_days_late"].isna().tolist() == [False] * 5 + [True]

@@ -153,6 +153,7 @@ def partition_meta(frame: pd.DataFrame) -> pd.DataFrame:
     meta["working_days_late"] = pd.Series([], dtype="Int64")
     meta["calendar_days_late"] = pd.Series([], dtype="Int64")
     meta["target_met"] = pd.Series([], dtype="boolean")
+    meta["provisional"] = pd.Series([], dtype="boolean")
     return meta[[*frame.columns, *PARTITION_COLUMNS]]
 
 

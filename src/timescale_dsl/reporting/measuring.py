@@ -24,7 +24,7 @@ from ..calendars.base import Calendar
 from ..engine.arithmetic import working_day_index
 from ..engine.batch import BatchDeadlines, evaluate_rule
 from ..engine.columns import BatchFacts, Flags, Labels
-from ..engine.moments import IntArray, Moments
+from ..engine.moments import BoolArray, IntArray, Moments
 from ..engine.problems import Problems
 from ..engine.series import evaluate_occurrences
 from ..errors import UnknownRuleError
@@ -70,6 +70,9 @@ class Outcomes:
     earliest: Moments
     target: Moments
     timeliness: Timeliness
+    #: True where the due date is the earliest of an "earlier of" whose other event
+    #: is not known yet, so it may move earlier once that event is known.
+    provisional: BoolArray
     source_rows: IntArray
     #: Each measured row's rule as a number into ``rule_names`` (the rules measured).
     rule_codes: IntArray
@@ -88,7 +91,13 @@ class Outcomes:
 
     def table(self) -> pd.DataFrame:
         measured = rows_frame(
-            self.frame, self.kept, self.due, self.earliest, self.target, self.timeliness
+            self.frame,
+            self.kept,
+            self.due,
+            self.earliest,
+            self.target,
+            self.timeliness,
+            self.provisional,
         )
         measured[SOURCE_ROW] = self.source_rows
         return measured
@@ -221,6 +230,7 @@ class _Measurement:
             bounds.earliest.take(kept),
             bounds.target.take(kept),
             _take(timeliness, kept),
+            bounds.provisional[kept],
             self.log.rows[kept],
             bounds.rule_code[kept],
             tuple(rule.id for rule, _ in rules),
@@ -395,6 +405,8 @@ class _Measurement:
         bounds.due.put(rows, deadlines.due)
         bounds.earliest.put(rows, deadlines.earliest)
         bounds.target.put(rows, deadlines.target)
+        if deadlines.provisional is not None:  # None: no row of the rule is provisional
+            bounds.provisional[rows] = deadlines.provisional
 
     def column_names(self, keys: object) -> str | None:
         """Fact keys named by a problem, as the input's column names where there are columns."""
@@ -405,12 +417,14 @@ class _Measurement:
 
 
 class _RuleDeadlines:
-    """Every row's deadline dates, and the rule (id and number) that gave them."""
+    """Every row's deadline dates, whether its due date is provisional, and the rule
+    (id and number) that gave them."""
 
     def __init__(self, size: int) -> None:
         self.due = Moments.missing(size)
         self.earliest = Moments.missing(size)
         self.target = Moments.missing(size)
+        self.provisional = np.zeros(size, dtype=np.bool_)
         self.rule_id = np.full(size, None, dtype=object)
         self.rule_code = np.zeros(size, dtype=np.int64)
 

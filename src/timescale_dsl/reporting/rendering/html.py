@@ -65,6 +65,12 @@ GLOSSARY: Final = (
     ("no timescale", "the rule has no fixed timescale ('as soon as possible'): not measured."),
     ("% on time", "on time ÷ (on time + late + early + overdue)."),
     ("small", f"fewer than {SMALL_GROUP} records judged: one record moves the percentage a lot."),
+    (
+        "provisional",
+        "a due date that may still move earlier: the rule says 'A or B, whichever is earlier' "
+        "and an event it counts from (a birth, a change) is not recorded yet, so the date is "
+        "the earliest of those known. Marked in the chase list and in the per-row files.",
+    ),
 )
 
 _COLUMNS = (
@@ -288,7 +294,7 @@ def _chase(chase: pd.DataFrame | None, summary: Summary) -> list[str]:
             f'<td class="name">{escape(str(r.child_id))}</td>'
             f'<td class="name" title="{escape(str(r.rule))}">{escape(str(r.task))}</td>'
             f'<td class="name">{escape(str(r.status).replace("_", " "))}</td>'
-            f"<td>{escape(str(r.due))}</td>"
+            f"<td>{escape(str(r.due))}{_provisional(r.provisional)}</td>"
             f"<td>{_days(r.working_days_late)}</td>"
             f"<td>{_days(r.working_days_left)}</td>"
             f"<td>{_days(r.source_row)}</td></tr>"
@@ -303,6 +309,13 @@ def _chase(chase: pd.DataFrame | None, summary: Summary) -> list[str]:
         if len(frame) > CHASE_ROWS:
             parts.append(f'<p class="note">and {len(frame) - CHASE_ROWS} more.</p>')
     return parts
+
+
+def _provisional(value: object) -> str:
+    """A mark after a due date that may still move earlier (see the glossary)."""
+    if value is pd.NA or not value:
+        return ""
+    return ' <span class="note">(provisional)</span>'
 
 
 def _days(value: object) -> str:

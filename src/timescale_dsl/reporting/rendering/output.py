@@ -4,7 +4,8 @@ Due, earliest and target are ISO 8601 text, as the engine writes them: a
 date (``2026-12-24``) or a London date-time to the minute
 (``2026-12-24T14:30``); one column can hold both, so text keeps the
 difference that a date type would lose. Lateness is a nullable integer,
-``target_met`` a nullable boolean.
+``target_met`` and ``provisional`` nullable booleans (``provisional`` is never
+missing for a measured row: only a distributed run's rejected rows leave it blank).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ...engine.moments import IntArray, Moments
+from ...engine.moments import BoolArray, IntArray, Moments
 from ...engine.problems import Problems
 from ..reading.events import EventLog
 from ..status import NO_DAYS, STATUSES, Timeliness
@@ -30,6 +31,7 @@ OUTPUT_COLUMNS: Final = (
     "working_days_late",
     "calendar_days_late",
     "target_met",
+    "provisional",
 )
 REJECT_COLUMNS: Final = ("row", "column", "reason")
 #: The per-row output's last column: the record's row number in the input (1 = first record).
@@ -105,11 +107,12 @@ def rows_frame(
     earliest: Moments,
     target: Moments,
     timeliness: Timeliness,
+    provisional: BoolArray,
 ) -> pd.DataFrame:
     """The measured rows: every input column, then the output columns.
 
-    ``rows`` are the measured rows' positions in ``frame``; the deadlines and
-    timeliness are already theirs, in that order.
+    ``rows`` are the measured rows' positions in ``frame``; the deadlines,
+    timeliness and provisional marks are already theirs, in that order.
     """
     if len(rows) == len(frame):  # nothing rejected: no copy of the input's cells
         out = frame.reset_index(drop=True).copy(deep=False)
@@ -122,6 +125,7 @@ def rows_frame(
     out["working_days_late"] = days_column(timeliness.working_days_late)
     out["calendar_days_late"] = days_column(timeliness.calendar_days_late)
     out["target_met"] = target_met_column(timeliness)
+    out["provisional"] = provisional_column(provisional)
     return out
 
 
@@ -132,6 +136,11 @@ def status_column(timeliness: Timeliness) -> pd.Categorical[str]:
 def target_met_column(timeliness: Timeliness) -> pd.arrays.BooleanArray:
     met = timeliness.target_met
     return pd.arrays.BooleanArray(met == 1, met < 0)
+
+
+def provisional_column(provisional: BoolArray) -> pd.arrays.BooleanArray:
+    """Whether each due date may still move earlier: nullable, as a rejected row's is blank."""
+    return pd.arrays.BooleanArray(provisional, np.zeros(len(provisional), dtype=np.bool_))
 
 
 def days_column(values: npt.NDArray[np.int64]) -> pd.Series:

@@ -3,8 +3,9 @@
 Late and overdue records (and, on request, open records due within N
 working days of the as-of date), per team or worker, sorted by team and then
 by how late: the most overdue first. Each row names the child, the rule and
-its task, the due date, the days late (or working days left) and the source
-row number to find the record again in the export.
+its task, the due date, the days late (or working days left), whether the
+due date is provisional (it may move earlier once an event is known) and the
+source row number to find the record again in the export.
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ def chase_list(
                 np.where(left[picked] >= 0, left[picked], 0),
                 dtype="Int64",
             ),
+            "provisional": chosen["provisional"].astype("boolean").array,
             "source_row": measured.measured_rows[picked],
         }
     )

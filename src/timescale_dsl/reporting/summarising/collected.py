@@ -58,7 +58,8 @@ def measured_from_rows(
     )
     for name in ("working_days_late", "calendar_days_late"):
         measured[name] = measured[name].astype("Int64")
-    measured["target_met"] = measured["target_met"].astype("boolean")
+    for name in ("target_met", "provisional"):
+        measured[name] = measured[name].astype("boolean")
     own = frame.iloc[lost][inputs].reset_index(drop=True)
     own.columns = [f"{c} (input)" if str(c) in ("row", "column", "reason") else c for c in own]
     head = pd.DataFrame(
