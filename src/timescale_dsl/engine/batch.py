@@ -30,7 +30,7 @@ from . import meaning
 from .arithmetic import add_months_to_days, working_day_index
 from .column_arithmetic import FIRST_DATE, LAST_DATE, ColumnArithmetic
 from .columns import BatchFacts
-from .moments import DAY, BoolArray, IntArray, Moments, later_than, show
+from .moments import DAY, BoolArray, DayArray, IntArray, Moments, later_than, show
 from .operations import NO_CHOICE, DueDates, Refusal, Step
 from .problems import Problems
 
@@ -179,7 +179,8 @@ class BatchEvaluation:
         options = timescale.options
         waived = any(isinstance(o.schedule, ast.NotRequired) for o in options)
         ends = any(series_end(o.schedule) is not None for o in options)
-        provisional = rows.provisional & ~problems.failed if rows.provisional.any() else None
+        marked = rows.provisional & ~problems.failed & ~rows.not_due
+        provisional = marked if marked.any() else None
         if waived or ends:
             not_required = rows.not_due & ~problems.failed
             return BatchDeadlines(
@@ -212,6 +213,9 @@ class Rows:
         self.problems = Problems(self.size)
         self.not_due = np.zeros(self.size, dtype=np.bool_)
         self.provisional = np.zeros(self.size, dtype=np.bool_)
+        announced = getattr(evaluation.use, "announced_until", None)
+        #: The last day whose bank holidays are announced: counting past it is provisional.
+        self.announced = None if announced is None else np.datetime64(announced, "D")
 
     def restrict(self, rows: IntArray) -> Rows:
         """These rows' subset ``rows`` (positions among them), with problems of its own."""
@@ -327,15 +331,25 @@ class Rows:
         return Moments.of_days(add_months_to_days(day.days, months))
 
     def working_days(self, day: Moments, count: int, forward: bool) -> Moments:
-        return Moments.of_days(
-            self.arithmetic.working_days(day.days, count, forward, self.problems)
-        )
+        result = self.arithmetic.working_days(day.days, count, forward, self.problems)
+        # The count runs from the event's own day (counting it as day 1 started a day early).
+        early = (1 if forward else -1) * (self.event_day_number == 1)
+        self.note_projected(day.days + early * DAY, result)
+        return Moments.of_days(result)
 
     def roll_day(self, day: Moments, forward: bool, only: BoolArray | None) -> Moments:
         days = day.days
         movable = days if only is None else np.where(only, days, np.datetime64("NaT", "D"))
         moved = self.arithmetic.roll(movable, forward, self.problems)
+        self.note_projected(movable, moved)
         return Moments.of_days(np.where(np.isnat(movable), days, moved))
+
+    def note_projected(self, first: DayArray, last: DayArray) -> None:
+        """Rows whose count ran over days whose bank holidays are projected, not announced:
+        their dates are provisional, as the scalar path marks them."""
+        if self.announced is None:
+            return
+        self.provisional |= (first > self.announced) | (last > self.announced)
 
     def at_weekend(self, day: Moments) -> BoolArray:
         weekday = (day.days.astype(np.int64) + 3) % 7  # 1970-01-01 was a Thursday (3)
@@ -346,7 +360,9 @@ class Rows:
         return self.arithmetic.add_hours(moment, hours, self.problems)
 
     def working_hours(self, moment: Moments, hours: int, forward: bool) -> Moments:
-        return self.arithmetic.working_hours(moment, hours, forward, self.problems)
+        result = self.arithmetic.working_hours(moment, hours, forward, self.problems)
+        self.note_projected(moment.days, result.days)
+        return result
 
     # -- structure ----------------------------------------------------------------------
     def counted(
