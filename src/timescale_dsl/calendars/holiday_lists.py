@@ -52,8 +52,8 @@ class HolidayListKey(NamedTuple):
 
 def holiday_list(key: HolidayListKey) -> dict[dt.date, str]:
     """The holidays for ``key``, by day: from the cache when it holds them, else generated."""
-    version = _package_version()
-    folder = private_cache_folder() if version is not None else None
+    folder = private_cache_folder()
+    version = _package_version() if folder is not None else None
     if folder is None or version is None:
         return generate(key)
     header = {"format": FORMAT, "holidays_version": version, **key._asdict()}
