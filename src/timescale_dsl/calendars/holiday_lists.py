@@ -36,7 +36,7 @@ from ..cache_folder import private_cache_folder
 #: Changes whenever the file's layout or the way a list is generated changes.
 FORMAT = 1
 
-#: A list for 1990-2100 takes about 40 KB; anything far larger is not ours.
+#: A nation's list for 1990-2100 takes 33 to 44 KB; anything far larger is not ours.
 MAX_BYTES = 1 << 20
 
 
