@@ -5,6 +5,8 @@ days all four nations share (no Easter Monday in Scotland, so it drops it for
 everyone). It also lists a holiday falling at a weekend next to its weekday
 substitute. Only the weekday substitute changes the arithmetic; the weekend
 entry is kept so that explanations can name it ("Saturday (Boxing Day)").
+The lists are generated once and then read from the user's cache folder
+(holiday_lists.py).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import datetime as dt
 import functools
 
 from .base import HolidayCalendar
+from .holiday_lists import HolidayListKey, holiday_list
 
 #: Years these calendars vouch for. Before 1990 case records are out of scope;
 #: 2100 covers the pathway plans and leaving-care duties of any child in care today.
@@ -29,13 +32,13 @@ LAST_YEAR = 2100
 ANNOUNCED_THROUGH = 2027
 
 
-def _bank_holidays(subdivision: str) -> dict[dt.date, str]:
-    import holidays  # only when a calendar is built: checking a rule file needs none
+#: Holiday names in British English whatever the user's locale (the `holidays`
+#: package otherwise follows LANG): explanations name them ("Boxing Day (observed)").
+LANGUAGE = "en_GB"
 
-    found = holidays.country_holidays(
-        "GB", subdiv=subdivision, years=range(FIRST_YEAR, LAST_YEAR + 1)
-    )
-    return {day: str(name) for day, name in found.items()}
+
+def _bank_holidays(subdivision: str) -> dict[dt.date, str]:
+    return holiday_list(HolidayListKey("GB", subdivision, LANGUAGE, FIRST_YEAR, LAST_YEAR))
 
 
 @functools.cache
