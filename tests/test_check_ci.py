@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from timescale_dsl import SyntaxProblem, check_ruleset_text, parse_ruleset
@@ -186,6 +186,8 @@ _LINES = (ROOT / "rulesets" / "lcs-liquidlogic.timescales").read_text(encoding="
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# A broken fact line leaves a process's implied start event undeclared: found by Hypothesis.
+@example([(16, 0, '"')])
 @given(
     st.lists(
         st.tuples(

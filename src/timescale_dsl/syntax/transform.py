@@ -136,13 +136,16 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
         # "within 10 working days": the start event is filled in from the process.
         duration = children[0]
         target = children[1][1] if len(children) > 1 else None
-        anchor = ast.FactRef(ast.START_EVENT, ast.START_EVENT, implicit=True)
-        return ast.Offset(duration, ast.Direction.AFTER, anchor, target, span=self._span(meta))
+        # Findings about the implied event point at the words that imply it.
+        span = self._span(meta)
+        anchor = ast.FactRef(ast.START_EVENT, ast.START_EVENT, implicit=True, span=span)
+        return ast.Offset(duration, ast.Direction.AFTER, anchor, target, span=span)
 
     def next_working_day(self, meta: Meta, children: list[Any]) -> ast.Offset:
         anchor = children[-1] if children else None
         if anchor is None:
-            anchor = ast.FactRef(ast.START_EVENT, ast.START_EVENT, implicit=True)
+            implied = self._span(meta)
+            anchor = ast.FactRef(ast.START_EVENT, ast.START_EVENT, implicit=True, span=implied)
         duration = ast.Duration(1, ast.Unit.WORKING_DAYS)
         return ast.Offset(duration, ast.Direction.AFTER, anchor, span=self._span(meta))
 
