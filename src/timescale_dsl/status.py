@@ -1,6 +1,7 @@
-"""Where a record stands against its deadline: the status vocabulary and its scalar form.
+"""Where a record stands against its deadline: the status vocabulary, and one record's status.
 
-The definitions (docs/semantics.md, docs/report.md), shared with the batch report:
+The definitions (docs/semantics.md, docs/report.md), computed for one record or a
+million by one function (engine/timeliness.py):
 
 * on_time: completed on or before the due date (any time on a date-only due day);
 * late: completed after it;
@@ -24,10 +25,9 @@ from typing import Final, Literal
 
 import attrs
 
-from .calendars.base import Calendar, working_days_between
-from .errors import CalendarRangeError
+from .calendars.base import Calendar
 from .facts import parse_when
-from .model import When, as_date, end_of
+from .model import When
 from .timezones import LONDON, to_london
 
 StatusName = Literal["on_time", "late", "early", "overdue", "open", "no_timescale"]
@@ -61,12 +61,6 @@ class RecordStatus:
     target_met: bool | None = None
 
 
-def _start_of(value: When) -> dt.datetime:
-    if isinstance(value, dt.datetime):
-        return value
-    return dt.datetime.combine(value, dt.time.min)
-
-
 def as_moment(value: When | str) -> When:
     """A completion or as-of value: text parsed, aware times converted to London."""
     if isinstance(value, str):
@@ -92,36 +86,28 @@ def record_status(
     """The status of one record, as the batch report classifies each row."""
     if due is None:
         return RecordStatus(NO_TIMESCALE)
+    # One record is a column of one: the definition is engine/timeliness.py's.
+    from .engine.arithmetic import working_day_index
+    from .engine.moments import Moments
+    from .engine.timeliness import NO_DAYS, classify
+
     done = as_moment(completed) if completed is not None else None
     now = as_moment(as_of) if as_of is not None else today_in_london()
-    status: StatusName
-    if done is not None:
-        if _start_of(done) > end_of(due):
-            status = LATE
-        elif earliest is not None and end_of(done) < _start_of(earliest):
-            status = EARLY
-        else:
-            status = ON_TIME
-    else:
-        status = OVERDUE if end_of(now) > end_of(due) else OPEN
-
-    met: bool | None = None
-    if target is not None:
-        if done is not None:
-            met = _start_of(done) <= end_of(target)
-        elif end_of(now) > end_of(target):
-            met = False
-
-    if status in (ON_TIME, EARLY):
-        return RecordStatus(status, 0, 0, met)
-    if status == OPEN:
-        return RecordStatus(status, None, None, met)
-    counted_to = as_date(done if done is not None else now)
-    due_day = as_date(due)
-    working: int | None = None
-    if calendar is not None:
-        try:
-            working = working_days_between(calendar, due_day, counted_to)
-        except CalendarRangeError:
-            working = None
-    return RecordStatus(status, working, (counted_to - due_day).days, met)
+    index = None if calendar is None else working_day_index(calendar)
+    found = classify(
+        Moments.of_python([due]),
+        Moments.of_python([earliest]),
+        Moments.of_python([target]),
+        Moments.of_python([done]),
+        now,
+        index,
+    )
+    status: StatusName = STATUSES[int(found.status[0])]
+    working, calendar_days = int(found.working_days_late[0]), int(found.calendar_days_late[0])
+    met = int(found.target_met[0])
+    return RecordStatus(
+        status,
+        None if working == NO_DAYS else working,
+        None if calendar_days == NO_DAYS else calendar_days,
+        None if met < 0 else bool(met),
+    )

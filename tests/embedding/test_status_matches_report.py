@@ -13,8 +13,8 @@ pytest.importorskip("pandas")
 from timescale_dsl import england_and_wales
 from timescale_dsl.engine.arithmetic import working_day_index
 from timescale_dsl.engine.moments import Moments
-from timescale_dsl.reporting.status import NO_DAYS, STATUSES, classify
-from timescale_dsl.status import record_status
+from timescale_dsl.engine.timeliness import NO_DAYS, classify
+from timescale_dsl.status import STATUSES, record_status
 
 DAYS = st.dates(dt.date(2026, 1, 1), dt.date(2026, 3, 31))
 MOMENTS = st.one_of(

@@ -27,6 +27,7 @@ from ..engine.columns import BatchFacts, Flags, Labels
 from ..engine.moments import BoolArray, IntArray, Moments
 from ..engine.problems import Problems
 from ..engine.series import evaluate_occurrences
+from ..engine.timeliness import Timeliness, classify
 from ..errors import UnknownRuleError
 from ..needs import PREVIOUS_OCCURRENCE, Need, timescale_needs
 from ..ruleset import Rule, Ruleset
@@ -51,7 +52,6 @@ from .reading.events import (
 )
 from .reading.mapping import FactColumns, fact_columns, match_key
 from .rendering.output import OUTPUT_COLUMNS, SOURCE_ROW, reject_order, rejects_frame, rows_frame
-from .status import Timeliness, classify
 
 Progress = Callable[[int], None]
 

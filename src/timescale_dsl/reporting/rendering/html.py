@@ -18,7 +18,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from ..status import MEASURED, STATUSES
+from ...status import MEASURED, STATUSES
 from ..summarising.summary import DUE_MONTH, NO_DUE, GroupSummary, Summary
 from .charts import BAR_ALT, SMALL_GROUP, Bar, column_bars, percent_bars
 

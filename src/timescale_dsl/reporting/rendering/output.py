@@ -20,8 +20,9 @@ import pyarrow.compute as pc
 
 from ...engine.moments import BoolArray, IntArray, Moments
 from ...engine.problems import Problems
+from ...engine.timeliness import NO_DAYS, Timeliness
+from ...status import STATUSES
 from ..reading.events import EventLog
-from ..status import NO_DAYS, STATUSES, Timeliness
 
 OUTPUT_COLUMNS: Final = (
     "due",

@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
-from ..status import STATUSES
+from ...status import STATUSES
 from ..summarising.summary import ALL_RULES, DUE_MONTH, GroupSummary, Summary
 from .safe_csv import neutralise_frame, neutralise_table
 

@@ -20,10 +20,10 @@ import pandas as pd
 from ...calendars.base import Calendar
 from ...engine.arithmetic import working_day_index
 from ...ruleset import Ruleset
+from ...status import LATE, OPEN, OVERDUE
 from ...syntax.names import column_key
 from ..measuring import Measured
 from ..reading.events import find_columns
-from ..status import LATE, OPEN, OVERDUE
 from .summary import BLANK, DUE_MONTH
 
 #: Columns a chase list is grouped by when no ``--by`` input column is given.

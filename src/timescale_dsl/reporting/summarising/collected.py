@@ -18,12 +18,12 @@ import pandas as pd
 
 from ...errors import UnknownRuleError
 from ...ruleset import Ruleset
+from ...status import STATUSES
 from ...syntax.names import column_key
 from ..measuring import Measured, rule_named
 from ..reading.cells import distinct
 from ..reading.events import ColumnMap, EventsError, find_columns
 from ..rendering.output import OUTPUT_COLUMNS, SOURCE_ROW
-from ..status import STATUSES
 
 REJECTED = "rejected"
 _PARTITION_EXTRA = ("reject_column", "reject_reason")

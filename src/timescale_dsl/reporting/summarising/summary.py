@@ -28,11 +28,11 @@ import numpy as np
 import pandas as pd
 
 from ...ruleset import Ruleset
+from ...status import LATE, MEASURED, ON_TIME, OVERDUE, STATUSES
 from ...syntax.names import column_key
 from ..measuring import Measured
 from ..reading.events import EventsError, find_columns
 from ..rendering.output import days_column, month_text, status_column, target_met_column
-from ..status import LATE, MEASURED, ON_TIME, OVERDUE, STATUSES
 
 #: ``--by due_month`` (or ``month`` when the input has no such column).
 DUE_MONTH: Final = "due_month"

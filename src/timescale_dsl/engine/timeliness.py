@@ -1,17 +1,8 @@
-"""The status of each record against its deadline, and how late it is (docs/semantics.md).
+"""Where records stand against their deadlines, for columns: the one definition of timeliness.
 
-* on_time: completed on or before the due date (any time on a date-only due day);
-* late: completed after it;
-* early: completed before the window's earliest date, where there is one;
-* overdue: not completed, and the as-of moment is after the due date;
-* open: not completed and not yet past due.
-
-A completion given as a date only is read in the worker's favour: it is on
-time when its day is not after a date-time due, and not early when its day
-is not before the earliest. Lateness counts days between the due date and
-the completion (or, for an overdue record, the as-of date): working days
-in (due, completed] and calendar days; a date-time due met later the same
-day is late by 0 days. The as-of date lasts until the end of its day.
+The statuses and how lateness is counted are described in
+:mod:`timescale_dsl.status` (and docs/report.md); ``record_status`` there is
+this classification of a column of one.
 """
 
 from __future__ import annotations
@@ -23,18 +14,9 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from ..engine.arithmetic import WorkingDayIndex
-from ..engine.moments import Moments
-
-# The vocabulary lives in the core (timescale_dsl.status); re-exported here.
-from ..status import EARLY as EARLY
-from ..status import LATE as LATE
-from ..status import MEASURED as MEASURED
-from ..status import NO_TIMESCALE as NO_TIMESCALE
-from ..status import ON_TIME as ON_TIME
-from ..status import OPEN as OPEN
-from ..status import OVERDUE as OVERDUE
-from ..status import STATUSES as STATUSES
+from ..status import EARLY, LATE, NO_TIMESCALE, ON_TIME, OPEN, OVERDUE, STATUSES
+from .arithmetic import WorkingDayIndex
+from .moments import Moments
 
 #: A row's status is held as its position in STATUSES.
 CODE: Final = {name: np.int8(number) for number, name in enumerate(STATUSES)}
@@ -68,9 +50,10 @@ def classify(
     target: Moments,
     completed: Moments,
     as_of: dt.date,
-    index: WorkingDayIndex,
+    index: WorkingDayIndex | None,
 ) -> Timeliness:
-    """Statuses of records that have a due date (rows without one are NO_TIMESCALE)."""
+    """Statuses of records that have a due date (rows without one are NO_TIMESCALE);
+    without a calendar's ``index``, working days late are not counted."""
     size = len(due)
     now = as_of_moment(as_of)
     done = completed.present
@@ -96,8 +79,10 @@ def classify(
     working[punctual] = 0
     due_days = due.days
     calendar[lateness_rows] = (counted_to - due_days)[lateness_rows].astype(np.int64)
-    countable = lateness_rows & index.in_range(due_days) & index.in_range(counted_to)
-    if countable.any():
+    countable = lateness_rows
+    if index is not None:
+        countable = countable & index.in_range(due_days) & index.in_range(counted_to)
+    if index is not None and countable.any():
         working[countable] = index.count_between_array(due_days[countable], counted_to[countable])
 
     met = np.full(size, -1, dtype=np.int8)
