@@ -6,13 +6,14 @@ they are read from the tree's top-level ``rulesets/`` folder.
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 SUFFIX = ".timescales"
 
 
 def _folder() -> Path:
+    from importlib import resources  # a few milliseconds that `timescale check` need not pay
+
     packaged = resources.files("timescale_dsl").joinpath("rulesets")
     if packaged.is_dir():
         return Path(str(packaged))

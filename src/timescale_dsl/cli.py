@@ -37,7 +37,6 @@ from .errors import (
 )
 from .facts import parse_fact_text
 from .failures import describe_failure, unreadable_file
-from .model import Deadline, iso
 from .paths import OutputPathError
 from .syntax import ast
 from .syntax.names import fold
@@ -45,6 +44,7 @@ from .syntax.rewrite import canonical_text, tidy_text
 from .welcome import welcome_text
 
 if TYPE_CHECKING:
+    from .model import Deadline
     from .ruleset import Rule
 
 RULESET_SUFFIXES = (".timescales",)
@@ -157,6 +157,8 @@ def _facts(pairs: Sequence[str], rule: Rule) -> dict[str, object]:
 
 
 def _print_deadline(deadline: Deadline, explain: bool) -> None:
+    from .model import iso  # the deadline machinery: `timescale check` never loads it
+
     if deadline.not_required:
         print(f"{deadline.task}: not required for these facts")
         return

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 import re
@@ -102,6 +101,8 @@ def _canonical(value: Any) -> str:
 
 
 def _checksum(header: dict[str, Any], days: Any) -> str:
+    import hashlib  # only when a list is read or written: checking a rule file needs none
+
     return hashlib.sha256(_canonical([header, days]).encode("utf-8")).hexdigest()
 
 
