@@ -15,6 +15,7 @@ one partition of any distributed engine.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -189,6 +190,12 @@ class BatchEvaluation:
         return BatchDeadlines(self.rule, bounds, choice, problems, provisional=provisional)
 
 
+def _each_with(
+    each: Callable[[Rows, int], DueDates[Moments]], number: int, part: Rows
+) -> DueDates[Moments]:
+    return each(part, number)
+
+
 def _filled(moments: Moments | None, size: int) -> Moments:
     return Moments.missing(size) if moments is None else moments
 
@@ -330,11 +337,9 @@ class Rows:
     def add_months(self, day: Moments, months: int) -> Moments:
         return Moments.of_days(add_months_to_days(day.days, months))
 
-    def working_days(self, day: Moments, count: int, forward: bool) -> Moments:
+    def working_days(self, day: Moments, count: int, forward: bool, event_day: Moments) -> Moments:
         result = self.arithmetic.working_days(day.days, count, forward, self.problems)
-        # The count runs from the event's own day (counting it as day 1 started a day early).
-        early = (1 if forward else -1) * (self.event_day_number == 1)
-        self.note_projected(day.days + early * DAY, result)
+        self.note_projected(event_day.days, result)
         return Moments.of_days(result)
 
     def roll_day(self, day: Moments, forward: bool, only: BoolArray | None) -> Moments:
@@ -416,21 +421,34 @@ class Rows:
     ) -> DueDates[Moments]:
         if count == 1 and bool(np.all(choice == 0)):
             return each(self, 0)  # the common case: no scattering
-        result: DueDates[Moments] = DueDates(
-            Moments.missing(self.size), Moments.missing(self.size), Moments.missing(self.size)
-        )
+        result = self.no_dates()
         for number in range(count):
             rows = np.flatnonzero(choice == number)
-            if not len(rows):
-                continue
-            part = self.restrict(rows)
-            dates = each(part, number)
-            result.due.put(rows, dates.due)
-            for mine, theirs in ((result.earliest, dates.earliest), (result.target, dates.target)):
-                if mine is not None and theirs is not None:
-                    mine.put(rows, theirs)
-            self.absorb(rows, part)
+            self.compute_into(rows, result, functools.partial(_each_with, each, number))
         return result
+
+    def no_dates(self) -> DueDates[Moments]:
+        """Dates for every row, none known yet (filled in by :meth:`compute_into`)."""
+        size = self.size
+        return DueDates(Moments.missing(size), Moments.missing(size), Moments.missing(size))
+
+    def compute_into(
+        self,
+        rows: IntArray,
+        dates: DueDates[Moments],
+        compute: Callable[[Rows], DueDates[Moments]],
+    ) -> None:
+        """``compute`` over the subset ``rows`` (with problems of its own), its dates written
+        into ``dates`` at those rows and its problems and marks back onto these rows."""
+        if not len(rows):
+            return
+        part = self.restrict(rows)
+        found = compute(part)
+        dates.due.put(rows, found.due)
+        for mine, theirs in ((dates.earliest, found.earliest), (dates.target, found.target)):
+            if mine is not None and theirs is not None:
+                mine.put(rows, theirs)
+        self.absorb(rows, part)
 
     def choose_where(self, mask: BoolArray, number: int, otherwise: IntArray) -> IntArray:
         result: IntArray = np.where(mask, number, otherwise)

@@ -72,7 +72,7 @@ def _count(ops: Ops[V, M, C], start: V, duration: ast.Duration, direction: ast.D
     # Counting the event day as day 1 is counting from the day before it.
     day_one = sign * (ops.event_day_number == 1)
     if unit is ast.Unit.WORKING_DAYS:
-        return ops.working_days(ops.add_days(day, -day_one), n, forward)
+        return ops.working_days(ops.add_days(day, -day_one), n, forward, day)
     if unit is ast.Unit.CALENDAR_DAYS:
         return ops.add_days(day, sign * n - day_one)
     if unit is ast.Unit.WEEKS:

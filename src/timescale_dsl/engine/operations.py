@@ -127,8 +127,10 @@ class Operations(Protocol[V, M, C]):
     def add_months(self, day: V, months: int) -> V:
         """Calendar months, clipped to the month's last day."""
 
-    def working_days(self, day: V, count: int, forward: bool) -> V:
-        """The ``count``-th working day strictly after (or before) ``day``."""
+    def working_days(self, day: V, count: int, forward: bool, event_day: V) -> V:
+        """The ``count``-th working day strictly after (or before) ``day``; ``event_day``
+        is the event's own day (``day`` is a day earlier where the event day counts as
+        day 1), for what a path notes about the days counted over."""
 
     def roll_day(self, day: V, forward: bool, only: M | None) -> V:
         """A day onto a working day: itself if it works, else the next (previous) one;

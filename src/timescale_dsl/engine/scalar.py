@@ -218,15 +218,11 @@ class Evaluation:
     def add_months(self, day: When, months: int) -> When:
         return add_months(as_date(day), months)
 
-    def working_days(self, day: When, count: int, forward: bool) -> When:
+    def working_days(self, day: When, count: int, forward: bool, event_day: When) -> When:
         start = as_date(day)
         result = self.index.after(start, count) if forward else self.index.before(start, count)
-        # The notes concern the days after the event's own (counting it as day 1
-        # started the count a day early).
-        early = (1 if forward else -1) * (self.event_day_number == 1)
-        event_day = start + dt.timedelta(days=early)
-        self.note_projected(event_day, result)
-        self.note_skipped(event_day, result)
+        self.note_projected(as_date(event_day), result)
+        self.note_skipped(as_date(event_day), result)
         return result
 
     def roll_day(self, day: When, forward: bool, only: bool | None) -> When:

@@ -20,8 +20,6 @@ schedule that ends (no ``every``) is rejected with the reason.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 
 from ..calendars.base import Calendar
@@ -64,9 +62,7 @@ def _series(
 ) -> DueDates[Moments]:
     """The rows of one recurring alternative as occurrences of their series."""
     size = rows.size
-    dates: DueDates[Moments] = DueDates(
-        Moments.missing(size), Moments.missing(size), Moments.missing(size)
-    )
+    dates = rows.no_dates()
     order_key = np.where(completed.present, completed.values.view(np.int64), _LAST)
     positions = np.arange(size)
     ordered = positions[np.lexsort((positions, order_key, series))]
@@ -78,7 +74,7 @@ def _series(
 
     # First occurrences: the rule's first deadline, from the anchor.
     firsts = ordered[position == 0]
-    _put(rows, firsts, dates, lambda part: meaning.option_dates(part, schedule))
+    rows.compute_into(firsts, dates, lambda part: meaning.option_dates(part, schedule))
 
     # Completed occurrences after the first: an interval after the one before.
     later_done = np.flatnonzero((position > 0) & done)
@@ -142,25 +138,7 @@ def _next(
                 return DueDates(part.nothing())
             return meaning.end_series(part, schedule, found)
 
-        _put(rows, which[chosen], dates, following)
-
-
-def _put(
-    rows: Rows,
-    which: IntArray,
-    dates: DueDates[Moments],
-    compute: Callable[[Rows], DueDates[Moments]],
-) -> None:
-    """``compute`` over the rows ``which``, written into ``dates``."""
-    if len(which) == 0:
-        return
-    part = rows.restrict(which)
-    found = compute(part)
-    dates.due.put(which, found.due)
-    for mine, theirs in ((dates.earliest, found.earliest), (dates.target, found.target)):
-        if mine is not None and theirs is not None:
-            mine.put(which, theirs)
-    rows.absorb(which, part)
+        rows.compute_into(which[chosen], dates, following)
 
 
 def _mask(size: int, rows: IntArray) -> BoolArray:
