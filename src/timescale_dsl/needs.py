@@ -118,3 +118,22 @@ def timescale_needs(
             if end is not None:  # read where known, never required
                 found.setdefault(end.key, ast.FactType.DATE)
     return list(found.items())
+
+
+def counted_from(timescale: ast.Timescale, rule_needs: Callable[[str], list[Need]]) -> list[str]:
+    """The facts a timescale's first deadlines count from, [rule-id] anchors expanded.
+
+    These tell one plan from another in a recurring rule's series (a second
+    ICPC date is a second plan). A condition's facts, a series' end and
+    ``previous occurrence`` change from one occurrence to the next without
+    starting a new plan, so they are not among them.
+    """
+    found: dict[str, None] = {}
+    if isinstance(timescale, ast.Alternatives):
+        for option in timescale.options:
+            for anchor in anchors(option.schedule):
+                if isinstance(anchor, ast.RuleRef):
+                    found.update((key, None) for key, _ in rule_needs(anchor.rule_id))
+                elif anchor.key != PREVIOUS_OCCURRENCE:
+                    found[anchor.key] = None
+    return list(found)

@@ -47,62 +47,96 @@ def evaluate_occurrences(
     timescale = rule.statement.timescale
     assert isinstance(timescale, ast.Alternatives)
     options = timescale.options
+    order = _SeriesOrder(completed, series)
+    # Due dates found so far, for a row whose occurrence before it took another alternative.
+    dues = Moments.missing(facts.size)
 
     def each(rows: Rows, number: int) -> DueDates[Moments]:
         schedule = options[number].schedule
         if not isinstance(schedule, ast.Recurrence):
             return meaning.option_dates(rows, schedule)
-        return _series(rows, schedule, completed.take(rows.rows), series[rows.rows])
+        dates = _occurrences(rows, schedule, completed, order, dues)
+        dues.put(rows.rows, dates.due)
+        return dates
 
     return evaluation.evaluate(each)
 
 
-def _series(
-    rows: Rows, schedule: ast.Recurrence, completed: Moments, series: IntArray
+class _SeriesOrder:
+    """Each row's place in its series, across the rule's alternatives.
+
+    Rows are taken in order of completion within a series (blanks last, ties
+    in input order). A condition that changes along a plan ("every 6 weeks;
+    every 3 months once the placement is long term") changes the interval from
+    the occurrence before, not the plan: it does not start a new series.
+    """
+
+    def __init__(self, completed: Moments, series: IntArray) -> None:
+        size = len(series)
+        order_key = np.where(completed.present, completed.values.view(np.int64), _LAST)
+        everywhere = np.arange(size)
+        ordered = everywhere[np.lexsort((everywhere, order_key, series))]
+        keys = series[ordered]
+        starts = np.r_[True, keys[1:] != keys[:-1]]
+        first_place = np.maximum.accumulate(np.where(starts, everywhere, 0))
+        #: 0 for each series' first row, 1 for the next...
+        self.position = np.empty(size, dtype=np.int64)
+        self.position[ordered] = everywhere - first_place
+        #: The row before in the series (-1 for a series' first row).
+        self.before = np.full(size, -1, dtype=np.int64)
+        self.before[ordered[1:]] = np.where(starts[1:], -1, ordered[:-1])
+
+
+def _occurrences(
+    rows: Rows,
+    schedule: ast.Recurrence,
+    completed: Moments,
+    order: _SeriesOrder,
+    dues: Moments,
 ) -> DueDates[Moments]:
-    """The rows of one recurring alternative as occurrences of their series."""
+    """The rows that took one recurring alternative, as occurrences of their series."""
     size = rows.size
     dates = rows.no_dates()
-    order_key = np.where(completed.present, completed.values.view(np.int64), _LAST)
-    positions = np.arange(size)
-    ordered = positions[np.lexsort((positions, order_key, series))]
-    keys = series[ordered]
-    starts = np.r_[True, keys[1:] != keys[:-1]]
-    first_position = np.maximum.accumulate(np.where(starts, np.arange(size), 0))
-    position = np.arange(size) - first_position  # 0 for each series' first row
-    done = completed.present[ordered]
+    position = order.position[rows.rows]
+    before = order.before[rows.rows]
+    done = completed.present[rows.rows]
+    # Where each row of the batch is among these rows (-1: it took another alternative).
+    here = np.full(len(order.position), -1, dtype=np.int64)
+    here[rows.rows] = np.arange(size)
 
     # First occurrences: the rule's first deadline, from the anchor.
-    firsts = ordered[position == 0]
+    firsts = np.flatnonzero(position == 0)
     rows.compute_into(firsts, dates, lambda part: meaning.option_dates(part, schedule))
 
     # Completed occurrences after the first: an interval after the one before.
     later_done = np.flatnonzero((position > 0) & done)
-    _next(
-        rows,
-        schedule,
-        ordered[later_done],
-        position[later_done],
-        completed.take(ordered[later_done - 1]),
-        dates,
-    )
+    previous = completed.take(before[later_done])
+    _next(rows, schedule, later_done, position[later_done], previous, dates)
 
     # Occurrences still to come, level by level: from the last completion, then
     # from the due date before (projection).
     waiting = np.flatnonzero((position > 0) & ~done)
     while len(waiting):
-        blocked = np.isin(waiting - 1, waiting)  # the occurrence before is still to come
+        blocked = np.isin(here[before[waiting]], waiting)  # the one before is still to come
         now = waiting[~blocked]
-        before = ordered[now - 1]
-        previous_due = dates.due.take(before)
-        start = completed.take(before).where(done[now - 1], previous_due)
-        _next(rows, schedule, ordered[now], position[now], start, dates)
-        unknown = ~done[now - 1] & previous_due.absent
-        if unknown.any():
-            error = EvaluationError(
-                f"{rows.task}: no due date: the occurrence before it could not be evaluated"
-            )
-            rows.refuse(_mask(size, ordered[now][unknown]), Refusal(error))
+        earlier = before[now]
+        earlier_here = here[earlier]
+        previous_due = dues.take(earlier).where(
+            earlier_here < 0, dates.due.take(np.maximum(earlier_here, 0))
+        )
+        earlier_done = completed.present[earlier]
+        start = completed.take(earlier).where(earlier_done, previous_due)
+        _next(rows, schedule, now, position[now], start, dates)
+        unknown = ~earlier_done & previous_due.absent
+        for elsewhere, why in (
+            (False, "the occurrence before it could not be evaluated"),
+            # Alternatives are worked out in turn; a later one's projection is not known yet.
+            (True, "the occurrence before it is still to come under another of its conditions"),
+        ):
+            refused = unknown & ((earlier_here < 0) == elsewhere)
+            if refused.any():
+                error = EvaluationError(f"{rows.task}: no due date: {why}")
+                rows.refuse(_mask(size, now[refused]), Refusal(error))
         waiting = waiting[blocked]
     return dates
 

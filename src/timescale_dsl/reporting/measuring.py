@@ -29,7 +29,7 @@ from ..engine.problems import Problems
 from ..engine.series import evaluate_occurrences
 from ..engine.timeliness import Timeliness, classify
 from ..errors import UnknownRuleError
-from ..needs import PREVIOUS_OCCURRENCE, Need, timescale_needs
+from ..needs import Need, counted_from, timescale_needs
 from ..ruleset import Rule, Ruleset
 from ..syntax.ast import FactType
 from ..syntax.names import column_key
@@ -327,6 +327,7 @@ class _Measurement:
         flags: dict[str, Flags] = {}
         texts: dict[str, Labels] = {}
         used: list[str] = []
+        plan = set(plan_facts(rule, self.ruleset)) if rule.is_recurring else set()
         for key, kind in facts_read_by(rule, self.ruleset):
             column = self.columns.get(key)
             if column is None:
@@ -337,7 +338,7 @@ class _Measurement:
             self.used.setdefault(
                 key, (key, column, self.columns.how.get(match_key(key), "by name"))
             )
-            if key != PREVIOUS_OCCURRENCE:  # it changes along a series; it does not name one
+            if key in plan:
                 used.append(column)
             read = self.read_column(column, kind, rows)
             if isinstance(read, ReadMoments):
@@ -431,6 +432,16 @@ class _RuleDeadlines:
 
 def facts_read_by(rule: Rule, ruleset: Ruleset) -> list[Need]:
     """Facts the rule may read, with the kind it reads them as (rule references expanded)."""
+    return timescale_needs(rule.statement.timescale, _referenced_needs(rule, ruleset))
+
+
+def plan_facts(rule: Rule, ruleset: Ruleset) -> list[str]:
+    """The facts that tell one of a recurring rule's plans from another: what it counts from."""
+    return counted_from(rule.statement.timescale, _referenced_needs(rule, ruleset))
+
+
+def _referenced_needs(rule: Rule, ruleset: Ruleset) -> Callable[[str], list[Need]]:
+    """The needs of a rule ``rule`` refers to, through any chain of references."""
 
     def expand(rule_id: str, seen: frozenset[str]) -> list[Need]:
         if rule_id in seen:
@@ -441,7 +452,7 @@ def facts_read_by(rule: Rule, ruleset: Ruleset) -> list[Need]:
             return []
         return timescale_needs(other.statement.timescale, lambda rid: expand(rid, seen | {rule_id}))
 
-    return timescale_needs(rule.statement.timescale, lambda rid: expand(rid, frozenset({rule.id})))
+    return lambda rule_id: expand(rule_id, frozenset({rule.id}))
 
 
 def single_chunk(cells: pd.Series) -> pd.Series:
