@@ -26,12 +26,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     report = commands.add_parser(
         "report",
         help="measure recording timeliness over an event log",
-        description="Measure each row of an event log (CSV or Parquet) against a ruleset: "
-        "due date, status (on_time, late, early, overdue, open) and lateness; "
+        description="Measure each row of an event log (CSV, Excel .xlsx or Parquet) against a "
+        "ruleset: due date, status (on_time, late, early, overdue, open) and lateness; "
         "summarise per rule and per grouping columns.",
     )
     report.add_argument("ruleset", metavar="RULESET")
-    report.add_argument("events", metavar="EVENTS", help="event log: .csv or .parquet")
+    report.add_argument("events", metavar="EVENTS", help="event log: .csv, .xlsx or .parquet")
     report.add_argument(
         "--as-of",
         type=moment_argument,
