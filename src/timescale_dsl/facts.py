@@ -1,8 +1,9 @@
 """Fact values: what a caller may supply, and how text becomes a value.
 
-Dates are ISO 8601 (``2026-12-24``, ``2026-12-24T14:30``) or the UK day-first
-form common in case-management exports (``24/12/2026``, ``24/12/2026 14:30``).
-Month-first is never guessed.
+Dates are ISO 8601 (``2026-12-24``, ``2026-12-24T14:30``), the UK day-first
+form common in case-management exports (``24/12/2026``, ``24/12/2026 14:30``),
+or written with the month in words (``24 Dec 2026``, ``24-Dec-2026 14:30``;
+see ``written_dates``). A numeric date is never read month-first.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Mapping
 from .errors import FactValueError
 from .syntax.names import event_key
 from .timezones import to_london
+from .written_dates import read_written_date
 
 FactValue = dt.date | dt.datetime | bool | str
 
@@ -26,7 +28,8 @@ _FALSE = {"false", "no", "n", "0"}
 
 
 def parse_when(text: str) -> dt.date | dt.datetime:
-    """A date or date-time from ISO 8601 or UK day-first text; FactValueError otherwise."""
+    """A date or date-time from ISO 8601, UK day-first or month-in-words text;
+    FactValueError otherwise."""
     value = text.strip()
     match = _UK_DATE.match(value)
     try:
@@ -46,6 +49,9 @@ def parse_when(text: str) -> dt.date | dt.datetime:
             return dt.date.fromisoformat(value)
         moment = dt.datetime.fromisoformat(value)
     except ValueError as error:
+        written = read_written_date(value)  # the month in words; its errors say what is wrong
+        if written is not None:
+            return written
         raise FactValueError(f"'{text}' is not a valid date: {error}") from None
     # Case systems record local time; an offset given is converted to London's wall clock.
     return to_london(moment)
@@ -65,6 +71,9 @@ def parse_fact_text(text: str) -> FactValue:
     stripped = text.strip()
     if re.match(r"^\d{4}-\d{2}-\d{2}", stripped) or _UK_DATE.match(stripped):
         return parse_when(stripped)
+    written = read_written_date(stripped)
+    if written is not None:
+        return written
     if stripped.lower() in ("true", "false", "yes", "no"):
         return parse_boolean(stripped)
     return text

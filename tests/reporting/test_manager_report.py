@@ -111,7 +111,7 @@ def test_rule_ids_match_ignoring_case_and_suggest_otherwise(
         ("06/10/26", "two-digit year '06/10/26': write the year in full (06/10/2026"),
         ("N/A", "'N/A' is not a date"),
         ("12/31/2026", "looks month-first"),
-        ("soon", "'soon' is not a date: write it as 31/12/2026 or 2026-12-31"),
+        ("soon", "'soon' is not a date: write it as 31/12/2026, 31 Dec 2026 or 2026-12-31"),
     ],
 )
 def test_reject_reasons_in_plain_words(

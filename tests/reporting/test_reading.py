@@ -240,7 +240,16 @@ iso_texts = st.one_of(
     st.datetimes(timezones=st.just(dt.UTC)).map(lambda t: t.isoformat(timespec="minutes")),
     st.from_regex(r"\A\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?\Z"),
 )
-any_texts = st.one_of(uk_texts, iso_texts, st.text(max_size=20)).map(lambda s: s) | st.builds(
+written_texts = st.builds(
+    lambda day, month, year, clock: f"{day} {month} {year}{clock}",
+    st.integers(0, 32),
+    st.sampled_from(["Jan", "February", "sept", "Foo", "MAY"]),
+    st.sampled_from(["2026", "26", "0001", "9999"]),
+    st.sampled_from(["", " 14:30", " 2:30pm", " 13:00 pm", " 24:00"]),
+)
+any_texts = st.one_of(uk_texts, iso_texts, written_texts, st.text(max_size=20)).map(
+    lambda s: s
+) | st.builds(
     lambda a, s, b: a + s + b,
     st.sampled_from(["", " ", "\t"]),
     uk_texts | iso_texts,

@@ -15,7 +15,9 @@ _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T].*)?$")
 _PLACEHOLDERS: Final = frozenset(
     {"n/a", "na", "n.a.", "none", "null", "nil", "tbc", "tba", "unknown", "not known", "-", "--"}
 )
-_EXAMPLE: Final = "write it as 31/12/2026 or 2026-12-31, with a time if any (31/12/2026 14:30)"
+_EXAMPLE: Final = (
+    "write it as 31/12/2026, 31 Dec 2026 or 2026-12-31, with a time if any (31/12/2026 14:30)"
+)
 
 
 def plain_date_reason(text: str, engine_reason: str) -> str:
