@@ -189,6 +189,8 @@ def read_range(part: CsvRange) -> tuple[pa.Table, list[tuple[int, str]]]:
     if part.bare_cr:
         data = data.replace(b"\r", b"\n")
     names = list(part.header)
+    if not data.strip():  # no records (Arrow calls that no CSV at all)
+        return pa.table({name: pa.array([], pa.large_string()) for name in names}), []
     malformed: list[int] = []
 
     def invalid(row: pa_csv.InvalidRow) -> str:
