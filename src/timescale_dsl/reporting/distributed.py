@@ -183,13 +183,18 @@ def read_range(part: CsvRange) -> tuple[pa.Table, list[tuple[int, str]]]:
     Also the lines that are not records (the wrong number of fields), each
     as its place among the range's lines (from 0) and the reason.
     """
-    with open(part.path, "rb") as handle:
-        handle.seek(part.start)
-        data = handle.read(part.stop - part.start)
-    if part.bare_cr:
-        data = data.replace(b"\r", b"\n")
+    # Mapped, not read: the parser reads the file's own pages, not a fresh copy of them.
+    with pa.memory_map(part.path) as source:
+        source.seek(part.start)
+        mapped = source.read_buffer(part.stop - part.start)
+        if part.bare_cr:
+            return _parse_range(part, mapped.to_pybytes().replace(b"\r", b"\n"))
+        return _parse_range(part, mapped)
+
+
+def _parse_range(part: CsvRange, data: pa.Buffer | bytes) -> tuple[pa.Table, list[tuple[int, str]]]:
     names = list(part.header)
-    if not data.strip():  # no records (Arrow calls that no CSV at all)
+    if _blank(data):  # no records (Arrow calls that no CSV at all)
         return pa.table({name: pa.array([], pa.large_string()) for name in names}), []
     malformed: list[int] = []
 
@@ -214,10 +219,19 @@ def read_range(part: CsvRange) -> tuple[pa.Table, list[tuple[int, str]]]:
     if not malformed:
         return table, []
     # Arrow does not say where a bad line was: read the range again, slowly, to place it.
-    text = ",".join(_quoted(name) for name in names) + "\n" + data.decode("utf-8")
+    raw = data if isinstance(data, bytes) else data.to_pybytes()
+    text = ",".join(_quoted(name) for name in names) + "\n" + raw.decode("utf-8")
     log = _read_csv_exactly(Path(part.path), part.label, names, text)
     places = [(row.row - 1, row.reason) for row in log.malformed]
     return pa.Table.from_pandas(log.frame, preserve_index=False), places
+
+
+def _blank(data: pa.Buffer | bytes) -> bool:
+    """Nothing but line ends and spaces (looked at in full only when its start is blank)."""
+    view = memoryview(data)
+    if view[:4096].tobytes().strip():
+        return False
+    return not view.tobytes().strip()
 
 
 def _quoted(name: str) -> str:
@@ -239,28 +253,34 @@ def measure_where_read(
     be moved by child and given to :func:`measure_moved`.
     """
     table, malformed = read_range(part)
-    frame = table.to_pandas()
-    series = recurring_rows(frame, ruleset, columns).to_numpy()
+    series = recurring_rows(table.to_pandas(), ruleset, columns).to_numpy()
     # Arrow's filter: pandas' row selection copies each text column several times slower.
-    kept = table.filter(pa.array(~series)).to_pandas()
+    kept = table.filter(pa.array(~series)).to_pandas() if series.any() else table.to_pandas()
+    moved: pd.DataFrame = table.filter(pa.array(series)).to_pandas()
+    lines = table.num_rows
+    del table  # its memory serves what measuring allocates next
     rows = measure_partition(kept, ruleset, as_of, columns)
     if malformed:
-        rows = _with_malformed(rows, frame, series, malformed)
+        rows = _with_malformed(rows, lines, series, malformed)
     _write(rows, rows_out, f"where-read-{part.number}")
-    moved: pd.DataFrame = table.filter(pa.array(series)).to_pandas()
     return moved
 
 
 def _with_malformed(
-    rows: pd.DataFrame, frame: pd.DataFrame, series: Any, malformed: list[tuple[int, str]]
+    rows: pd.DataFrame, records: int, series: Any, malformed: list[tuple[int, str]]
 ) -> pd.DataFrame:
-    """``rows`` with each malformed line in its place, as a rejected row with blank cells."""
+    """``rows`` with each malformed line in its place, as a rejected row with blank cells.
+
+    ``records`` is the number of records of the range, ``series`` True for those
+    that were moved rather than measured here.
+    """
     places = np.array([place for place, _ in malformed], dtype=np.int64)
     # Place of each kept record among all lines: records and malformed lines interleave.
-    record_places = np.setdiff1d(np.arange(len(frame) + len(places)), places)
+    record_places = np.setdiff1d(np.arange(records + len(places)), places)
     kept_places = record_places[~np.asarray(series, dtype=bool)]
-    bad = pd.DataFrame({name: pd.Series([""] * len(places), dtype="str") for name in frame})
-    for name in rows.columns[len(frame.columns) :]:
+    inputs = rows.columns[: -len(PARTITION_COLUMNS)]
+    bad = pd.DataFrame({name: pd.Series([""] * len(places), dtype="str") for name in inputs})
+    for name in PARTITION_COLUMNS:
         bad[name] = pd.Series([None] * len(places), dtype=rows[name].dtype)
     bad["status"] = pd.Series([REJECTED] * len(places), dtype="str")
     bad["reject_reason"] = pd.Series([reason for _, reason in malformed], dtype="str")
