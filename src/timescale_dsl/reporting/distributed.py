@@ -14,7 +14,9 @@ is the collected per-row output; the client reads it to summarise.
   recurring rows returned;
 * :func:`measure_moved`: a partition of moved rows measured and written;
 * :func:`rows_folder`: the folder of parts, emptied of an earlier run's;
-* :func:`read_rows`: the parts read back, for :func:`~.summary.summarise`.
+* :func:`read_rows`: the parts read back, for :func:`~.summary.summarise`;
+* :func:`ruleset_at`: the ruleset parsed once per process, for the tasks to
+  be given its path (nothing to send) and find it parsed.
 
 docs/report.md shows them in a Dask script.
 """
@@ -38,6 +40,7 @@ import pyarrow.parquet as pq
 
 from ..ruleset import Ruleset
 from .api import PARTITION_COLUMNS, REJECTED, measure_partition, recurring_rows
+from .api import ruleset_at as ruleset_at  # for the scripts, beside the tasks it serves
 from .reading.events import (
     PARQUET_MAGIC,
     ColumnMap,
@@ -252,6 +255,8 @@ def measure_where_read(
     blank), less the rows of recurring rules, which are returned as read, to
     be moved by child and given to :func:`measure_moved`.
     """
+    if not isinstance(ruleset, Ruleset):
+        ruleset = ruleset_at(ruleset)
     table, malformed = read_range(part)
     series = recurring_rows(table.to_pandas(), ruleset, columns).to_numpy()
     # Arrow's filter: pandas' row selection copies each text column several times slower.
