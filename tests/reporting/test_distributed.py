@@ -18,11 +18,13 @@ import pytest
 from timescale_dsl import Ruleset
 from timescale_dsl.reporting.api import timeliness
 from timescale_dsl.reporting.distributed import (
+    PIECE_BYTES,
     CsvRange,
     csv_ranges,
     events_meta,
     measure_moved,
     measure_where_read,
+    pieces,
     read_range,
     read_rows,
     rows_folder,
@@ -57,11 +59,17 @@ def _awkward_csv(ruleset: Ruleset, path: Path, rows: int = 600, seed: int = 3) -
 
 
 def _measure_in_parts(
-    ranges: list[CsvRange], ruleset: Ruleset, folder: Path, moved_parts: int = 2
+    ranges: list[CsvRange],
+    ruleset: Ruleset,
+    folder: Path,
+    moved_parts: int = 2,
+    piece_bytes: int = PIECE_BYTES,
 ) -> pd.DataFrame:
     """What the Dask recipe does, each task called here: the collected per-row output."""
     out = rows_folder(folder)
-    moved = pd.concat([measure_where_read(part, ruleset, AS_OF, out) for part in ranges])
+    moved = pd.concat(
+        [measure_where_read(part, ruleset, AS_OF, out, piece_bytes=piece_bytes) for part in ranges]
+    )
     # Moved by child, as a shuffle moves them: every row of a child in one partition.
     children = sorted(set(moved["child_id"]))
     for number in range(moved_parts):
@@ -103,16 +111,28 @@ def test_ranges_hold_every_record_once_whatever_the_cuts(
     read = pa.concat_tables([read_range(part)[0] for part in ranges]).to_pandas()
     plain = read_events(path).frame
     pd.testing.assert_frame_equal(read, plain, check_dtype=False)
+    # Pieces of a range, as a task reads it, are cut between records the same way.
+    for part in ranges:
+        cut = pieces(part, 5_000)
+        assert [piece.start for piece in cut] == [part.start, *(p.stop for p in cut[:-1])]
+        assert cut[-1].stop == part.stop
+        assert all(data[p.start - 1 : p.start] == b"\n" for p in cut)
+        whole = read_range(part)[0]
+        assert pa.concat_tables([read_range(piece)[0] for piece in cut]).equals(whole)
     notes = "\r\nsecond, with a comma\n"
     assert read["note"].str.contains(notes).sum() == written["note"].str.contains(notes).sum() > 0
 
 
+@pytest.mark.parametrize("piece_bytes", [PIECE_BYTES, 15_000])
 def test_measured_in_ranges_the_rows_are_the_plain_reports(
-    ruleset: Ruleset, tmp_path: Path
+    ruleset: Ruleset, tmp_path: Path, piece_bytes: int
 ) -> None:
     path = tmp_path / "events.csv"
     _awkward_csv(ruleset, path, rows=1500)
-    collected = _measure_in_parts(csv_ranges(path, 3), ruleset, tmp_path / "rows")
+    ranges = csv_ranges(path, 3)
+    # Read and measured a piece at a time, or in one go: the same rows.
+    assert (len(pieces(ranges[0], piece_bytes)) > 1) == (piece_bytes < PIECE_BYTES)
+    collected = _measure_in_parts(ranges, ruleset, tmp_path / "rows", piece_bytes=piece_bytes)
     assert (collected["status"] == "rejected").sum() == 1
     assert set(collected["status"]) >= {"on_time", "late", "overdue", "rejected"}
     _same_as_plain(collected, path, ruleset)

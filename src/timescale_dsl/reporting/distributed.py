@@ -56,6 +56,8 @@ WRITTEN_META: Final = pd.DataFrame(
     {"part": pd.Series([], dtype="str"), "rows": pd.Series([], dtype="int64")}
 )
 _SNIFF = 64 * 1024
+#: CSV bytes a task reads and measures at a time (about 75,000 LCS rows).
+PIECE_BYTES: Final = 24 << 20
 _QUOTE = ord('"')
 
 
@@ -133,27 +135,57 @@ def _cuts(path: Path, share: int) -> list[tuple[int, int, tuple[str, ...], bool]
     size = path.stat().st_size
     # Old Mac line ends (a bare CR): the reader turns them into line feeds.
     bare_cr = b"\r" in head and b"\n" not in head
-    end = b"\r" if bare_cr else b"\n"
     with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        body = _line_end(data, 0, 0, end)
+        body = _line_end(data, 0, 0, _line_ending(bare_cr))
         if body is None:  # the header row alone
             return [(size, size, header, bare_cr)]
-        starts = [body]
-        quotes, counted = 0, 0
-        for k in range(1, share):
-            target = body + (size - body) * k // share
-            if target <= starts[-1]:
-                continue
-            quotes += _quotes(data, counted, target)
-            counted = target
-            cut = _line_end(data, target, quotes, end)
-            if cut is None:
-                break
-            quotes += _quotes(data, counted, cut)
-            counted = cut
-            starts.append(cut)
+        starts = _starts(data, body, size, share, bare_cr)
     stops = [*starts[1:], size]
     return [(start, stop, header, bare_cr) for start, stop in zip(starts, stops, strict=True)]
+
+
+def _line_ending(bare_cr: bool) -> bytes:
+    return b"\r" if bare_cr else b"\n"
+
+
+def _starts(data: mmap.mmap, start: int, stop: int, share: int, bare_cr: bool) -> list[int]:
+    """Where each of ``share`` ranges of bytes ``start`` to ``stop`` begins, cut between records.
+
+    ``start`` is the beginning of a record (outside any quoted value).
+    """
+    starts = [start]
+    quotes, counted = 0, start
+    for k in range(1, share):
+        target = start + (stop - start) * k // share
+        if target <= starts[-1]:
+            continue
+        quotes += _quotes(data, counted, target)
+        counted = target
+        cut = _line_end(data, target, quotes, _line_ending(bare_cr))
+        if cut is None or cut >= stop:
+            break
+        quotes += _quotes(data, counted, cut)
+        counted = cut
+        starts.append(cut)
+    return starts
+
+
+def pieces(part: CsvRange, size: int = PIECE_BYTES) -> list[CsvRange]:
+    """The range cut again into pieces of about ``size`` bytes, between records.
+
+    A task measures its range a piece at a time, so that its memory is that of
+    a piece, whatever the size of the range, and is used again by each piece.
+    """
+    share = round((part.stop - part.start) / size)
+    if share < 2:
+        return [part]
+    with (
+        open(part.path, "rb") as handle,
+        mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data,
+    ):
+        starts = _starts(data, part.start, part.stop, share, part.bare_cr)
+    stops = [*starts[1:], part.stop]
+    return [attrs.evolve(part, start=a, stop=b) for a, b in zip(starts, stops, strict=True)]
 
 
 def _quotes(data: mmap.mmap, start: int, stop: int) -> int:
@@ -247,17 +279,42 @@ def measure_where_read(
     as_of: dt.date,
     rows_out: str | Path,
     columns: ColumnMap | None = None,
+    piece_bytes: int = PIECE_BYTES,
 ) -> pd.DataFrame:
     """Read one range, measure the rows that need no other row, write them as a part.
 
     The part is ``where-read-N.parquet`` in ``rows_out``: the range's rows in
     order (a line with the wrong number of fields as a rejected row, its cells
     blank), less the rows of recurring rules, which are returned as read, to
-    be moved by child and given to :func:`measure_moved`.
+    be moved by child and given to :func:`measure_moved`. The range is read
+    and measured ``piece_bytes`` at a time (:func:`pieces`).
     """
     if not isinstance(ruleset, Ruleset):
         ruleset = ruleset_at(ruleset)
-    table, malformed = read_range(part)
+    moved: list[pd.DataFrame] = []
+    target = Path(rows_out) / f"where-read-{part.number}.parquet"
+    writer: pq.ParquetWriter | None = None
+    try:
+        for piece in pieces(part, piece_bytes):
+            rows, series = _measure_piece(piece, ruleset, as_of, columns)
+            moved.append(series)
+            table = pa.Table.from_pandas(
+                rows, preserve_index=False, schema=None if writer is None else writer.schema
+            )
+            if writer is None:
+                writer = pq.ParquetWriter(target, table.schema)
+            writer.write_table(table)
+    finally:
+        if writer is not None:
+            writer.close()
+    return pd.concat(moved, ignore_index=True) if len(moved) > 1 else moved[0]
+
+
+def _measure_piece(
+    piece: CsvRange, ruleset: Ruleset, as_of: dt.date, columns: ColumnMap | None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One piece's rows measured where read, and its recurring rows as read."""
+    table, malformed = read_range(piece)
     series = recurring_rows(table.to_pandas(), ruleset, columns).to_numpy()
     # Arrow's filter: pandas' row selection copies each text column several times slower.
     kept = table.filter(pa.array(~series)).to_pandas() if series.any() else table.to_pandas()
@@ -267,8 +324,7 @@ def measure_where_read(
     rows = measure_partition(kept, ruleset, as_of, columns)
     if malformed:
         rows = _with_malformed(rows, lines, series, malformed)
-    _write(rows, rows_out, f"where-read-{part.number}")
-    return moved
+    return rows, moved
 
 
 def _with_malformed(
