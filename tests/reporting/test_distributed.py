@@ -16,7 +16,7 @@ import pyarrow as pa
 import pytest
 
 from timescale_dsl import Ruleset
-from timescale_dsl.reporting.api import timeliness
+from timescale_dsl.reporting.api import PARTITION_COLUMNS, timeliness
 from timescale_dsl.reporting.distributed import (
     PIECE_BYTES,
     CsvRange,
@@ -187,6 +187,12 @@ def test_header_only_and_old_mac_line_ends(ruleset: Ruleset, tmp_path: Path) -> 
     (only,) = csv_ranges(empty, 3)
     assert only.start == only.stop == empty.stat().st_size
     assert read_range(only)[0].num_rows == 0
+    out = rows_folder(tmp_path / "rows")
+    moved = measure_where_read(only, ruleset, AS_OF, out)
+    measure_moved(moved, ruleset, AS_OF, out)
+    nothing = read_rows(out)
+    assert len(nothing) == 0
+    assert list(nothing.columns) == ["child_id", "rule", "completed_at", *PARTITION_COLUMNS]
 
     frame = sample_events(ruleset, SampleOptions(rows=200, seed=8))
     frame.insert(0, "record", [f"R{n:04d}" for n in range(len(frame))])

@@ -7,11 +7,13 @@ rows as a Parquet part of the per-row output; what it hands back is only the
 rows of recurring rules (a series is measured along all of a child's
 occurrences, so those rows must meet by child: a few percent of a log). They
 are moved by child and measured and written as parts too. The folder of parts
-is the collected per-row output; the client reads it to summarise.
+is the collected per-row output; the client reads it to summarise. A task
+reads and measures its range a piece at a time, so its memory is bounded by
+a piece, not by its range.
 
 * :func:`csv_ranges`: the files cut into byte ranges between records;
-* :func:`measure_where_read`: one range read, measured, written; its
-  recurring rows returned;
+* :func:`measure_where_read`: one range read, measured, written (a piece at
+  a time, :func:`pieces`); its recurring rows returned;
 * :func:`measure_moved`: a partition of moved rows measured and written;
 * :func:`rows_folder`: the folder of parts, emptied of an earlier run's;
 * :func:`read_rows`: the parts read back, for :func:`~.summary.summarise`;
