@@ -22,6 +22,7 @@ import pytest
 
 from timescale_dsl import load_ruleset
 from timescale_dsl.reporting.api import timeliness
+from timescale_dsl.reporting.rendering.output import SOURCE_ROW
 from timescale_dsl.reporting.rendering.render import render_table
 from timescale_dsl.reporting.sample import SampleOptions, sample_events
 from timescale_dsl.reporting.summarising.summary import summarise
@@ -30,6 +31,7 @@ from .browser import need_binary
 
 ROOT = Path(__file__).parents[2]
 RULESET = ROOT / "rulesets" / "lcs-liquidlogic.timescales"
+RELATIVE = f"rulesets/{RULESET.name}"
 AS_OF = dt.date(2026, 3, 31)
 RESULTS = [
     "due",
@@ -80,26 +82,36 @@ def _run(script: str, folder: Path, name: str) -> str:
     return done.stdout
 
 
-def _comparable(rows: pd.DataFrame) -> pd.DataFrame:
-    """The result columns as text, whichever engine typed them (Spark's nullable longs
-    come back from Parquet as floats), blanks as empty text."""
-    out = rows[RESULTS].copy()
+def _comparable(rows: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """The columns as text, whichever engine typed them (Spark's nullable longs come
+    back from Parquet as floats, its empty cells as nulls), blanks as empty text."""
+    out = rows[columns].copy()
     for name in ("working_days_late", "calendar_days_late"):
         out[name] = out[name].astype("Int64")
     blanks = {"<NA>": "", "None": "", "nan": ""}
-    return out.astype("str").replace(blanks).reset_index(drop=True)
+    return out.astype("str").fillna("").replace(blanks).reset_index(drop=True)
 
 
 def _same_rows(distributed: pd.DataFrame, folder: Path) -> None:
+    """Every row the plain report gives, cell for cell, and its rejects in place."""
     plain = timeliness(folder / "events.csv", load_ruleset(RULESET), AS_OF)
     theirs = distributed.set_index("record").sort_index()
     measured = theirs[theirs["status"] != "rejected"]
     ours = plain.rows.set_index("record").sort_index()
     assert list(measured.index) == list(ours.index)
-    pd.testing.assert_frame_equal(_comparable(measured), _comparable(ours), check_dtype=False)
+    # Every input cell and every result; only the source row number is the plain run's own.
+    columns = [c for c in ours.columns if c != SOURCE_ROW]
+    assert columns[-len(RESULTS) :] == RESULTS
+    pd.testing.assert_frame_equal(
+        _comparable(measured, columns), _comparable(ours, columns), check_dtype=False
+    )
     rejected = theirs[theirs["status"] == "rejected"]
-    assert sorted(rejected.index) == sorted(plain.rejects["record"])
     assert len(rejected) == 2
+    expected = plain.rejects.set_index("record").sort_index()
+    assert list(rejected.index) == list(expected.index)
+    # The scripts name the ruleset by a relative path, so their reasons do too.
+    reasons = expected["reason"].astype("str").str.replace(str(RULESET), RELATIVE, regex=False)
+    assert list(rejected["reject_reason"]) == list(reasons)
 
 
 @pytest.mark.parametrize("scheduler", ["threads", "processes"])
@@ -110,7 +122,7 @@ def test_dask_recipe_runs_as_written(tmp_path: Path, scheduler: str) -> None:
     assert 'scheduler="processes"' in script
     script = script.replace('scheduler="processes"', f'scheduler="{scheduler}"')
     printed = _run(script, tmp_path, "measure_with_dask.py")
-    collected = pd.read_parquet(tmp_path / "rows.parquet")
+    collected = pd.read_parquet(tmp_path / "rows")  # every part of the per-row output
     _same_rows(collected, tmp_path)
     # The summary from the collected rows is the plain command's summary.
     ruleset = load_ruleset(RULESET)
@@ -119,10 +131,8 @@ def test_dask_recipe_runs_as_written(tmp_path: Path, scheduler: str) -> None:
     expected, got = plain.to_dict(), ours.to_dict()
     for key in ("source", "columns_used", "warnings"):
         expected.pop(key), got.pop(key)
-    # The script names the ruleset by a relative path, so its reasons do too.
-    relative = f"rulesets/{RULESET.name}"
     for reason in expected["reject_reasons"]:  # type: ignore[attr-defined]
-        reason["reason"] = reason["reason"].replace(str(RULESET), relative)
+        reason["reason"] = reason["reason"].replace(str(RULESET), RELATIVE)
     assert got == expected
     assert render_table(ours).splitlines()[1:] == printed.rstrip("\n").splitlines()[1:]
 

@@ -249,3 +249,13 @@ def report_files(
         for r, c, m in zip(head["row"], head["column"], head["reason"], strict=True)
     ]
     return FilesOutcome(summary, text, first)
+
+
+def ruleset_at(path: str | Path) -> Ruleset:
+    """The ruleset at ``path``, parsed once per process: the one :func:`measure_partition`
+    and the :mod:`.distributed` tasks use when given the path.
+
+    A distributed script loads it this way before its tasks run: workers forked
+    from the script then find it parsed, and other workers parse it once each.
+    """
+    return _ruleset_at(str(path))

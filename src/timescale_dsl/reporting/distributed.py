@@ -1,0 +1,430 @@
+"""Measuring a CSV event log in parts, each where it is read: the pieces of a Dask run.
+
+Between processes (Dask's processes scheduler, a cluster's workers) a run is
+fast only when nothing big travels. So each task reads its own byte range of
+the file, measures there every row that needs no other row, and writes those
+rows as a Parquet part of the per-row output; what it hands back is only the
+rows of recurring rules (a series is measured along all of a child's
+occurrences, so those rows must meet by child: a few percent of a log). They
+are moved by child and measured and written as parts too. The folder of parts
+is the collected per-row output; the client reads it to summarise. A task
+reads and measures its range a piece at a time, so its memory is bounded by
+a piece, not by its range.
+
+* :func:`csv_ranges`: the files cut into byte ranges between records;
+* :func:`measure_where_read`: one range read, measured, written (a piece at
+  a time, :func:`pieces`); its recurring rows returned;
+* :func:`measure_moved`: a partition of moved rows measured and written;
+* :func:`rows_folder`: the folder of parts, emptied of an earlier run's;
+* :func:`read_rows`: the parts read back, for :func:`~.summary.summarise`;
+* :func:`ruleset_at`: the ruleset parsed once per process, for the tasks to
+  be given its path (nothing to send) and find it parsed.
+
+docs/report.md shows them in a Dask script.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import mmap
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+import pyarrow.parquet as pq
+
+from ..ruleset import Ruleset
+from .api import PARTITION_COLUMNS, REJECTED, measure_partition, recurring_rows
+from .api import ruleset_at as ruleset_at  # for the scripts, beside the tasks it serves
+from .reading.events import (
+    PARQUET_MAGIC,
+    ColumnMap,
+    EventsError,
+    _header,
+    _read_csv_exactly,
+)
+
+#: A part of the per-row output, as this module names it: rows measured where
+#: read, or a partition of the moved (recurring) rows.
+PART_NAME: Final = re.compile(r"(where-read|moved)-\d+\.parquet")
+WRITTEN_META: Final = pd.DataFrame(
+    {"part": pd.Series([], dtype="str"), "rows": pd.Series([], dtype="int64")}
+)
+_SNIFF = 64 * 1024
+#: CSV bytes a task reads and measures at a time (about 75,000 LCS rows).
+PIECE_BYTES: Final = 24 << 20
+_QUOTE = ord('"')
+
+
+@attrs.frozen
+class CsvRange:
+    """Bytes ``start`` to ``stop`` of a CSV file: whole records, under the file's ``header``."""
+
+    path: str
+    start: int
+    stop: int
+    header: tuple[str, ...]
+    #: Its place among all the ranges, which names its part of the output.
+    number: int
+    #: Old Mac line ends (a bare CR), which the reader turns into line feeds.
+    bare_cr: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"{self.path} (bytes {self.start}-{self.stop})"
+
+
+def events_meta(ranges: Sequence[CsvRange]) -> pd.DataFrame:
+    """The empty frame of the ranges' columns, every one text: Dask's ``meta`` for them."""
+    return pd.DataFrame({name: pd.Series([], dtype="str") for name in ranges[0].header})
+
+
+def csv_ranges(files: str | Path | Sequence[str | Path], parts: int) -> list[CsvRange]:
+    """The CSV files (paths, or one glob pattern) cut into about ``parts`` byte ranges.
+
+    Each file gets ranges in proportion to its size (at least one). A cut is
+    made at the first line end at or after an even share of the file that is
+    not inside a quoted value (a cell may hold line breaks): the quotes before
+    it are counted, which reads the file up to the last cut at the speed of
+    the disk. Every file must have the same header row.
+    """
+    if parts < 1:
+        raise ValueError(f"parts must be at least 1, not {parts}")
+    paths = _paths(files)
+    sizes = [path.stat().st_size for path in paths]
+    total = sum(sizes) or 1
+    ranges: list[CsvRange] = []
+    for path, size in zip(paths, sizes, strict=True):
+        share = max(1, round(parts * size / total))
+        for start, stop, header, bare_cr in _cuts(path, share):
+            if ranges and header != ranges[0].header:
+                raise EventsError(
+                    f"{path}: its columns differ from those of {ranges[0].path}; "
+                    "the files of one event log have the same header row"
+                )
+            ranges.append(CsvRange(str(path), start, stop, header, len(ranges), bare_cr))
+    return ranges
+
+
+def _paths(files: str | Path | Sequence[str | Path]) -> list[Path]:
+    if isinstance(files, str | Path):
+        text = str(files)
+        found = sorted(glob.glob(text)) if glob.has_magic(text) else [text]
+        if not found:
+            raise EventsError(f"{text}: no file matches")
+        files = found
+    paths = [Path(name) for name in files]
+    for path in paths:
+        if not path.is_file():
+            raise EventsError(f"{path}: no such file")
+    return paths
+
+
+def _cuts(path: Path, share: int) -> list[tuple[int, int, tuple[str, ...], bool]]:
+    """``share`` ranges of one file (fewer where records are longer than a share)."""
+    with path.open("rb") as handle:
+        head = handle.read(_SNIFF)
+    if head.startswith(PARQUET_MAGIC):
+        raise EventsError(f"{path}: a Parquet file, not CSV: read it with dd.read_parquet")
+    header = tuple(_header(head, str(path)))
+    size = path.stat().st_size
+    # Old Mac line ends (a bare CR): the reader turns them into line feeds.
+    bare_cr = b"\r" in head and b"\n" not in head
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        body = _line_end(data, 0, 0, _line_ending(bare_cr))
+        if body is None:  # the header row alone
+            return [(size, size, header, bare_cr)]
+        starts = _starts(data, body, size, share, bare_cr)
+    stops = [*starts[1:], size]
+    return [(start, stop, header, bare_cr) for start, stop in zip(starts, stops, strict=True)]
+
+
+def _line_ending(bare_cr: bool) -> bytes:
+    return b"\r" if bare_cr else b"\n"
+
+
+def _starts(data: mmap.mmap, start: int, stop: int, share: int, bare_cr: bool) -> list[int]:
+    """Where each of ``share`` ranges of bytes ``start`` to ``stop`` begins, cut between records.
+
+    ``start`` is the beginning of a record (outside any quoted value).
+    """
+    starts = [start]
+    quotes, counted = 0, start
+    for k in range(1, share):
+        target = start + (stop - start) * k // share
+        if target <= starts[-1]:
+            continue
+        quotes += _quotes(data, counted, target)
+        counted = target
+        cut = _line_end(data, target, quotes, _line_ending(bare_cr))
+        if cut is None or cut >= stop:
+            break
+        quotes += _quotes(data, counted, cut)
+        counted = cut
+        starts.append(cut)
+    return starts
+
+
+def pieces(part: CsvRange, size: int = PIECE_BYTES) -> list[CsvRange]:
+    """The range cut again into pieces of about ``size`` bytes, between records.
+
+    A task measures its range a piece at a time, so that its memory is that of
+    a piece, whatever the size of the range, and is used again by each piece.
+    """
+    share = round((part.stop - part.start) / size)
+    if share < 2:
+        return [part]
+    with (
+        open(part.path, "rb") as handle,
+        mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data,
+    ):
+        starts = _starts(data, part.start, part.stop, share, part.bare_cr)
+    stops = [*starts[1:], part.stop]
+    return [attrs.evolve(part, start=a, stop=b) for a, b in zip(starts, stops, strict=True)]
+
+
+def _quotes(data: mmap.mmap, start: int, stop: int) -> int:
+    view = np.frombuffer(data, dtype=np.uint8, count=stop - start, offset=start)
+    return int(np.count_nonzero(view == _QUOTE))
+
+
+def _line_end(data: mmap.mmap, start: int, quotes_before: int, end: bytes) -> int | None:
+    """Just past the first line end at or after ``start`` outside quotes (None: none).
+
+    ``quotes_before`` is the number of quotes before ``start``: a line end with
+    an odd number before it is inside a quoted value (a doubled quote inside
+    a value counts twice, so it changes nothing).
+    """
+    quotes = quotes_before
+    position = start
+    while True:
+        found = data.find(end, position)
+        if found < 0:
+            return None
+        quotes += data[position:found].count(b'"')
+        if quotes % 2 == 0:
+            return found + 1
+        position = found + 1
+
+
+def read_range(part: CsvRange) -> tuple[pa.Table, list[tuple[int, str]]]:
+    """The records of one range, every cell as text as ``timescale report`` reads them.
+
+    Also the lines that are not records (the wrong number of fields), each
+    as its place among the range's lines (from 0) and the reason.
+    """
+    # Mapped, not read: the parser reads the file's own pages, not a fresh copy of them.
+    with pa.memory_map(part.path) as source:
+        source.seek(part.start)
+        mapped = source.read_buffer(part.stop - part.start)
+        if part.bare_cr:
+            return _parse_range(part, mapped.to_pybytes().replace(b"\r", b"\n"))
+        return _parse_range(part, mapped)
+
+
+def _parse_range(part: CsvRange, data: pa.Buffer | bytes) -> tuple[pa.Table, list[tuple[int, str]]]:
+    names = list(part.header)
+    if _blank(data):  # no records (Arrow calls that no CSV at all)
+        return pa.table({name: pa.array([], pa.large_string()) for name in names}), []
+    malformed: list[int] = []
+
+    def invalid(row: pa_csv.InvalidRow) -> str:
+        malformed.append(row.actual_columns)
+        return "skip"
+
+    try:
+        table = pa_csv.read_csv(
+            pa.BufferReader(data),
+            read_options=pa_csv.ReadOptions(encoding="utf8", column_names=names),
+            parse_options=pa_csv.ParseOptions(newlines_in_values=True, invalid_row_handler=invalid),
+            convert_options=pa_csv.ConvertOptions(
+                column_types={name: pa.large_string() for name in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid as error:
+        message = re.sub(r"\s+", " ", str(error)).strip()
+        raise EventsError(f"{part.label}: not a readable CSV table: {message}") from None
+    if not malformed:
+        return table, []
+    # Arrow does not say where a bad line was: read the range again, slowly, to place it.
+    raw = data if isinstance(data, bytes) else data.to_pybytes()
+    text = ",".join(_quoted(name) for name in names) + "\n" + raw.decode("utf-8")
+    log = _read_csv_exactly(Path(part.path), part.label, names, text)
+    places = [(row.row - 1, row.reason) for row in log.malformed]
+    return pa.Table.from_pandas(log.frame, preserve_index=False), places
+
+
+def _blank(data: pa.Buffer | bytes) -> bool:
+    """Nothing but line ends and spaces (looked at in full only when its start is blank)."""
+    view = memoryview(data)
+    if view[:4096].tobytes().strip():
+        return False
+    return not view.tobytes().strip()
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def measure_where_read(
+    part: CsvRange,
+    ruleset: Ruleset | str | Path,
+    as_of: dt.date,
+    rows_out: str | Path,
+    columns: ColumnMap | None = None,
+    piece_bytes: int = PIECE_BYTES,
+) -> pd.DataFrame:
+    """Read one range, measure the rows that need no other row, write them as a part.
+
+    The part is ``where-read-N.parquet`` in ``rows_out``: the range's rows in
+    order (a line with the wrong number of fields as a rejected row, its cells
+    blank), less the rows of recurring rules, which are returned as read, to
+    be moved by child and given to :func:`measure_moved`. The range is read
+    and measured ``piece_bytes`` at a time (:func:`pieces`).
+    """
+    if not isinstance(ruleset, Ruleset):
+        ruleset = ruleset_at(ruleset)
+    moved: list[pd.DataFrame] = []
+    target = Path(rows_out) / f"where-read-{part.number}.parquet"
+    writer: pq.ParquetWriter | None = None
+    try:
+        for piece in pieces(part, piece_bytes):
+            rows, series = _measure_piece(piece, ruleset, as_of, columns)
+            moved.append(series)
+            table = pa.Table.from_pandas(
+                rows, preserve_index=False, schema=None if writer is None else writer.schema
+            )
+            if writer is None:
+                writer = pq.ParquetWriter(target, table.schema)
+            writer.write_table(table)
+    finally:
+        if writer is not None:
+            writer.close()
+    return pd.concat(moved, ignore_index=True) if len(moved) > 1 else moved[0]
+
+
+def _measure_piece(
+    piece: CsvRange, ruleset: Ruleset, as_of: dt.date, columns: ColumnMap | None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One piece's rows measured where read, and its recurring rows as read."""
+    table, malformed = read_range(piece)
+    series = recurring_rows(table.to_pandas(), ruleset, columns).to_numpy()
+    # Arrow's filter: pandas' row selection copies each text column several times slower.
+    kept = table.filter(pa.array(~series)).to_pandas() if series.any() else table.to_pandas()
+    moved: pd.DataFrame = table.filter(pa.array(series)).to_pandas()
+    lines = table.num_rows
+    del table  # its memory serves what measuring allocates next
+    rows = measure_partition(kept, ruleset, as_of, columns)
+    if malformed:
+        rows = _with_malformed(rows, lines, series, malformed)
+    return rows, moved
+
+
+def _with_malformed(
+    rows: pd.DataFrame, records: int, series: Any, malformed: list[tuple[int, str]]
+) -> pd.DataFrame:
+    """``rows`` with each malformed line in its place, as a rejected row with blank cells.
+
+    ``records`` is the number of records of the range, ``series`` True for those
+    that were moved rather than measured here.
+    """
+    places = np.array([place for place, _ in malformed], dtype=np.int64)
+    # Place of each kept record among all lines: records and malformed lines interleave.
+    record_places = np.setdiff1d(np.arange(records + len(places)), places)
+    kept_places = record_places[~np.asarray(series, dtype=bool)]
+    inputs = rows.columns[: -len(PARTITION_COLUMNS)]
+    bad = pd.DataFrame({name: pd.Series([""] * len(places), dtype="str") for name in inputs})
+    for name in PARTITION_COLUMNS:
+        bad[name] = pd.Series([None] * len(places), dtype=rows[name].dtype)
+    bad["status"] = pd.Series([REJECTED] * len(places), dtype="str")
+    bad["reject_reason"] = pd.Series([reason for _, reason in malformed], dtype="str")
+    order = np.argsort(np.concatenate([kept_places, places]), kind="stable")
+    return pd.concat([rows, bad], ignore_index=True).iloc[order].reset_index(drop=True)
+
+
+def measure_moved(
+    frame: pd.DataFrame,
+    ruleset: Ruleset | str | Path,
+    as_of: dt.date,
+    rows_out: str | Path,
+    columns: ColumnMap | None = None,
+    partition_info: dict[str, Any] | None = None,
+) -> pd.DataFrame:
+    """Measure a partition of moved (recurring) rows and write it as ``moved-N.parquet``.
+
+    Dask passes ``partition_info``, whose number names the part. Returns the
+    part's name and row count, one row (:data:`WRITTEN_META`).
+    """
+    number = 0 if partition_info is None else int(partition_info["number"])
+    rows = measure_partition(frame, ruleset, as_of, columns)
+    name = f"moved-{number}"
+    _write(rows, rows_out, name)
+    return pd.DataFrame(
+        {"part": pd.Series([f"{name}.parquet"], dtype="str"), "rows": [len(rows)]}
+    ).astype({"rows": "int64"})
+
+
+def _write(rows: pd.DataFrame, rows_out: str | Path, name: str) -> None:
+    pq.write_table(
+        pa.Table.from_pandas(rows, preserve_index=False), Path(rows_out) / f"{name}.parquet"
+    )
+
+
+def rows_folder(path: str | Path) -> Path:
+    """The folder for the parts, made, or emptied of an earlier run's parts.
+
+    A folder holding anything else is refused: it is not this output's, and
+    nothing in it is removed.
+    """
+    folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise EventsError(f"{folder}: not a folder (the per-row parts go in a folder)")
+    folder.mkdir(parents=True, exist_ok=True)
+    found = list(folder.iterdir())
+    others = [item.name for item in found if not PART_NAME.fullmatch(item.name)]
+    if others:
+        shown = ", ".join(sorted(others)[:3])
+        raise EventsError(
+            f"{folder}: holds files that are not parts of a per-row output ({shown}); "
+            "give a new or empty folder"
+        )
+    for item in found:
+        item.unlink()
+    return folder
+
+
+def read_rows(folder: str | Path, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """The parts in ``folder`` as one frame (only ``columns`` and the output's, if given).
+
+    To summarise, the output columns, the rule column and the ``by`` columns
+    are all :func:`~.summary.summarise` reads.
+    """
+    parts = sorted(
+        (path for path in Path(folder).glob("*.parquet") if PART_NAME.fullmatch(path.name)),
+        key=_part_order,
+    )
+    if not parts:
+        raise EventsError(f"{folder}: no parts of a per-row output")
+    wanted = None if columns is None else list(dict.fromkeys([*columns, *PARTITION_COLUMNS]))
+    if wanted is not None:
+        have = pq.read_schema(parts[0]).names
+        missing = [name for name in wanted if name not in have]
+        if missing:
+            raise EventsError(f"{folder}: the per-row output has no column(s) {', '.join(missing)}")
+    tables = [pq.read_table(part, columns=wanted) for part in parts]
+    rows: pd.DataFrame = pa.concat_tables(tables).to_pandas()
+    return rows
+
+
+def _part_order(path: Path) -> tuple[str, int]:
+    kind, _, number = path.stem.rpartition("-")
+    return (kind, int(number) if number.isdigit() else -1)
