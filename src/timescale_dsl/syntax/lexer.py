@@ -262,25 +262,63 @@ class SharedUnionLexer(Lexer):
         return token
 
     def lex(self, lexer_state: LexerState, parser_state: Any) -> Iterator[Token]:
+        # The line counter is kept in locals here (this loop runs once for each
+        # token and each run of spacing) and written back before each token is
+        # handed on and before any error.
         text = lexer_state.text
         whole, end = text.text, text.end
         counter = lexer_state.line_ctr
+        newline = counter.newline_char
+        position, line, line_start = counter.char_pos, counter.line, counter.line_start_pos
+        skipped = self.ignore - self.callbacks.keys()  # spacing and comments: nothing to keep
         ignore, callbacks = self.ignore, self.callbacks
-        while counter.char_pos < end:
-            state = self._state(parser_state)
-            match = state.match(whole, counter.char_pos, end)
+        states = self._states
+        spelled = self._keyword_spelled
+        while position < end:
+            # The parser's state changes only when a token is handed on.
+            state = states.get(parser_state.position) or self._state(parser_state)
+            match = state.match(whole, position, end)
             if match is None:
+                counter.char_pos, counter.line, counter.line_start_pos = position, line, line_start
+                counter.column = position - line_start + 1
                 self._unexpected(lexer_state, parser_state, state)
             assert match is not None
-            kind = match.lastgroup
-            if kind in ignore and kind not in callbacks:
-                counter.feed(match.group(0))  # spacing: nothing to keep
+            kind = match.lastgroup or ""
+            value = match.group(0)
+            start, start_line, start_column = position, line, position - line_start + 1
+            newlines = value.count(newline)
+            if newlines:
+                line += newlines
+                line_start = position + value.rindex(newline) + 1
+            position += len(value)
+            if kind in skipped:
                 continue
-            token = self._token(match, lexer_state, state.retypes)
+            token = Token(
+                kind,
+                value,
+                start,
+                start_line,
+                start_column,
+                line,
+                position - line_start + 1,
+                position,
+            )
+            keywords = state.retypes.get(kind)
+            if keywords:
+                keyword = spelled(value)
+                if keyword is not None and keyword in keywords:
+                    token.type = keyword
+            callback = callbacks.get(kind)
+            if callback is not None and token.type == kind:
+                token = callback(token)
             if kind in ignore:
                 continue
+            counter.char_pos, counter.line, counter.line_start_pos = position, line, line_start
+            counter.column = position - line_start + 1
             lexer_state.last_token = token
             yield token
+        counter.char_pos, counter.line, counter.line_start_pos = position, line, line_start
+        counter.column = position - line_start + 1
 
     def _unexpected(
         self, lexer_state: LexerState, parser_state: Any, state: _StateTerminals
