@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from . import ast
@@ -10,20 +11,31 @@ from .names import slug
 
 def walk(node: object) -> Iterator[object]:
     """Every node below (and including) ``node``, depth first."""
-    yield node
-    if isinstance(node, tuple):
-        for item in node:
-            yield from walk(item)
-        return
-    fields = getattr(type(node), "__attrs_attrs__", None)
-    if fields is None:
-        return
-    for field in fields:
-        if field.name == "span":
+    # A stack, not nested generators: each node is handed on once, however deep.
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, tuple):
+            stack.extend(reversed(node))
             continue
-        value = getattr(node, field.name)
-        if isinstance(value, tuple) or hasattr(type(value), "__attrs_attrs__"):
-            yield from walk(value)
+        names = _child_fields(type(node))
+        if not names:
+            continue
+        below = [getattr(node, name) for name in reversed(names)]
+        stack.extend(v for v in below if isinstance(v, tuple) or _is_node(type(v)))
+
+
+@functools.cache
+def _child_fields(kind: type) -> tuple[str, ...]:
+    """The fields of an AST node type that may hold nodes (all but its span)."""
+    fields = getattr(kind, "__attrs_attrs__", None) or ()
+    return tuple(f.name for f in fields if f.name != "span")
+
+
+@functools.cache
+def _is_node(kind: type) -> bool:
+    return hasattr(kind, "__attrs_attrs__")
 
 
 def walk_condition(condition: ast.Condition) -> Iterator[ast.Condition]:
