@@ -20,7 +20,9 @@ every terminal before it failed here, those of the state among them. When it
 is not (a name where the state takes only keywords), the state's terminals
 of that block after it are tried, from a union compiled once for that state.
 So a check compiles some thirty small unions instead of one large one for
-each of seventy-odd states.
+each of seventy-odd states. Only the blocks that can begin with the
+character at hand are tried (syntax/first_chars.py works out, from each
+union as it is compiled, which ASCII characters it can begin with).
 
 As in Lark, a keyword that a pattern of the same priority reads whole (a
 name "day") takes the keyword's type where the state accepts the keyword,
@@ -41,6 +43,10 @@ from lark.common import LexerConf
 from lark.exceptions import UnexpectedCharacters, UnexpectedToken
 from lark.lexer import Lexer, LexerState, TerminalDef
 
+from .first_chars import ASCII, compiled
+
+#: A compiled pattern's ``match``.
+Matcher = Callable[[str, int, int], "re.Match[str] | None"]
 #: Patterns longer than this many characters are compiled on their own, once.
 LONG_PATTERN = 100
 #: Distinct words remembered with the keyword they spell (or none).
@@ -60,7 +66,11 @@ class _Union:
     def __init__(self, terminals: Sequence[TerminalDef], conf: LexerConf) -> None:
         alternatives = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals)
         self.pattern: re.Pattern[str] | None = None
-        if alternatives:
+        #: The ASCII characters a match can begin with (None: any).
+        self.first: frozenset[str] | None = None
+        if alternatives and conf.re_module is re:
+            self.pattern, self.first = compiled(alternatives, conf.g_regex_flags)
+        elif alternatives:
             self.pattern = conf.re_module.compile(alternatives, conf.g_regex_flags)
 
     def match(self, text: str, position: int, end: int) -> re.Match[str] | None:
@@ -77,11 +87,16 @@ class _Block:
         self._union: _Union | None = None
 
     @property
-    def matcher(self) -> Callable[[str, int, int], re.Match[str] | None]:
-        """The compiled union's ``match``."""
+    def union(self) -> _Union:
+        """The compiled union."""
         if self._union is None:
             self._union = self._lexer.union(self.terminals)
-        pattern = self._union.pattern
+        return self._union
+
+    @property
+    def matcher(self) -> Callable[[str, int, int], re.Match[str] | None]:
+        """The compiled union's ``match``."""
+        pattern = self.union.pattern
         assert pattern is not None, "a block is never empty"
         return pattern.match
 
@@ -134,16 +149,33 @@ class _StateTerminals:
         # The blocks holding some of this state's terminals, and whether they hold
         # only its terminals (then whatever the block's union matches is the state's).
         self._blocks = [
-            (block.matcher, all(n in self.names for n in block.names), block)
+            (block, all(n in self.names for n in block.names), block.union.first)
             for block in lexer.blocks
             if any(n in self.names for n in block.names)
         ]
+        # For each character met, the blocks that can match there (compiled when first needed).
+        self._tries: dict[str, list[tuple[Matcher, bool, _Block]]] = {}
         self._lexer = lexer
         self._rest: dict[str, _Union] = {}
 
+    def _tries_at(self, character: str) -> list[tuple[Matcher, bool, _Block]]:
+        """The blocks to try, in order, where the text goes on with ``character``."""
+        tries = [
+            (block.matcher, only_ours, block)
+            for block, only_ours, first in self._blocks
+            if first is None or character not in ASCII or character in first
+        ]
+        if character in ASCII:  # (past ASCII, every block: nothing to remember per letter)
+            self._tries[character] = tries
+        return tries
+
     def match(self, text: str, position: int, end: int) -> re.Match[str] | None:
         """The first of this state's terminals, in order, that matches at ``position``."""
-        for matcher, only_ours, block in self._blocks:
+        character = text[position]
+        tries = self._tries.get(character)
+        if tries is None:
+            tries = self._tries_at(character)
+        for matcher, only_ours, block in tries:
             found = matcher(text, position, end)
             if found is None:
                 continue

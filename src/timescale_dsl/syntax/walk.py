@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 
 from . import ast
@@ -23,19 +22,21 @@ def walk(node: object) -> Iterator[object]:
         if not names:
             continue
         below = [getattr(node, name) for name in reversed(names)]
-        stack.extend(v for v in below if isinstance(v, tuple) or _is_node(type(v)))
+        stack.extend(
+            v for v in below if isinstance(v, tuple) or hasattr(type(v), "__attrs_attrs__")
+        )
 
 
-@functools.cache
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def _child_fields(kind: type) -> tuple[str, ...]:
     """The fields of an AST node type that may hold nodes (all but its span)."""
-    fields = getattr(kind, "__attrs_attrs__", None) or ()
-    return tuple(f.name for f in fields if f.name != "span")
-
-
-@functools.cache
-def _is_node(kind: type) -> bool:
-    return hasattr(kind, "__attrs_attrs__")
+    found = _CHILD_FIELDS.get(kind)
+    if found is None:
+        fields = getattr(kind, "__attrs_attrs__", None) or ()
+        found = _CHILD_FIELDS[kind] = tuple(f.name for f in fields if f.name != "span")
+    return found
 
 
 def walk_condition(condition: ast.Condition) -> Iterator[ast.Condition]:
