@@ -12,30 +12,45 @@ def walk(node: object) -> Iterator[object]:
     """Every node below (and including) ``node``, depth first."""
     # A stack, not nested generators: each node is handed on once, however deep.
     stack = [node]
+    push = stack.append
     while stack:
         node = stack.pop()
         yield node
-        if isinstance(node, tuple):
-            stack.extend(reversed(node))
+        kind = type(node)
+        names = _CHILD_FIELDS.get(kind)
+        if names is None:
+            names = _child_fields(kind)
+        if names is _ITEMS:
+            stack.extend(reversed(node))  # type: ignore[call-overload]
             continue
-        names = _child_fields(type(node))
-        if not names:
-            continue
-        below = [getattr(node, name) for name in reversed(names)]
-        stack.extend(
-            v for v in below if isinstance(v, tuple) or hasattr(type(v), "__attrs_attrs__")
-        )
+        for name in names:
+            value = getattr(node, name)
+            branches = _BRANCHES.get(type(value))
+            if branches is None:
+                branches = _branches(type(value))
+            if branches:
+                push(value)
 
 
+#: For each type met: the fields that may hold nodes, last first (all but the span).
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+#: Whether a value of each type met is walked into: a tuple or an AST node.
+_BRANCHES: dict[type, bool] = {}
+_ITEMS = ("<the items of a tuple>",)
 
 
 def _child_fields(kind: type) -> tuple[str, ...]:
-    """The fields of an AST node type that may hold nodes (all but its span)."""
-    found = _CHILD_FIELDS.get(kind)
-    if found is None:
+    if issubclass(kind, tuple):
+        found = _ITEMS
+    else:
         fields = getattr(kind, "__attrs_attrs__", None) or ()
-        found = _CHILD_FIELDS[kind] = tuple(f.name for f in fields if f.name != "span")
+        found = tuple(f.name for f in reversed(fields) if f.name != "span")
+    _CHILD_FIELDS[kind] = found
+    return found
+
+
+def _branches(kind: type) -> bool:
+    found = _BRANCHES[kind] = issubclass(kind, tuple) or hasattr(kind, "__attrs_attrs__")
     return found
 
 
