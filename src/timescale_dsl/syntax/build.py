@@ -111,7 +111,12 @@ def _callback(
     ``spliced``: a ``_rule``, whose kept children its parent takes over.
     """
 
+    passes_its_child = single_passes and kept is None
+
     def reduce(children: list[Any]) -> Any:
+        if passes_its_child and len(children) == 1:
+            # Its extent is its child's: passing the child up changes nothing about it.
+            return children[0]
         node = Built()
         _locate(node, children)
         if kept is None:
@@ -119,10 +124,12 @@ def _callback(
         else:
             values = []
             for index, splice in kept:
-                if splice:
-                    values += children[index].value
-                else:
+                if not splice:
                     values.append(children[index])
+                elif values:
+                    values += children[index].value
+                else:  # a list no one else holds (LALR shares no subtree): grown in place
+                    values = children[index].value
         if single_passes and len(values) == 1:
             only = values[0]
             if only.__class__ is Built and not node.empty:
