@@ -52,6 +52,8 @@ LONG_PATTERN = 100
 #: Distinct words remembered with the keyword they spell (or none).
 _KEYWORD_MEMORY = 4096
 _UNKNOWN = "\0unknown"
+# Lark's Token constructor without the wrapper that checks for a deprecated argument.
+_new_token: Callable[..., Token] = getattr(Token, "_future_new", Token)
 
 
 def precedence(terminal: TerminalDef) -> tuple[int, int, int, str]:
@@ -325,7 +327,7 @@ class SharedUnionLexer(Lexer):
             position += len(value)
             if kind in skipped:
                 continue
-            token = Token(
+            token = _new_token(
                 kind,
                 value,
                 start,
