@@ -309,7 +309,7 @@ class SharedUnionLexer(Lexer):
         states = self._states
         spelled = self._keyword_spelled
         while position < end:
-            # The parser's state changes only when a token is handed on.
+            # (Looked up at each step: the parser's state moves when it takes a token.)
             state = states.get(parser_state.position) or self._state(parser_state)
             match = state.match(whole, position, end)
             if match is None:
