@@ -38,6 +38,25 @@ def test_check_imports_neither_numpy_nor_holidays():
     assert _python(code).stdout.strip() == "0 []"
 
 
+def test_check_loads_no_calendar_time_zones_nor_formatter():
+    # Checking names a calendar without building one, and reads no fact values.
+    unused = (
+        "timescale_dsl.calendars.uk",
+        "timescale_dsl.calendars.holiday_lists",
+        "timescale_dsl.facts",
+        "zoneinfo",
+        "timescale_dsl.syntax.format",
+    )
+    code = (
+        "import sys, io, contextlib\n"
+        "from timescale_dsl.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    status = main(['check', {str(ROOT / 'rulesets')!r}])\n"
+        f"print(status, sorted(m for m in {unused!r} if m in sys.modules))\n"
+    )
+    assert _python(code).stdout.strip() == "0 []"
+
+
 def test_every_public_name_resolves():
     for name in timescale_dsl.__all__:
         assert getattr(timescale_dsl, name) is not None

@@ -35,12 +35,10 @@ from .errors import (
     not_utf8_finding,
     render_diagnostic,
 )
-from .facts import parse_fact_text
 from .failures import describe_failure, unreadable_file
 from .paths import OutputPathError
 from .syntax import ast
 from .syntax.names import fold
-from .syntax.rewrite import canonical_text, tidy_text
 from .welcome import welcome_text
 
 if TYPE_CHECKING:
@@ -142,6 +140,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 # -- due -----------------------------------------------------------------------
 def _facts(pairs: Sequence[str], rule: Rule) -> dict[str, object]:
+    from .facts import parse_fact_text  # (and time zones: `timescale check` never loads them)
+
     declared = rule.declared_facts
     facts: dict[str, object] = {}
     for pair in pairs:
@@ -214,6 +214,7 @@ def cmd_due(args: argparse.Namespace) -> int:
 # -- fmt -----------------------------------------------------------------------
 def cmd_fmt(args: argparse.Namespace) -> int:
     from .binding import read_ruleset_text
+    from .syntax.rewrite import canonical_text, tidy_text
 
     if args.write:
         for name in args.paths:

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import FactValueError, RulesetFileError
-from .facts import parse_when
 
 if TYPE_CHECKING:
     from .ruleset import Ruleset
@@ -40,6 +39,8 @@ def load_ruleset_argument(path: str) -> Ruleset:
 
 def moment_argument(text: str) -> dt.date:
     """A date or date-time argument, written as a fact's value is (``parse_when``)."""
+    from .facts import parse_when  # (and its time zones: `timescale check` never loads them)
+
     try:
         return parse_when(text)
     except FactValueError as error:
@@ -52,6 +53,8 @@ def date_argument(text: str) -> dt.date:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
         pass
+    from .facts import parse_when
+
     try:
         value = parse_when(text)
     except FactValueError:

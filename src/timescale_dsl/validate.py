@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from .calendars.base import WEEKDAY_NAMES
 from .errors import CalendarError, Diagnostic, Severity, Span, did_you_mean, one_edit_apart
 from .limits import (
     AGE_CODE,
@@ -136,6 +135,8 @@ class Checker:
                     "list each closure separately",
                 )
         if head.weekend is not None:
+            from .calendars.base import WEEKDAY_NAMES  # (only here: a check builds no calendar)
+
             for day in head.weekend:
                 if day not in WEEKDAY_NAMES:
                     hint = did_you_mean(day, WEEKDAY_NAMES)

@@ -73,3 +73,19 @@ def test_a_remark_that_contradicts_its_unit_is_a_warning() -> None:
 def test_a_remark_outside_any_statement_is_an_error_not_lost() -> None:
     with pytest.raises(SyntaxProblem, match="outside a statement"):
         parse_ruleset('title "x"\n[v] A within 5 days of b\n    note "x" (stray)\n', "t")
+
+
+def test_each_rule_keeps_its_remark_when_two_rules_have_the_same_words() -> None:
+    # The same aside on several rules ("(not working days)") is each one's own.
+    ruleset = parse_ruleset(
+        'fact "referral" date\n'
+        "[v] Visit within 5 days of referral (not working days)\n"
+        "[w] Plan within 10 days of referral (not working days)\n"
+        "[x] Review within 20 days of referral (not working days), if appropriate\n",
+        "t",
+    )
+    assert [ruleset.rule(r).to_dict()["remarks"] for r in "vwx"] == [
+        ["not working days"],
+        ["not working days"],
+        ["not working days", "if appropriate"],
+    ]

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..errors import CalendarError, did_you_mean
-from .base import HolidayCalendar
-from .uk import england_and_wales, northern_ireland, scotland, weekends_only
 
-_BUILT_IN: dict[str, Callable[[], HolidayCalendar]] = {
-    "england-and-wales": england_and_wales,
-    "scotland": scotland,
-    "northern-ireland": northern_ireland,
-    "weekends-only": weekends_only,
+if TYPE_CHECKING:
+    from .base import HolidayCalendar
+
+# Each name and its function in uk.py, imported only when a calendar is built
+# (naming one, as a rule file is checked, needs neither the holiday lists nor `holidays`).
+_BUILT_IN: dict[str, str] = {
+    "england-and-wales": "england_and_wales",
+    "scotland": "scotland",
+    "northern-ireland": "northern_ireland",
+    "weekends-only": "weekends_only",
 }
 
 CALENDAR_NAMES: tuple[str, ...] = tuple(_BUILT_IN)
@@ -20,7 +24,10 @@ CALENDAR_NAMES: tuple[str, ...] = tuple(_BUILT_IN)
 
 def calendar_by_name(name: str) -> HolidayCalendar:
     """A built-in calendar; names are case-insensitive, spaces and hyphens alike."""
-    return _BUILT_IN[check_calendar_name(name)]()
+    from . import uk
+
+    factory: Callable[[], HolidayCalendar] = getattr(uk, _BUILT_IN[check_calendar_name(name)])
+    return factory()
 
 
 def check_calendar_name(name: str) -> str:

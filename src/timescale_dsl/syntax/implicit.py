@@ -8,6 +8,7 @@ import attrs
 
 from . import ast
 from .names import event_key
+from .walk import walk
 
 Node = TypeVar("Node")
 
@@ -33,15 +34,4 @@ def with_start_event(node: Node, event: str) -> Node:
 
 def implicit_events(node: object) -> list[ast.FactRef]:
     """The implicit start events a statement counts from, in reading order."""
-    if isinstance(node, ast.FactRef):
-        return [node] if node.implicit else []
-    if isinstance(node, tuple):
-        return [found for item in node for found in implicit_events(item)]
-    if attrs.has(type(node)):
-        return [
-            found
-            for field in attrs.fields(type(node))  # type: ignore[arg-type]
-            if field.name != "span"
-            for found in implicit_events(getattr(node, field.name))
-        ]
-    return []
+    return [n for n in walk(node) if isinstance(n, ast.FactRef) and n.implicit]

@@ -20,7 +20,9 @@ every terminal before it failed here, those of the state among them. When it
 is not (a name where the state takes only keywords), the state's terminals
 of that block after it are tried, from a union compiled once for that state.
 So a check compiles some thirty small unions instead of one large one for
-each of seventy-odd states.
+each of seventy-odd states. Only the blocks that can begin with the
+character at hand are tried (syntax/first_chars.py works out, from each
+union as it is compiled, which ASCII characters it can begin with).
 
 As in Lark, a keyword that a pattern of the same priority reads whole (a
 name "day") takes the keyword's type where the state accepts the keyword,
@@ -41,11 +43,17 @@ from lark.common import LexerConf
 from lark.exceptions import UnexpectedCharacters, UnexpectedToken
 from lark.lexer import Lexer, LexerState, TerminalDef
 
+from .first_chars import ASCII, compiled
+
+#: A compiled pattern's ``match``.
+Matcher = Callable[[str, int, int], "re.Match[str] | None"]
 #: Patterns longer than this many characters are compiled on their own, once.
 LONG_PATTERN = 100
 #: Distinct words remembered with the keyword they spell (or none).
 _KEYWORD_MEMORY = 4096
 _UNKNOWN = "\0unknown"
+# Lark's Token constructor without the wrapper that checks for a deprecated argument.
+_new_token: Callable[..., Token] = getattr(Token, "_future_new", Token)
 
 
 def precedence(terminal: TerminalDef) -> tuple[int, int, int, str]:
@@ -60,7 +68,11 @@ class _Union:
     def __init__(self, terminals: Sequence[TerminalDef], conf: LexerConf) -> None:
         alternatives = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals)
         self.pattern: re.Pattern[str] | None = None
-        if alternatives:
+        #: The ASCII characters a match can begin with (None: any).
+        self.first: frozenset[str] | None = None
+        if alternatives and conf.re_module is re:
+            self.pattern, self.first = compiled(alternatives, conf.g_regex_flags)
+        elif alternatives:
             self.pattern = conf.re_module.compile(alternatives, conf.g_regex_flags)
 
     def match(self, text: str, position: int, end: int) -> re.Match[str] | None:
@@ -77,11 +89,16 @@ class _Block:
         self._union: _Union | None = None
 
     @property
-    def matcher(self) -> Callable[[str, int, int], re.Match[str] | None]:
-        """The compiled union's ``match``."""
+    def union(self) -> _Union:
+        """The compiled union."""
         if self._union is None:
             self._union = self._lexer.union(self.terminals)
-        pattern = self._union.pattern
+        return self._union
+
+    @property
+    def matcher(self) -> Callable[[str, int, int], re.Match[str] | None]:
+        """The compiled union's ``match``."""
+        pattern = self.union.pattern
         assert pattern is not None, "a block is never empty"
         return pattern.match
 
@@ -134,16 +151,33 @@ class _StateTerminals:
         # The blocks holding some of this state's terminals, and whether they hold
         # only its terminals (then whatever the block's union matches is the state's).
         self._blocks = [
-            (block.matcher, all(n in self.names for n in block.names), block)
+            (block, all(n in self.names for n in block.names), block.union.first)
             for block in lexer.blocks
             if any(n in self.names for n in block.names)
         ]
+        # For each character met, the blocks that can match there (compiled when first needed).
+        self._tries: dict[str, list[tuple[Matcher, bool, _Block]]] = {}
         self._lexer = lexer
         self._rest: dict[str, _Union] = {}
 
+    def _tries_at(self, character: str) -> list[tuple[Matcher, bool, _Block]]:
+        """The blocks to try, in order, where the text goes on with ``character``."""
+        tries = [
+            (block.matcher, only_ours, block)
+            for block, only_ours, first in self._blocks
+            if first is None or character not in ASCII or character in first
+        ]
+        if character in ASCII:  # (past ASCII, every block: nothing to remember per letter)
+            self._tries[character] = tries
+        return tries
+
     def match(self, text: str, position: int, end: int) -> re.Match[str] | None:
         """The first of this state's terminals, in order, that matches at ``position``."""
-        for matcher, only_ours, block in self._blocks:
+        character = text[position]
+        tries = self._tries.get(character)
+        if tries is None:
+            tries = self._tries_at(character)
+        for matcher, only_ours, block in tries:
             found = matcher(text, position, end)
             if found is None:
                 continue
@@ -262,25 +296,63 @@ class SharedUnionLexer(Lexer):
         return token
 
     def lex(self, lexer_state: LexerState, parser_state: Any) -> Iterator[Token]:
+        # The line counter is kept in locals here (this loop runs once for each
+        # token and each run of spacing) and written back before each token is
+        # handed on and before any error.
         text = lexer_state.text
         whole, end = text.text, text.end
         counter = lexer_state.line_ctr
+        newline = counter.newline_char
+        position, line, line_start = counter.char_pos, counter.line, counter.line_start_pos
+        skipped = self.ignore - self.callbacks.keys()  # spacing and comments: nothing to keep
         ignore, callbacks = self.ignore, self.callbacks
-        while counter.char_pos < end:
-            state = self._state(parser_state)
-            match = state.match(whole, counter.char_pos, end)
+        states = self._states
+        spelled = self._keyword_spelled
+        while position < end:
+            # (Looked up at each step: the parser's state moves when it takes a token.)
+            state = states.get(parser_state.position) or self._state(parser_state)
+            match = state.match(whole, position, end)
             if match is None:
+                counter.char_pos, counter.line, counter.line_start_pos = position, line, line_start
+                counter.column = position - line_start + 1
                 self._unexpected(lexer_state, parser_state, state)
             assert match is not None
-            kind = match.lastgroup
-            if kind in ignore and kind not in callbacks:
-                counter.feed(match.group(0))  # spacing: nothing to keep
+            kind = match.lastgroup or ""
+            value = match.group(0)
+            start, start_line, start_column = position, line, position - line_start + 1
+            newlines = value.count(newline)
+            if newlines:
+                line += newlines
+                line_start = position + value.rindex(newline) + 1
+            position += len(value)
+            if kind in skipped:
                 continue
-            token = self._token(match, lexer_state, state.retypes)
+            token = _new_token(
+                kind,
+                value,
+                start,
+                start_line,
+                start_column,
+                line,
+                position - line_start + 1,
+                position,
+            )
+            keywords = state.retypes.get(kind)
+            if keywords:
+                keyword = spelled(value)
+                if keyword is not None and keyword in keywords:
+                    token.type = keyword
+            callback = callbacks.get(kind)
+            if callback is not None and token.type == kind:
+                token = callback(token)
             if kind in ignore:
                 continue
+            counter.char_pos, counter.line, counter.line_start_pos = position, line, line_start
+            counter.column = position - line_start + 1
             lexer_state.last_token = token
             yield token
+        counter.char_pos, counter.line, counter.line_start_pos = position, line, line_start
+        counter.column = position - line_start + 1
 
     def _unexpected(
         self, lexer_state: LexerState, parser_state: Any, state: _StateTerminals

@@ -14,17 +14,15 @@ import attrs
 from lark import (
     Lark,
     Token,
-    Tree,
     UnexpectedCharacters,
     UnexpectedEOF,
     UnexpectedInput,
     UnexpectedToken,
 )
-from lark.exceptions import VisitError
 from lark.parsers.lalr_interactive_parser import InteractiveParser
 
 from ..errors import Diagnostic, RulesetError, Severity, Span, SyntaxProblem, did_you_mean
-from . import ast, recovery
+from . import ast, build, recovery
 from .lexer import SharedUnionLexer
 from .mistakes import KNOWN_MISTAKES
 from .parser_cache import cache_file
@@ -319,12 +317,29 @@ def _known_mistake(error: UnexpectedInput, start: str) -> str | None:
     return None
 
 
-def _transform(tree: Tree[Token], path: str, remarks: list[Token]) -> object:
-    """The AST of a parse tree; ``remarks`` are the remark tokens its lexer met."""
+def _build(text: str, path: str, start: str) -> object:
+    """The AST of ``text``, built as it is parsed (syntax/build.py).
+
+    A value the grammar reads but the language refuses (a RulesetError from
+    the builder) is raised only if the whole text parses: a syntax error
+    anywhere comes first, as it would if the tree were built before the AST.
+    """
+    remarks: list[Token] = []
+    collecting = _REMARKS.set(remarks)
     try:
-        return ToAst(path, remarks).transform(tree)
-    except VisitError as error:  # pragma: no cover - a transformer bug, not bad input
-        raise error.orig_exc from None
+        interactive = _lark().parse_interactive(text, start=start)
+        conf = copy.copy(interactive.parser_state.parse_conf)
+        # (Lark's annotation says the keys are names; they are its rules.)
+        conf.callbacks = build.callbacks(_lark().rules, ToAst(path, remarks))  # type: ignore[assignment]
+        interactive.parser_state.parse_conf = conf
+        try:
+            result = interactive.resume_parse()  # type: ignore[no-untyped-call]
+        except RulesetError:
+            _check_syntax(text, start)
+            raise
+    finally:
+        _REMARKS.reset(collecting)
+    return build.value_of(result)
 
 
 @contextlib.contextmanager
@@ -352,15 +367,10 @@ def _parse(text: str, path: str, start: str) -> object:
 
 
 def _parse_text(text: str, path: str, start: str) -> object:
-    remarks: list[Token] = []
-    collecting = _REMARKS.set(remarks)
     try:
-        tree = _lark().parse(text, start=start)
+        return _build(text, path, start)
     except UnexpectedInput as error:
         raise SyntaxProblem([_syntax_diagnostic(error, text, path, start)]) from None
-    finally:
-        _REMARKS.reset(collecting)
-    return _transform(tree, path, remarks)
 
 
 def parse_statement(text: str, path: str = "<statement>") -> ast.Statement:
@@ -375,13 +385,13 @@ def parse_statement(text: str, path: str = "<statement>") -> ast.Statement:
 
 
 # -- recovery --------------------------------------------------------------------
-def _treeless(text: str) -> InteractiveParser:
+def _treeless(text: str, start: str = "ruleset") -> InteractiveParser:
     """A parser over ``text`` that builds no tree.
 
     Without tree-building callbacks a run is cheaper, and the parser can be
     copied and fed further without touching any tree a copy shares.
     """
-    interactive = _lark().parse_interactive(text, start="ruleset")
+    interactive = _lark().parse_interactive(text, start=start)
     conf = copy.copy(interactive.parser_state.parse_conf)
     conf.callbacks = {}
     interactive.parser_state.parse_conf = conf
@@ -398,9 +408,9 @@ def _parser_after(prefix: str) -> InteractiveParser | None:
     return interactive
 
 
-def _check_syntax(text: str) -> None:
-    """Raise the first syntax error of a rule file's text, as parsing does, building no tree."""
-    interactive = _treeless(text)
+def _check_syntax(text: str, start: str = "ruleset") -> None:
+    """Raise the first syntax error of a text, as parsing does, building nothing."""
+    interactive = _treeless(text, start)
     try:
         tokens = interactive.exhaust_lexer()
         interactive.feed_eof(tokens[-1] if tokens else None)  # type: ignore[no-untyped-call]
@@ -495,17 +505,12 @@ def _parse_recovering(text: str, path: str) -> recovery.Recovered:
     for attempt in range(len(lines) + 2):
         work = "\n".join(lines)
         try:
-            # The first parse builds the tree (most files have no error); after
+            # The first parse builds the AST (most files have no error); after
             # an error, broken lines are found without building one, and the
-            # tree is built once they are all set aside.
+            # AST is built once they are all set aside.
             if attempt:
                 _check_syntax(work)
-            remarks: list[Token] = []
-            collecting = _REMARKS.set(remarks)
-            try:
-                tree = _lark().parse(work, start="ruleset")
-            finally:
-                _REMARKS.reset(collecting)
+            result = _build(work, path, "ruleset")
         except UnexpectedInput as error:
             line = getattr(error, "line", 0) or 0
             token = getattr(error, "token", None)
@@ -544,8 +549,6 @@ def _parse_recovering(text: str, path: str) -> recovery.Recovered:
                 lines[first - 1] = recovery.PLACEHOLDER_RULE
                 placeholders.add(first)
             continue
-        try:
-            result = _transform(tree, path, remarks)
         except RulesetError as refused:
             # A value the grammar reads but the language refuses (2026-02-30, a
             # count of 40 digits): that line is set aside like a syntax error.

@@ -1,17 +1,21 @@
-"""Parse tree -> AST. Builds nodes with spans; makes no semantic decisions."""
+"""Grammar rules -> AST nodes with spans; makes no semantic decisions.
+
+One method per grammar rule, called as the parser reduces the rule
+(syntax/build.py) with where the rule was written and its children's values.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import attrs
-from lark import Token, Transformer_NonRecursive, v_args
-from lark.tree import Meta
+from lark import Token
 
 from ..errors import Diagnostic, Severity, Span, SyntaxProblem
 from ..limits import check_not_depth, read_date, read_number, read_time
 from ..needs import PREVIOUS_OCCURRENCE_FACT
 from . import ast, lowering
+from .build import Built as Meta
 from .implicit import with_start_event
 from .names import event_key
 
@@ -22,14 +26,16 @@ def _unquote(token: Token) -> str:
     return str(token)[1:-1]
 
 
-@v_args(meta=True)
-class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long the input
-    """One method per grammar rule; each returns an AST node or a plain value."""
+class ToAst:
+    """One method per grammar rule; each returns an AST node or a plain value.
+
+    ``remarks`` is the list the lexer adds remark tokens to as it meets them;
+    each statement takes those on its own lines out of it.
+    """
 
     def __init__(self, path: str, remarks: list[Token] | None = None) -> None:
-        super().__init__()
         self.path = path
-        self.remarks = list(remarks or [])
+        self.remarks = remarks if remarks is not None else []
         self.taken: list[Token] = []
 
     def _span(self, meta: Meta) -> Span | None:
@@ -282,7 +288,9 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion however long 
         # A statement's remarks are those on its lines; each is taken once.
         mine = [r for r in self.remarks if meta.line <= (r.line or 0) <= meta.end_line]
         mine.sort(key=lambda r: r.start_pos or 0)
-        self.remarks = [r for r in self.remarks if r not in mine]
+        # By identity: another line's remark of the same words is not this one's.
+        taken = {id(r) for r in mine}
+        self.remarks[:] = [r for r in self.remarks if id(r) not in taken]
         self.taken += mine
         remarks = tuple(lowering.remark_text(str(r)) for r in mine)
         return ast.Statement(children[0], children[-1], remarks, span=self._span(meta))

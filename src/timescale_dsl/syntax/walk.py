@@ -10,20 +10,48 @@ from .names import slug
 
 def walk(node: object) -> Iterator[object]:
     """Every node below (and including) ``node``, depth first."""
-    yield node
-    if isinstance(node, tuple):
-        for item in node:
-            yield from walk(item)
-        return
-    fields = getattr(type(node), "__attrs_attrs__", None)
-    if fields is None:
-        return
-    for field in fields:
-        if field.name == "span":
+    # A stack, not nested generators: each node is handed on once, however deep.
+    stack = [node]
+    push = stack.append
+    while stack:
+        node = stack.pop()
+        yield node
+        kind = type(node)
+        names = _CHILD_FIELDS.get(kind)
+        if names is None:
+            names = _child_fields(kind)
+        if names is _ITEMS:
+            stack.extend(reversed(node))  # type: ignore[call-overload]
             continue
-        value = getattr(node, field.name)
-        if isinstance(value, tuple) or hasattr(type(value), "__attrs_attrs__"):
-            yield from walk(value)
+        for name in names:
+            value = getattr(node, name)
+            branches = _BRANCHES.get(type(value))
+            if branches is None:
+                branches = _branches(type(value))
+            if branches:
+                push(value)
+
+
+#: For each type met: the fields that may hold nodes, last first (all but the span).
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+#: Whether a value of each type met is walked into: a tuple or an AST node.
+_BRANCHES: dict[type, bool] = {}
+_ITEMS = ("<the items of a tuple>",)
+
+
+def _child_fields(kind: type) -> tuple[str, ...]:
+    if issubclass(kind, tuple):
+        found = _ITEMS
+    else:
+        fields = getattr(kind, "__attrs_attrs__", None) or ()
+        found = tuple(f.name for f in reversed(fields) if f.name != "span")
+    _CHILD_FIELDS[kind] = found
+    return found
+
+
+def _branches(kind: type) -> bool:
+    found = _BRANCHES[kind] = issubclass(kind, tuple) or hasattr(kind, "__attrs_attrs__")
+    return found
 
 
 def walk_condition(condition: ast.Condition) -> Iterator[ast.Condition]:
