@@ -3,7 +3,7 @@
 Reading a column of dates is Arrow and numpy over a million cells, which
 run without Python's lock; measuring a rule is Python directing numpy. So
 the measurement asks for every column its rules will read, in the order
-they will read them, and the workers read them while the rules before are
+they will read them, and a worker reads them while the rules before are
 measured. A column is read once, whoever asks; an error in reading one is
 raised where it is asked for, as if it had been read there.
 """
@@ -19,8 +19,9 @@ import pandas as pd
 from .cells import ReadFlags, ReadMoments, read_flags, read_moments
 
 Read = ReadMoments | ReadFlags
-#: Workers besides the measuring thread: two keep a two-core machine busy.
-WORKERS = max(1, min(2, (os.cpu_count() or 1)))
+#: Workers besides the measuring thread, which has a core of its own: one on two cores
+#: (more threads than cores only contend for Python's lock), two on more.
+WORKERS = max(1, min(2, (os.cpu_count() or 2) - 1))
 
 
 class ColumnReader:
