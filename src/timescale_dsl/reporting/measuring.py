@@ -33,7 +33,15 @@ from ..needs import PREVIOUS_OCCURRENCE, Need, timescale_needs
 from ..ruleset import Rule, Ruleset
 from ..syntax.ast import FactType
 from ..syntax.names import column_key
-from .reading.cells import ReadFlags, ReadMoments, blank_cells, distinct, read_labels
+from .reading.cells import (
+    ReadFlags,
+    ReadMoments,
+    blank_cells,
+    distinct,
+    read_flags,
+    read_labels,
+    read_moments,
+)
 from .reading.events import (
     ColumnMap,
     EventLog,
@@ -43,7 +51,6 @@ from .reading.events import (
     required_columns,
 )
 from .reading.mapping import FactColumns, fact_columns, match_key
-from .reading.prefetch import ColumnReader
 from .rendering.output import OUTPUT_COLUMNS, SOURCE_ROW, reject_order, rejects_frame, rows_frame
 
 Progress = Callable[[int], None]
@@ -183,7 +190,7 @@ class _Measurement:
         self.columns = _fact_columns(self.frame, ruleset, columns, self.names.values())
         self.used: dict[str, tuple[str, str, str]] = {}
         self.joined: dict[str, pd.Series] = {}
-        self.reader = ColumnReader()
+        self.read: dict[tuple[str, str], ReadMoments | ReadFlags] = {}
         _check_clashes(log)
         self.size = len(self.frame)
         self.problems = Problems(self.size)
@@ -191,16 +198,7 @@ class _Measurement:
 
     # -- the run -----------------------------------------------------------------
     def run(self) -> Measured:
-        try:
-            return self._run()
-        finally:
-            self.reader.close()
-
-    def _run(self) -> Measured:
-        name = self.names["completed_at"]
-        self.reader.ahead(name, _kind("date"), self.frame[name])
         rules = self.resolve_rules()
-        self.read_ahead(rule for rule, _ in rules)
         self.check_children()
         completed = self.read_column(self.names["completed_at"], "date")
         assert isinstance(completed, ReadMoments)
@@ -292,23 +290,16 @@ class _Measurement:
         if kind in (FactType.DATE, FactType.DATETIME, FactType.BOOLEAN):
             # Rules share fact columns, and a column's mostly blank cells cost little to
             # read: reading each once for all rows beats taking every rule's rows out of it.
-            return self.reader.get(name, _kind(kind), self.frame[name])
+            found = self.read.get((name, kind))
+            if found is None:
+                cells = self.frame[name]
+                found = read_flags(cells) if kind == "boolean" else read_moments(cells)
+                self.read[(name, kind)] = found
+            return found
         cells = self.frame[name]
         if rows is not None and len(rows) < self.size:
             cells = self.contiguous(name).iloc[rows].reset_index(drop=True)
         return read_labels(cells)
-
-    def read_ahead(self, rules: Iterable[Rule]) -> None:
-        """Begin reading the date and true/false columns of ``rules``, in their order."""
-        for rule in rules:
-            for key, kind in facts_read_by(rule, self.ruleset):
-                column = self.columns.get(key)
-                if column is not None and kind in (
-                    FactType.DATE,
-                    FactType.DATETIME,
-                    FactType.BOOLEAN,
-                ):
-                    self.reader.ahead(column, _kind(kind), self.frame[column])
 
     def contiguous(self, name: str) -> pd.Series:
         """The column in one Arrow chunk, made once: taking rows from a column in many
@@ -494,11 +485,6 @@ def _check_clashes(log: EventLog) -> None:
             f"{log.source}: input column(s) {', '.join(repr(c) for c in clashes)} have the "
             f"names of output columns ({', '.join(names)}); rename them"
         )
-
-
-def _kind(fact_type: str) -> str:
-    """How a column is read for a fact of this type: dates and date-times alike."""
-    return "boolean" if fact_type == FactType.BOOLEAN else "date"
 
 
 def _mask(size: int, rows: IntArray) -> npt.NDArray[np.bool_]:
