@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from unittest import mock
 
 import numpy as np
@@ -9,9 +10,12 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timescale_dsl.engine.moments import Moments
 from timescale_dsl.engine.timeliness import NO_DAYS
+from timescale_dsl.reporting.rendering.output import month_text
 from timescale_dsl.reporting.summarising import grouping
 from timescale_dsl.reporting.summarising.grouping import Figures, Key, RowFigures, group_figures
+from timescale_dsl.reporting.summarising.summary import NO_DUE, _months_of
 from timescale_dsl.status import LATE, OVERDUE, STATUSES
 
 _ROW = st.tuples(
@@ -87,3 +91,16 @@ def test_a_group_of_late_records_has_its_median_and_interpolated_90th_percentile
     assert found.late_median_calendar_days == 11.0
     assert found.late_p90_calendar_days == 22.2
     assert found.counts[LATE] == 10 and found.with_target == 0
+
+
+@given(
+    st.lists(st.one_of(st.none(), st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31))), max_size=30)
+)
+def test_each_rows_due_month_is_the_month_text_of_its_due_date(
+    days: list[dt.date | None],
+) -> None:
+    due = Moments.of_python(days)
+    month = _months_of(due)  # months close together are counted, far apart sorted
+    expected = month_text(due).fillna(NO_DUE).tolist()
+    assert [month.labels[code] for code in month.codes.tolist()] == expected
+    assert len(set(month.labels)) == len(month.labels)
