@@ -11,7 +11,7 @@ import pyarrow as pa
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timescale_dsl.engine.moments import BoolArray, IntArray, Moments
+from timescale_dsl.engine.moments import BoolArray, Moments
 from timescale_dsl.reporting.reading import iso_cast, textdates
 from timescale_dsl.reporting.reading.cells import ReadMoments, blank_cells, read_moments
 from timescale_dsl.reporting.reading.iso_cast import cast_iso
@@ -49,7 +49,9 @@ iso_like = st.one_of(
 def _careful(text: pa.Array, blank: BoolArray) -> tuple[Moments, BoolArray]:
     """parse_texts with Arrow's cast taken away: the reading the cast must agree with."""
 
-    def nothing(text: pa.Array, lengths: IntArray, rows: IntArray) -> object:
+    def nothing(text: pa.Array, *places: object) -> object:
+        rows = places[-1]
+        assert isinstance(rows, np.ndarray)
         return rows[:0], np.empty(0, dtype="datetime64[us]"), np.zeros(0, dtype=np.bool_)
 
     with mock.patch.object(textdates, "cast_iso", nothing):
@@ -84,10 +86,10 @@ def test_the_cast_takes_only_cells_the_careful_reading_reads_and_reads_them_alik
     texts: list[str],
 ) -> None:
     text = pa.array([t.strip() for t in texts], type=pa.large_string())
-    _, _, lengths = _utf8(text)
+    data, starts, lengths = _utf8(text)
     filled = np.flatnonzero(lengths > 0)
     with _small_blocks(4, 1):
-        rows, stamps, timed = cast_iso(text, lengths, filled)
+        rows, stamps, timed = cast_iso(text, data, starts, lengths, filled)
     expected, bad = _careful(text, lengths == 0)
     assert not bad[rows].any()
     assert expected.values[rows].tolist() == stamps.tolist()
@@ -136,8 +138,28 @@ def test_the_shapes_arrow_reads_but_the_report_leaves_to_parse_when_are_not_take
         "2026-03-31T10:05",
     ]
     text = pa.array(texts, type=pa.large_string())
-    _, _, lengths = _utf8(text)
-    rows, stamps, timed = cast_iso(text, lengths, np.arange(len(texts)))
+    data, starts, lengths = _utf8(text)
+    rows, stamps, timed = cast_iso(text, data, starts, lengths, np.arange(len(texts)))
     assert rows.tolist() == [3, 4]
     assert [str(s) for s in stamps] == ["2026-03-31T00:00:00.000000", "2026-03-31T10:05:00.000000"]
     assert timed.tolist() == [False, True]
+
+
+def test_cells_without_isos_dashes_are_not_cast_and_bad_cells_stop_the_casting_early() -> None:
+    uk = pa.array(["31/03/2026 14:30", "01/04/2026", "2026/03/31"] * 50, type=pa.large_string())
+    data, starts, lengths = _utf8(uk)
+    with mock.patch.object(iso_cast, "_cast_into", wraps=iso_cast._cast_into) as casting:
+        rows, _, _ = cast_iso(uk, data, starts, lengths, np.arange(len(uk)))
+    assert casting.call_count == 0 and len(rows) == 0
+    # Impossible dates in every small block: the careful reading takes over after a few.
+    impossible = pa.array(["2026-02-30", "2026-03-31"] * 500, type=pa.large_string())
+    data, starts, lengths = _utf8(impossible)
+    with (
+        _small_blocks(16, 4),
+        mock.patch.object(iso_cast, "_cast_into", wraps=iso_cast._cast_into) as casting,
+    ):
+        rows, _, _ = cast_iso(impossible, data, starts, lengths, np.arange(len(impossible)))
+    assert len(rows) == 0
+    assert casting.call_count <= iso_cast.MAX_REFUSED
+    _, bad = parse_texts(impossible, np.zeros(len(impossible), dtype=np.bool_))
+    assert bad.tolist() == [True, False] * 500

@@ -65,7 +65,7 @@ def _parse_filled(text: pa.Array, blank: BoolArray) -> tuple[Moments, BoolArray]
     done = blank.copy()
     data, starts, lengths = _utf8(text)
     # Arrow reads the ISO cells in C; only what it refuses is looked at here.
-    rows, stamps, has_time = cast_iso(text, lengths, np.flatnonzero(~done))
+    rows, stamps, has_time = cast_iso(text, data, starts, lengths, np.flatnonzero(~done))
     values[rows], timed[rows], done[rows] = stamps, has_time, True
     for find in (_iso_rows, _uk_rows):
         rows = np.flatnonzero(~done)
