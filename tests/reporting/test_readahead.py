@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -43,3 +45,16 @@ def test_a_bad_ruleset_is_told_before_a_bad_event_log(
     # With a good ruleset, the same log's own error is told.
     assert main(["report", str(RULESET), str(events), "--as-of", "2027-01-12"]) != 0
     assert "looks like a PDF document" in capsys.readouterr().err
+
+
+def test_the_read_begins_before_pandas_is_imported() -> None:
+    # A fresh interpreter: this test process has long since imported pandas.
+    code = (
+        "import sys\n"
+        "from timescale_dsl.reporting.reading.readahead import ReadAhead\n"
+        "print('pandas' in sys.modules)\n"
+        f"ahead = ReadAhead({str(EXAMPLE)!r})\n"
+        "print(len(ahead.result().frame))\n"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.split() == ["False", str(len(read_events(EXAMPLE).frame))]

@@ -132,10 +132,6 @@ def _needs_extra() -> Any:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    try:
-        from .api import report_files
-    except ImportError:
-        raise _needs_extra() from None
     if not Path(args.events).is_file():
         raise UsageError(f"{args.events}: no such file")
     check_outputs(
@@ -151,9 +147,14 @@ def cmd_report(args: argparse.Namespace) -> int:
             ("--chase-out", args.chase_out),
         ],
     )
-    from .reading.readahead import ReadAhead
+    try:
+        from .reading.readahead import ReadAhead
 
-    ahead = ReadAhead(args.events, args.sheet)  # read while the ruleset loads
+        # Begun before pandas and the rest are imported: the read runs while they load.
+        ahead = ReadAhead(args.events, args.sheet)
+        from .api import report_files
+    except ImportError:
+        raise _needs_extra() from None
     ruleset = load_ruleset_argument(args.ruleset)
     roles, facts = _mappings(args)
     outcome = report_files(

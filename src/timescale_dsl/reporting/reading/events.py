@@ -18,11 +18,10 @@ import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
@@ -31,6 +30,9 @@ import pyarrow.parquet as pq
 from ...engine.moments import IntArray
 from ...errors import TimescaleError
 from ...syntax.names import column_key
+
+if TYPE_CHECKING:  # pandas is imported where a frame is made, so that a CSV's read
+    import pandas as pd  # can begin on its own thread while pandas loads (see .readahead)
 
 PARQUET_MAGIC = b"PAR1"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
@@ -94,7 +96,7 @@ def read_events(
     source: str | Path | pd.DataFrame, name: str | None = None, sheet: str | None = None
 ) -> EventLog:
     """An event log from a CSV, Parquet or .xlsx file, or a DataFrame (rows numbered from 1)."""
-    if isinstance(source, pd.DataFrame):
+    if not isinstance(source, (str, Path)):  # a DataFrame
         frame = source.reset_index(drop=True)
         return EventLog(frame, np.arange(1, len(frame) + 1, dtype=np.int64), name or "<frame>")
     path = Path(source)
@@ -143,6 +145,8 @@ def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
         source = pa.BufferReader(data)
     elif b"\n" not in head.rstrip(b"\r") and len(head) < _SNIFF:
         # The whole file is the header row: no records.
+        import pandas as pd
+
         frame = pd.DataFrame({name: pd.Series([], dtype="str") for name in header})
         return EventLog(frame, np.arange(0, dtype=np.int64), label)
     # Large strings: pandas keeps them as they are, without a copy.
@@ -297,6 +301,8 @@ def _read_csv_exactly(
                     'were read as one rejected row; is a quote (") left open?'
                 )
             malformed.append(MalformedRow(number, reason, ",".join(record)))
+    import pandas as pd
+
     frame = pd.DataFrame(records, columns=list(header), dtype="str")
     return EventLog(frame, np.array(numbers, dtype=np.int64), label, tuple(malformed), tuple(notes))
 
@@ -328,7 +334,7 @@ def _arrow_message(error: Exception) -> str:
 def find_columns(frame: pd.DataFrame | Iterable[str]) -> dict[str, str]:
     """Input column names by their folded key (case, spaces, underscores, hyphens)."""
     found: dict[str, str] = {}
-    for name in frame.columns if isinstance(frame, pd.DataFrame) else frame:
+    for name in frame:  # a DataFrame's own iteration gives its column names
         key = column_key(str(name))
         if key in found:
             raise EventsError(

@@ -24,6 +24,7 @@ import pyarrow.compute as pc
 from ...engine.moments import NAT, BoolArray, IntArray, Moments
 from ...errors import FactValueError
 from ...facts import parse_when
+from .iso_cast import cast_iso
 
 _ISO = r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$"
 _UK = r"^\d{1,2}/\d{1,2}/\d{4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"
@@ -63,6 +64,9 @@ def _parse_filled(text: pa.Array, blank: BoolArray) -> tuple[Moments, BoolArray]
     timed = np.zeros(size, dtype=np.bool_)
     done = blank.copy()
     data, starts, lengths = _utf8(text)
+    # Arrow reads the ISO cells in C; only what it refuses is looked at here.
+    rows, stamps, has_time = cast_iso(text, data, starts, lengths, np.flatnonzero(~done))
+    values[rows], timed[rows], done[rows] = stamps, has_time, True
     for find in (_iso_rows, _uk_rows):
         rows = np.flatnonzero(~done)
         if len(rows) == 0:

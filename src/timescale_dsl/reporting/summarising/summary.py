@@ -21,18 +21,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any, Final
+from typing import Final
 
 import attrs
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
+from ...engine.moments import Moments
+from ...engine.timeliness import CODE, NO_DAYS
 from ...ruleset import Ruleset
 from ...status import LATE, MEASURED, ON_TIME, OVERDUE, STATUSES
 from ...syntax.names import column_key
 from ..measuring import Measured
 from ..reading.events import EventsError, find_columns
-from ..rendering.output import days_column, month_text, status_column, target_met_column
+from ..rendering.output import month_text
+from .grouping import Key, RowFigures, group_figures
 
 #: ``--by due_month`` (or ``month`` when the input has no such column).
 DUE_MONTH: Final = "due_month"
@@ -197,21 +201,25 @@ def summarise(
         measured = measured_from_rows(measured, ruleset, as_of)
     check_by(measured.column_names, by)
     table = _table(measured, by)
-    by_names = tuple(c for c in table.columns if c.startswith("by:"))
+    by_names = tuple(table.by)
     tasks = {rule.id: rule.task for rule in ruleset}
-    rejected = pd.Series(measured.rule_of_reject, dtype=object).value_counts()
+    rejected: dict[str, int] = {}
+    for rule_id in measured.rule_of_reject:
+        if rule_id is not None:
+            rejected[str(rule_id)] = rejected.get(str(rule_id), 0) + 1
     found = {g.rule: g for g in _groups(table, ["rule"], tasks)}
-    for rule_id in rejected.index:  # rules whose every row was rejected still show
-        found.setdefault(str(rule_id), _empty(str(rule_id), tasks.get(str(rule_id), "")))
+    for rule_id in rejected:  # rules whose every row was rejected still show
+        found.setdefault(rule_id, _empty(rule_id, tasks.get(rule_id, "")))
     rules = tuple(
-        attrs.evolve(found[rule.id], rejected=int(rejected.get(rule.id, 0)))
+        attrs.evolve(found[rule.id], rejected=rejected.get(rule.id, 0))
         for rule in ruleset
         if rule.id in found
     )
     groups = _groups(table, ["rule", *by_names], tasks) if by_names else ()
     month = f"by:{DUE_MONTH}"
     others = [name for name in by_names if name != month]
-    statuses = {name: int((table["status"] == name).sum()) for name in STATUSES}
+    counted = np.bincount(table.figures.status, minlength=len(STATUSES))
+    statuses = {name: int(counted[code]) for code, name in enumerate(STATUSES)}
     return Summary(
         measured.source,
         ruleset.path,
@@ -225,7 +233,7 @@ def summarise(
         tuple(name[3:] for name in by_names),
         groups,
         _months(table),
-        _lateness(table),
+        _lateness(table.figures),
         _reasons(measured.rejects),
         measured.warnings,
         _groups(table, list(by_names), tasks),
@@ -234,43 +242,94 @@ def summarise(
     )
 
 
-def _table(measured: Measured, by: Sequence[str]) -> pd.DataFrame:
+@attrs.frozen(eq=False)
+class _Table:
+    """The measured rows as the summary counts them: figures, and the columns grouped by."""
+
+    figures: RowFigures
+    rule: Key
+    due_month: Key
+    #: ``by:COLUMN`` (the input's name for it, or ``due_month``) -> its cells.
+    by: dict[str, Key]
+
+    def key(self, name: str) -> Key:
+        return self.rule if name == "rule" else self.by[name]
+
+
+def _table(measured: Measured, by: Sequence[str]) -> _Table:
     outcomes = measured.outcomes
     if outcomes is None:
-        rows = measured.rows
-        status = rows["status"]
-        if not isinstance(status.dtype, pd.CategoricalDtype):
-            status = status.astype("str")
-        figures = {
-            "status": status.reset_index(drop=True),
-            "wdl": rows["working_days_late"],
-            "cdl": rows["calendar_days_late"],
-            "met": rows["target_met"],
-            "due_month": rows["due"].astype("str").str.slice(0, 7),
-        }
+        figures, rule, due_month = _from_rows(measured)
     else:  # straight from the measured arrays: no per-row table with text dates is made
         timeliness = outcomes.timeliness
-        figures = {
-            "status": pd.Series(status_column(timeliness)),
-            "wdl": days_column(timeliness.working_days_late),
-            "cdl": days_column(timeliness.calendar_days_late),
-            "met": pd.Series(target_met_column(timeliness)),
-            "due_month": month_text(outcomes.due),
-        }
-    figures["due_month"] = figures["due_month"].fillna(NO_DUE)
-    # Categories, not text: grouping a million rows by a few dozen values is then
-    # a matter of their codes.
-    rules = pd.Categorical(measured.rule_ids) if outcomes is None else outcomes.rule_categories()
-    table = pd.DataFrame({"rule": pd.Series(rules), **figures})
+        figures = RowFigures(
+            timeliness.status,
+            timeliness.working_days_late,
+            timeliness.calendar_days_late,
+            timeliness.target_met,
+        )
+        rule = Key(outcomes.rule_codes, outcomes.rule_names)
+        due_month = _months_of(outcomes.due)
+    table = _Table(figures, rule, due_month, {})
     found = find_columns(measured.column_names) if by else {}
     for name in by:
         column = found.get(column_key(name))
         if column is None:  # check_by has let only the due month through
-            table[f"by:{DUE_MONTH}"] = table["due_month"]
+            table.by[f"by:{DUE_MONTH}"] = due_month
             continue
         cells = _by_cells(measured, column).astype("str").str.strip()
-        table[f"by:{column}"] = cells.where(cells.notna() & (cells != ""), BLANK)
+        codes, labels = pd.factorize(cells.where(cells.notna() & (cells != ""), BLANK))
+        table.by[f"by:{column}"] = Key(codes.astype(np.int64), [str(v) for v in labels])
     return table
+
+
+def _months_of(due: Moments) -> Key:
+    """Each row's due month, numbered, with ``YYYY-MM`` texts (NO_DUE where there is none).
+
+    Months are few and close together: they are numbered by counting, not sorting."""
+    present = due.present
+    months = due.values.astype("datetime64[M]").astype(np.int64)
+    if not present.any():
+        return Key(np.zeros(len(months), dtype=np.int64), [NO_DUE])
+    low, high = int(months[present].min()), int(months[present].max())
+    if high - low > 4 * len(months) + 1024:  # far apart: sorting costs less than counting
+        used, codes = np.unique(np.where(present, months, low), return_inverse=True)
+        codes = codes.reshape(-1).astype(np.int64)
+    else:
+        used = np.flatnonzero(np.bincount(months[present] - low, minlength=high - low + 1))
+        renumber = np.zeros(high - low + 1, dtype=np.int64)
+        renumber[used] = np.arange(len(used))
+        codes = renumber[np.where(present, months - low, 0)]
+        used = used + low
+    first_days = Moments.of_days(used.astype("datetime64[M]").astype("datetime64[D]"))
+    labels = [str(text) for text in month_text(first_days).tolist()]
+    codes[~present] = len(labels)
+    return Key(codes, [*labels, NO_DUE])
+
+
+def _from_rows(measured: Measured) -> tuple[RowFigures, Key, Key]:
+    """The figures, rules and due months of a measurement held as a per-row table."""
+    rows = measured.rows.reset_index(drop=True)
+    status = pd.Categorical(rows["status"].astype("str"), categories=pd.Index(list(STATUSES)))
+    met = rows["target_met"].astype("boolean")
+    figures = RowFigures(
+        status.codes.astype(np.int8),
+        _days(rows["working_days_late"]),
+        _days(rows["calendar_days_late"]),
+        np.where(met.isna(), -1, met.fillna(False).astype(np.int8)).astype(np.int8),
+    )
+    rule_codes, rule_names = pd.factorize(pd.Series(measured.rule_ids, dtype=object).astype("str"))
+    month = rows["due"].astype("str").str.slice(0, 7)
+    month_codes, months = pd.factorize(month.where(month.notna(), NO_DUE))
+    return (
+        figures,
+        Key(rule_codes.astype(np.int64), [str(r) for r in rule_names]),
+        Key(month_codes.astype(np.int64), [str(m) for m in months]),
+    )
+
+
+def _days(cells: pd.Series) -> npt.NDArray[np.int64]:
+    return np.asarray(cells.astype("Int64").fillna(NO_DAYS).to_numpy(), dtype=np.int64)
 
 
 def _by_cells(measured: Measured, column: str) -> pd.Series:
@@ -284,56 +343,37 @@ def _by_cells(measured: Measured, column: str) -> pd.Series:
     return cells.reset_index(drop=True)
 
 
-def _groups(
-    table: pd.DataFrame, keys: list[str], tasks: dict[str, str]
-) -> tuple[GroupSummary, ...]:
+def _groups(table: _Table, keys: list[str], tasks: dict[str, str]) -> tuple[GroupSummary, ...]:
     """Figures per value of ``keys``: per rule when "rule" leads them, else across all rules."""
-    if table.empty:
-        return ()
-    per_rule = bool(keys) and keys[0] == "rule"
-    if not per_rule:  # a constant key, so the one code path serves the headline too
-        table = table.assign(all_rules=ALL_RULES)
+    chosen = [table.key(name) for name in keys]
+    if not (keys and keys[0] == "rule"):  # a constant key: the headline across all rules
+        size = len(table.figures.status)
+        chosen = [Key(np.zeros(size, dtype=np.int64), [ALL_RULES]), *chosen]
         keys = ["all_rules", *keys]
-    grouped = table.groupby(keys, sort=False, dropna=False)
-    status_sizes = table.groupby([*keys, "status"], sort=False, observed=True).size()
-    late = table[table["status"] == LATE].groupby(keys, sort=False)
-    longest = table[table["status"] == OVERDUE].groupby(keys, sort=False)["wdl"].max()
-    judged = table[table["met"].notna()].groupby(keys, sort=False)["met"]
-    # As dicts: looking a group up in a dict is cheap, in a Series' MultiIndex it is not.
-    stats = {
-        "wdl_median": late["wdl"].median().to_dict(),
-        "wdl_p90": late["wdl"].quantile(0.9).to_dict(),
-        "cdl_median": late["cdl"].median().to_dict(),
-        "cdl_p90": late["cdl"].quantile(0.9).to_dict(),
-    }
-    counts = status_sizes.to_dict()
-    overdue = longest.to_dict()
-    with_target = judged.size().to_dict()
-    met = judged.sum().to_dict()
     results = []
-    for key in grouped.size().index:
-        values = key if isinstance(key, tuple) else (key,)
-        status_counts = {name: int(counts.get((*values, name), 0)) for name in STATUSES}
-        measured_count = sum(status_counts[s] for s in MEASURED)
+    for found in group_figures(table.figures, chosen):
+        rule, *values = found.values
+        counts = found.counts
+        measured_count = sum(counts[s] for s in MEASURED)
         results.append(
             GroupSummary(
-                rule=str(values[0]),
-                task=tasks.get(str(values[0]), ""),
+                rule=rule,
+                task=tasks.get(rule, ""),
                 group=tuple(
-                    (name[3:], str(value)) for name, value in zip(keys[1:], values[1:], strict=True)
+                    (name[3:], value) for name, value in zip(keys[1:], values, strict=True)
                 ),
-                counts=status_counts,
-                rows=sum(status_counts.values()),
-                pct_on_time=_pct(status_counts[ON_TIME], measured_count),
-                late_median_working_days=_number(stats["wdl_median"], key),
-                late_p90_working_days=_number(stats["wdl_p90"], key),
-                late_median_calendar_days=_number(stats["cdl_median"], key),
-                late_p90_calendar_days=_number(stats["cdl_p90"], key),
-                overdue_now=status_counts[OVERDUE],
-                overdue_max_working_days=_whole(overdue, key),
-                with_target=int(with_target.get(key, 0)),
-                target_met=int(met.get(key, 0)),
-                pct_target_met=_pct(int(met.get(key, 0)), int(with_target.get(key, 0))),
+                counts=counts,
+                rows=sum(counts.values()),
+                pct_on_time=_pct(counts[ON_TIME], measured_count),
+                late_median_working_days=found.late_median_working_days,
+                late_p90_working_days=found.late_p90_working_days,
+                late_median_calendar_days=found.late_median_calendar_days,
+                late_p90_calendar_days=found.late_p90_calendar_days,
+                overdue_now=counts[OVERDUE],
+                overdue_max_working_days=found.overdue_max_working_days,
+                with_target=found.with_target,
+                target_met=found.target_met,
+                pct_target_met=_pct(found.target_met, found.with_target),
             )
         )
     order = {rule: number for number, rule in enumerate(tasks)}
@@ -352,37 +392,29 @@ def _empty(rule: str, task: str) -> GroupSummary:
     )
 
 
-def _number(values: dict[Any, Any], key: object) -> float | None:
-    value = values.get(key)
-    if value is None or pd.isna(value):
-        return None
-    return round(float(value), 1)
-
-
-def _whole(values: dict[Any, Any], key: object) -> int | None:
-    value = values.get(key)
-    if value is None or pd.isna(value):
-        return None
-    return int(value)
-
-
 def _pct(part: int, whole: int) -> float | None:
     return round(100.0 * part / whole, 1) if whole else None
 
 
-def _months(table: pd.DataFrame) -> tuple[tuple[str, int, int], ...]:
-    judged = table[table["status"].isin(MEASURED)]
-    if judged.empty:
+def _months(table: _Table) -> tuple[tuple[str, int, int], ...]:
+    status = table.figures.status
+    judged = np.isin(status, [CODE[name] for name in MEASURED])
+    if not judged.any():
         return ()
-    on_time = (judged["status"] == ON_TIME).groupby(judged["due_month"]).agg(["sum", "size"])
-    return tuple(
-        (str(month), int(row["sum"]), int(row["size"]))
-        for month, row in on_time.sort_index().iterrows()
-    )
+    month = table.due_month
+    size = len(month.labels)
+    measured = np.bincount(month.codes[judged], minlength=size)
+    on_time = np.bincount(month.codes[status == CODE[ON_TIME]], minlength=size)
+    found = [
+        (month.labels[m], int(on_time[m]), int(measured[m]))
+        for m in np.flatnonzero(measured).tolist()
+    ]
+    return tuple(sorted(found))
 
 
-def _lateness(table: pd.DataFrame) -> tuple[tuple[str, int], ...]:
-    days = table.loc[table["status"] == LATE, "wdl"].dropna().to_numpy(dtype=np.int64)
+def _lateness(figures: RowFigures) -> tuple[tuple[str, int], ...]:
+    days = figures.working_days_late
+    days = days[(figures.status == CODE[LATE]) & (days != NO_DAYS)]
     result = []
     for label, first, last in LATENESS_BUCKETS:
         inside = days >= first if last is None else (days >= first) & (days <= last)
