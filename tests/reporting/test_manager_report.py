@@ -259,6 +259,30 @@ def test_xlsx_sheet_is_read_as_the_csv_would_be(ruleset: Ruleset, tmp_path: Path
     assert list(report.rejects["row"]) == [4] and "two-digit year" in reason
 
 
+def test_xlsx_title_rows_above_the_header_are_skipped_and_said(
+    ruleset: Ruleset, tmp_path: Path
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Recording timeliness: minutes"])
+    sheet.append([None, None, "Generated 12/01/2027 09:00"])  # one cell, not in column A
+    sheet.append([])
+    sheet.append(["Child ID", "Rule", "Completed At", "Actual Meeting"])
+    sheet.append([1234, "minutes", dt.datetime(2027, 1, 7), dt.date(2026, 12, 14)])
+    sheet.append([1235, "minutes", None, dt.date(2026, 12, 14)])
+    path = tmp_path / "titled.xlsx"
+    book.save(path)
+    report = timeliness(path, ruleset, AS_OF)
+    assert list(report.rows["Child ID"]) == ["1234", "1235"]
+    assert list(report.rows["status"]) == ["on_time", "overdue"]
+    assert list(report.rows["source_row"]) == [1, 2]  # numbered from the header
+    assert report.summary.warnings == (
+        "sheet 'Sheet': the header is row 4; the 3 row(s) above it (a title, blank or one "
+        "cell each) were skipped, and records are numbered from it",
+    )
+
+
 def test_xlsx_errors_name_the_sheet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     book = _workbook(tmp_path / "export.xlsx")
     args = ["report", str(RULESET), str(book), "--no-progress"]

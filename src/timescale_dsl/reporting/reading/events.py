@@ -110,9 +110,9 @@ def read_events(
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         from .workbook import read_workbook
 
-        frame, numbers = read_workbook(path, label, sheet)
+        frame, numbers, notes = read_workbook(path, label, sheet)
         _check_header([str(c) for c in frame.columns], label)
-        return EventLog(frame, numbers, label)
+        return EventLog(frame, numbers, label, notes=notes)
     if sheet is not None:
         raise EventsError(f"{label}: --sheet {sheet}: only a workbook (.xlsx) has sheets")
     return _read_csv(path, label, head)

@@ -1,7 +1,10 @@
 """Spreadsheet exports in: .xlsx (and .xlsm, .xlsb, .xls, .ods) through python-calamine.
 
 Case-management systems often export workbooks. The first sheet is read
-unless one is named; its first row is the header. Every cell becomes text
+unless one is named. Its header is the first row with two or more cells
+filled: a report title, a "generated on" line and blank rows above it (one
+cell each at most, and never a header, since an event log has at least
+three columns) are skipped, and the summary says so. Every cell becomes text
 as the CSV reader would give it, so one reading of dates serves both:
 
 * a date cell -> ``2026-12-31``; a date-time -> ``2026-12-31 14:30`` (to the
@@ -10,13 +13,14 @@ as the CSV reader would give it, so one reading of dates serves both:
 * a whole number (child ids typed as numbers) -> ``1234``, not ``1234.0``;
 * true/false -> ``true``/``false``; an empty cell -> blank.
 
-Rows keep the spreadsheet's numbering (record 1 is spreadsheet row 2);
+Records are numbered from the header (record 1 is the row below it);
 wholly empty rows are not records.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -25,9 +29,15 @@ import pandas as pd
 from ...engine.moments import IntArray
 from .events import EventsError
 
+#: How far down a sheet its header is looked for, past title rows.
+HEADER_SEARCH_ROWS = 50
 
-def read_workbook(path: Path, label: str, sheet: str | None) -> tuple[pd.DataFrame, IntArray]:
-    """The sheet's records as text, and each record's row number (1 = the row after the header)."""
+
+def read_workbook(
+    path: Path, label: str, sheet: str | None
+) -> tuple[pd.DataFrame, IntArray, tuple[str, ...]]:
+    """The sheet's records as text, each record's row number (1 = the row after the header),
+    and what the summary should say about reading it (title rows skipped)."""
     try:
         from python_calamine import CalamineError, CalamineWorkbook
     except ImportError:
@@ -54,22 +64,46 @@ def read_workbook(path: Path, label: str, sheet: str | None) -> tuple[pd.DataFra
         cells = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
     except (CalamineError, ValueError) as error:
         raise EventsError(f"{label}: sheet '{chosen}' cannot be read: {error}") from None
-    if not cells or not any(str(c).strip() for c in cells[0]):
-        raise EventsError(f"{label}: sheet '{chosen}' is empty (expected a header row)")
-    header = [_text(c).strip() for c in cells[0]]
+    if not any(_text(c).strip() for row in cells[:HEADER_SEARCH_ROWS] for c in row):
+        where = "is empty" if len(cells) <= HEADER_SEARCH_ROWS else "has no header row"
+        raise EventsError(
+            f"{label}: sheet '{chosen}' {where} (expected a header row of column names "
+            f"in its first {HEADER_SEARCH_ROWS} rows)"
+        )
+    top = _header_row(cells)
+    header = [_text(c).strip() for c in cells[top]]
     while header and not header[-1]:  # trailing unnamed columns, often formatting only
         header.pop()
     width = len(header)
     records: list[list[str]] = []
     numbers: list[int] = []
-    for number, row in enumerate(cells[1:], start=1):
+    for number, row in enumerate(cells[top + 1 :], start=1):
         texts = [_text(c) for c in row[:width]]
         texts += [""] * (width - len(texts))
         if any(t.strip() for t in texts) or any(_text(c).strip() for c in row[width:]):
             records.append(texts)
             numbers.append(number)
     frame = pd.DataFrame(records, columns=header, dtype="str")
-    return frame, np.array(numbers, dtype=np.int64)
+    notes: tuple[str, ...] = ()
+    if top:
+        notes = (
+            f"sheet '{chosen}': the header is row {top + 1}; the {top} row(s) above it "
+            "(a title, blank or one cell each) were skipped, and records are numbered from it",
+        )
+    return frame, np.array(numbers, dtype=np.int64), notes
+
+
+def _header_row(cells: Sequence[Sequence[object]]) -> int:
+    """The first of the sheet's top rows with two or more cells filled (else the first
+    row with any): rows above it are a title, a date line or blank."""
+    first_filled: int | None = None
+    for index, row in enumerate(cells[:HEADER_SEARCH_ROWS]):
+        filled = sum(1 for c in row if _text(c).strip())
+        if filled >= 2:
+            return index
+        if filled and first_filled is None:
+            first_filled = index
+    return first_filled or 0
 
 
 def _text(value: object) -> str:
