@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from timescale_dsl import parse_ruleset
+from timescale_dsl import Ruleset, parse_ruleset
 from timescale_dsl.reporting.measuring import measure, plan_facts
 
 CADENCE = """
@@ -126,4 +126,27 @@ A,visit,,2026-06-01,no,after that
     assert measured.rejects["reason"].tolist() == [
         "Visit: no due date: the occurrence before it is still to come under another of its"
         " conditions"
+    ]
+
+
+def test_an_occurrence_is_never_projected_from_one_refused(ruleset: Ruleset) -> None:
+    # Found by the fuzz run: the second open row was projected from the first's
+    # refused date (past year 9999) and given a due date in year 10000.
+    frame = pd.DataFrame(
+        {
+            "child_id": ["C1"] * 3,
+            "rule": ["core-group"] * 3,
+            "completed_at": ["", "", "9999-12-31"],
+            "ICPC": ["2026-06-01"] * 3,
+        },
+        dtype="str",
+    )
+    measured = measure(frame, ruleset, dt.date(2000, 1, 1))
+    rows: pd.DataFrame = measured.rows
+    assert rows["completed_at"].tolist() == ["9999-12-31"]  # late, from its ICPC
+    assert measured.rejects["row"].tolist() == [1, 2]
+    assert measured.rejects["reason"].tolist() == [
+        "Core group: 6 weeks after Fri 31 Dec 9999 falls outside the dates that can be "
+        "written (years 1 to 9999)",
+        "Core group: no due date: the occurrence before it could not be evaluated",
     ]

@@ -56,7 +56,7 @@ def evaluate_occurrences(
         if not isinstance(schedule, ast.Recurrence):
             return meaning.option_dates(rows, schedule)
         dates = _occurrences(rows, schedule, completed, order, dues)
-        dues.put(rows.rows, dates.due)
+        dues.put(rows.rows, _standing(rows, dates.due))
         return dates
 
     return evaluation.evaluate(each)
@@ -122,7 +122,7 @@ def _occurrences(
         earlier = before[now]
         earlier_here = here[earlier]
         previous_due = dues.take(earlier).where(
-            earlier_here < 0, dates.due.take(np.maximum(earlier_here, 0))
+            earlier_here < 0, _standing(rows, dates.due).take(np.maximum(earlier_here, 0))
         )
         earlier_done = completed.present[earlier]
         start = completed.take(earlier).where(earlier_done, previous_due)
@@ -139,6 +139,12 @@ def _occurrences(
                 rows.refuse(_mask(size, now[refused]), Refusal(error))
         waiting = waiting[blocked]
     return dates
+
+
+def _standing(rows: Rows, due: Moments) -> Moments:
+    """The due dates that stand: none for a refused row (its date, out of range say,
+    must not be projected from)."""
+    return Moments.missing(rows.size).where(rows.problems.failed, due)
 
 
 def _next(
