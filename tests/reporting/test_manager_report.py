@@ -287,13 +287,25 @@ def test_xlsx_errors_name_the_sheet(tmp_path: Path, capsys: pytest.CaptureFixtur
     book = _workbook(tmp_path / "export.xlsx")
     args = ["report", str(RULESET), str(book), "--no-progress"]
     assert main(args) == 1  # the first sheet is notes, not the log
-    assert "missing required column(s)" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "missing required column(s)" in err
+    assert "is it the right sheet? Name the log's sheet with --sheet" in err
     assert main([*args, "--sheet", "Evnts"]) == 1
     assert "no sheet 'Evnts' (sheets: Notes, Events)" in capsys.readouterr().err
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
     assert main(["report", str(RULESET), str(broken)]) == 1
     assert "not a readable workbook" in capsys.readouterr().err
+
+
+def test_a_csv_title_line_above_the_header_is_named_as_the_likely_cause(
+    csv_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = csv_file("Recording timeliness export\nchild_id,rule,completed_at\nC1,minutes,\n")
+    assert main(["report", str(RULESET), str(path), "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert "(columns found: Recording timeliness export)" in err
+    assert "is the first line a title? The header row of column names must come first" in err
 
 
 def test_html_has_a_chase_section_per_team(csv_file: Callable[..., Path], tmp_path: Path) -> None:

@@ -358,9 +358,16 @@ def required_columns(log: EventLog, columns: ColumnMap) -> dict[str, str]:
             resolved[role] = actual
     if missing:
         have = ", ".join(str(c) for c in log.frame.columns) or "none"
+        advice = "map other names with --child-column, --rule-column, --completed-column"
+        if len(log.frame.columns) == 1:  # no event log: a title line, or another sheet
+            workbook = Path(log.source).suffix.lower() in WORKBOOK_SUFFIXES
+            advice = (
+                "is it the right sheet? Name the log's sheet with --sheet"
+                if workbook
+                else "is the first line a title? The header row of column names must come first"
+            )
         raise EventsError(
             f"{log.source}: missing required column(s): {', '.join(missing)} "
-            f"(columns found: {have}); map other names with --child-column, --rule-column, "
-            "--completed-column"
+            f"(columns found: {have}); {advice}"
         )
     return resolved
