@@ -78,17 +78,6 @@ class Outcomes:
     rule_codes: IntArray
     rule_names: tuple[str, ...]
 
-    def rule_categories(self) -> pd.Categorical[str]:
-        """The rule ids as ``pd.Categorical(rule_ids)`` makes them, from the numbers."""
-        used = np.flatnonzero(np.bincount(self.rule_codes, minlength=len(self.rule_names)))
-        names = [self.rule_names[code] for code in used]
-        order = sorted(range(len(names)), key=names.__getitem__)
-        renumber = np.zeros(len(self.rule_names), dtype=np.int64)
-        renumber[used[order]] = np.arange(len(order))
-        return pd.Categorical.from_codes(
-            renumber[self.rule_codes], categories=pd.Index([names[i] for i in order])
-        )
-
     def table(self) -> pd.DataFrame:
         measured = rows_frame(
             self.frame,
