@@ -108,12 +108,8 @@ def timescale_needs(
             if option.condition is not None:
                 for key, kind in condition_facts(option.condition):
                     found.setdefault(key, kind)
-            for anchor in anchors(option.schedule):
-                if isinstance(anchor, ast.RuleRef):
-                    for key, kind in rule_needs(anchor.rule_id):
-                        found.setdefault(key, kind)
-                else:
-                    found.setdefault(anchor.key, ast.FactType.DATE)
+            for key, kind in _counted_from(option.schedule, rule_needs):
+                found.setdefault(key, kind)
             end = series_end(option.schedule)
             if end is not None:  # read where known, never required
                 found.setdefault(end.key, ast.FactType.DATE)
@@ -131,9 +127,20 @@ def counted_from(timescale: ast.Timescale, rule_needs: Callable[[str], list[Need
     found: dict[str, None] = {}
     if isinstance(timescale, ast.Alternatives):
         for option in timescale.options:
-            for anchor in anchors(option.schedule):
-                if isinstance(anchor, ast.RuleRef):
-                    found.update((key, None) for key, _ in rule_needs(anchor.rule_id))
-                elif anchor.key != PREVIOUS_OCCURRENCE:
-                    found[anchor.key] = None
+            found.update(
+                (key, None)
+                for key, _ in _counted_from(option.schedule, rule_needs)
+                if key != PREVIOUS_OCCURRENCE
+            )
     return list(found)
+
+
+def _counted_from(
+    schedule: ast.Schedule, rule_needs: Callable[[str], list[Need]]
+) -> Iterator[Need]:
+    """The facts a schedule counts from; a [rule-id] anchor stands for that rule's needs."""
+    for anchor in anchors(schedule):
+        if isinstance(anchor, ast.RuleRef):
+            yield from rule_needs(anchor.rule_id)
+        else:
+            yield (anchor.key, ast.FactType.DATE)

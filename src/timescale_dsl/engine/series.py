@@ -56,7 +56,7 @@ def evaluate_occurrences(
         if not isinstance(schedule, ast.Recurrence):
             return meaning.option_dates(rows, schedule)
         dates = _occurrences(rows, schedule, completed, order, dues)
-        dues.put(rows.rows, _standing(rows, dates.due))
+        dues.put(rows.rows, _standing(dates.due, rows.problems.failed))
         return dates
 
     return evaluation.evaluate(each)
@@ -121,9 +121,9 @@ def _occurrences(
         now = waiting[~blocked]
         earlier = before[now]
         earlier_here = here[earlier]
-        previous_due = dues.take(earlier).where(
-            earlier_here < 0, _standing(rows, dates.due).take(np.maximum(earlier_here, 0))
-        )
+        at = np.maximum(earlier_here, 0)
+        found_here = _standing(dates.due.take(at), rows.problems.failed[at])
+        previous_due = dues.take(earlier).where(earlier_here < 0, found_here)
         earlier_done = completed.present[earlier]
         start = completed.take(earlier).where(earlier_done, previous_due)
         _next(rows, schedule, now, position[now], start, dates)
@@ -141,10 +141,10 @@ def _occurrences(
     return dates
 
 
-def _standing(rows: Rows, due: Moments) -> Moments:
+def _standing(due: Moments, refused: BoolArray) -> Moments:
     """The due dates that stand: none for a refused row (its date, out of range say,
     must not be projected from)."""
-    return Moments.missing(rows.size).where(rows.problems.failed, due)
+    return Moments.missing(len(refused)).where(refused, due)
 
 
 def _next(
