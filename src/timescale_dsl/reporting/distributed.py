@@ -47,8 +47,8 @@ from .reading.events import (
     PARQUET_MAGIC,
     ColumnMap,
     EventsError,
-    _header,
-    _read_csv_exactly,
+    csv_header,
+    read_csv_exactly,
 )
 
 #: A part of the per-row output, as this module names it: rows measured where
@@ -133,7 +133,7 @@ def _cuts(path: Path, share: int) -> list[tuple[int, int, tuple[str, ...], bool]
         head = handle.read(_SNIFF)
     if head.startswith(PARQUET_MAGIC):
         raise EventsError(f"{path}: a Parquet file, not CSV: read it with dd.read_parquet")
-    header = tuple(_header(head, str(path)))
+    header = tuple(csv_header(head, str(path)))
     size = path.stat().st_size
     # Old Mac line ends (a bare CR): the reader turns them into line feeds.
     bare_cr = b"\r" in head and b"\n" not in head
@@ -258,7 +258,7 @@ def _parse_range(part: CsvRange, data: pa.Buffer | bytes) -> tuple[pa.Table, lis
     # Arrow does not say where a bad line was: read the range again, slowly, to place it.
     raw = data if isinstance(data, bytes) else data.to_pybytes()
     text = ",".join(_quoted(name) for name in names) + "\n" + raw.decode("utf-8")
-    log = _read_csv_exactly(Path(part.path), part.label, names, text)
+    log = read_csv_exactly(Path(part.path), part.label, names, text)
     places = [(row.row - 1, row.reason) for row in log.malformed]
     return pa.Table.from_pandas(log.frame, preserve_index=False), places
 

@@ -137,7 +137,7 @@ def _read_parquet(path: Path, label: str) -> EventLog:
 
 # -- CSV ------------------------------------------------------------------------
 def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
-    header = _header(head, label)
+    header = csv_header(head, label)
     source: Path | pa.BufferReader = path
     if b"\r" in head and b"\n" not in head:
         # Old Mac line endings (a bare CR): neither reader splits lines on them.
@@ -171,7 +171,7 @@ def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
     if malformed:
         # Arrow does not say where a bad line was; read again, slowly, to number it.
         text = None if isinstance(source, Path) else data.decode("utf-8-sig")
-        return _read_csv_exactly(path, label, header, text)
+        return read_csv_exactly(path, label, header, text)
     frame = table.to_pandas()
     rows = np.arange(1, len(frame) + 1, dtype=np.int64)
     return EventLog(frame, rows, label, notes=_swallowed_lines(table))
@@ -220,7 +220,7 @@ def _may_hold_line_break(column: pa.ChunkedArray) -> bool:
     return False
 
 
-def _header(head: bytes, label: str) -> list[str]:
+def csv_header(head: bytes, label: str) -> list[str]:
     """The header row; a file that is not UTF-8 text fails here, with what it looks like."""
     if not head.strip():
         raise EventsError(f"{label}: the file is empty (expected a header row of column names)")
@@ -261,7 +261,7 @@ def _check_header(names: list[str], label: str) -> None:
         seen[key] = name
 
 
-def _read_csv_exactly(
+def read_csv_exactly(
     path: Path, label: str, header: Sequence[str], text: str | None = None
 ) -> EventLog:
     """Python's csv module, numbering rows, for a file with malformed lines.
