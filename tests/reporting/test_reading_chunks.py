@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 from hypothesis import given
@@ -54,3 +55,34 @@ def test_a_column_of_several_chunks_with_blanks_between_dates() -> None:
         None,
     ]
     assert read.bad.tolist() == [False] * 5 + [True, False]
+
+
+@given(st.lists(_CELLS, min_size=1, max_size=20), st.integers(0, 40), st.data())
+def test_any_rows_taken_from_a_column_read_as_the_same_cells_in_one_list(
+    some: list[str | None], blanks: int, data: st.DataObject
+) -> None:
+    """A mostly blank column keeps only its filled rows; rows taken from it read as
+    the whole column spread out does, blank rows included (columns of any share of
+    blanks: a mostly filled one is held whole)."""
+    cells = data.draw(st.permutations([*some, *([""] * blanks)]))
+    read = read_moments(pd.Series(cells, dtype="str"))
+    rows = np.array(sorted(data.draw(st.sets(st.integers(0, len(cells) - 1)))), dtype=np.int64)
+    whole = read.moments
+    assert read.take(rows).to_python() == whole.take(rows).to_python()
+    assert read.take(rows).timed.tolist() == whole.timed[rows].tolist()
+    assert read.bad_among(rows).tolist() == read.bad[rows].tolist()
+
+
+def test_a_mostly_blank_column_keeps_only_its_filled_rows() -> None:
+    cells = ["", "2026-03-31", None, "N/A", " ", "", "31/03/2026 14:30", ""]
+    read = read_moments(pd.Series(cells, dtype="str"))
+    assert read.filled is not None and read.filled.tolist() == [1, 3, 6]
+    rows = np.array([0, 1, 3, 6, 7], dtype=np.int64)
+    assert [str(v) if v else None for v in read.take(rows).to_python()] == [
+        None,
+        "2026-03-31",
+        None,
+        "2026-03-31 14:30:00",
+        None,
+    ]
+    assert read.bad_among(rows).tolist() == [False, False, True, False, False]

@@ -11,7 +11,9 @@ measured or rejected with its row number, column and reason, so rows read
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import attrs
@@ -179,6 +181,7 @@ class _Measurement:
         self.columns = _fact_columns(self.frame, ruleset, columns, self.names.values())
         self.used: dict[str, tuple[str, str, str]] = {}
         self.joined: dict[str, pd.Series] = {}
+        #: Date and flag columns read so far, by (column, "moments" or "flags").
         self.read: dict[tuple[str, str], ReadMoments | ReadFlags] = {}
         _check_clashes(log)
         self.size = len(self.frame)
@@ -189,16 +192,18 @@ class _Measurement:
     def run(self) -> Measured:
         rules = self.resolve_rules()
         self.check_children()
+        self.read_at_once(rules)
         completed = self.read_column(self.names["completed_at"], "date")
         assert isinstance(completed, ReadMoments)
         self.reject_bad(completed, np.arange(self.size), self.names["completed_at"])
+        completed_at = completed.moments
         bounds = _RuleDeadlines(self.size)
         for number, (rule, rows) in enumerate(rules):
             bounds.rule_id[rows] = rule.id
             bounds.rule_code[rows] = number
             rows = rows[~self.problems.failed[rows]]
             if len(rows):
-                self.measure_rule(rule, rows, completed.moments, bounds)
+                self.measure_rule(rule, rows, completed_at, bounds)
             self.progress(len(rows))
         ok = ~self.problems.failed
         use = self.calendar or self.ruleset.calendar
@@ -206,7 +211,7 @@ class _Measurement:
             bounds.due,
             bounds.earliest,
             bounds.target,
-            completed.moments,
+            completed_at,
             self.as_of,
             working_day_index(use),
         )
@@ -272,18 +277,38 @@ class _Measurement:
         self.problems.add(blank_cells(self.frame[column]), "no child given", column)
 
     # -- facts ---------------------------------------------------------------------
+    def read_at_once(self, rules: list[tuple[Rule, IntArray]]) -> None:
+        """Read every date and flag column the rules will ask for, on threads of their own.
+
+        A column is read in Arrow's compute functions and numpy's, which let go of
+        Python's lock, so on a machine with cores to spare columns read side by side.
+        """
+        wanted = {(self.names["completed_at"], "moments")}
+        for rule, _ in rules:
+            for key, kind in facts_read_by(rule, self.ruleset):
+                column, form = self.columns.get(key), _form(kind)
+                if column is not None and form is not None:
+                    wanted.add((column, form))
+        todo = sorted(w for w in wanted if w not in self.read)
+        workers = min(COLUMN_THREADS, os.cpu_count() or 1, len(todo))
+        if workers < 2:
+            return  # read_column reads each when asked
+        with ThreadPoolExecutor(workers, thread_name_prefix="column") as pool:
+            reads = [pool.submit(_read_cells, self.frame[name], form) for name, form in todo]
+        for place, read in zip(todo, reads, strict=True):
+            self.read[place] = read.result()
+
     def read_column(
         self, name: str, kind: str, rows: IntArray | None = None
     ) -> ReadMoments | ReadFlags | Labels:
         """A column read as dates or flags (every row, once), or the given rows as text."""
-        if kind in (FactType.DATE, FactType.DATETIME, FactType.BOOLEAN):
+        form = _form(kind)
+        if form is not None:
             # Rules share fact columns, and a column's mostly blank cells cost little to
             # read: reading each once for all rows beats taking every rule's rows out of it.
-            found = self.read.get((name, kind))
+            found = self.read.get((name, form))
             if found is None:
-                cells = self.frame[name]
-                found = read_flags(cells) if kind == "boolean" else read_moments(cells)
-                self.read[(name, kind)] = found
+                found = self.read[(name, form)] = _read_cells(self.frame[name], form)
             return found
         cells = self.frame[name]
         if rows is not None and len(rows) < self.size:
@@ -300,7 +325,8 @@ class _Measurement:
 
     def reject_bad(self, read: ReadMoments | ReadFlags, rows: IntArray, column: str) -> None:
         """Reject those of ``rows`` whose cell is bad (``read`` holds the whole column)."""
-        positions = rows[read.bad[rows]]
+        bad = read.bad_among(rows) if isinstance(read, ReadMoments) else read.bad[rows]
+        positions = rows[bad]
         if len(positions) == 0:
             return
         texts = read.texts.iloc[positions].astype("str").to_numpy()
@@ -332,7 +358,7 @@ class _Measurement:
             read = self.read_column(column, kind, rows)
             if isinstance(read, ReadMoments):
                 self.reject_bad(read, rows, column)
-                dates[key] = read.moments.take(rows)
+                dates[key] = read.take(rows)
             elif isinstance(read, ReadFlags):
                 self.reject_bad(read, rows, column)
                 flags[key] = read.flags.take(rows)
@@ -417,6 +443,22 @@ class _RuleDeadlines:
         self.provisional = np.zeros(size, dtype=np.bool_)
         self.rule_id = np.full(size, None, dtype=object)
         self.rule_code = np.zeros(size, dtype=np.int64)
+
+
+#: Threads reading fact columns side by side (more gain little: the columns are few).
+COLUMN_THREADS = 2
+
+
+def _form(kind: str) -> str | None:
+    """How a fact of ``kind`` is read from a whole column: "moments", "flags", or
+    None for text, which is read from the rule's rows only."""
+    if kind in (FactType.DATE, FactType.DATETIME):
+        return "moments"
+    return "flags" if kind == FactType.BOOLEAN else None
+
+
+def _read_cells(cells: pd.Series, form: str) -> ReadMoments | ReadFlags:
+    return read_flags(cells) if form == "flags" else read_moments(cells)
 
 
 def facts_read_by(rule: Rule, ruleset: Ruleset) -> list[Need]:

@@ -23,16 +23,62 @@ from ...engine.moments import NAT, BoolArray, IntArray, Moments
 from ...errors import FactValueError
 from ...facts import parse_boolean
 from .reasons import plain_date_reason
-from .textdates import one_chunk, parse_texts, read_when, stamp_of
+from .textdates import one_chunk, parse_filled_texts, read_when, stamp_of
 
 
 @attrs.frozen(eq=False)
 class ReadMoments:
-    """A column read as dates, the non-blank cells that are not dates, and the cells."""
+    """A column read as dates, the non-blank cells that are not dates, and the cells.
 
-    moments: Moments
-    bad: BoolArray
+    A mostly blank column keeps only its filled rows (``filled``, their positions):
+    :meth:`take` and :meth:`bad_among` answer for any rows, :attr:`moments` and
+    :attr:`bad` spread them over the whole column.
+    """
+
+    found: Moments
+    found_bad: BoolArray
     texts: pd.Series
+    filled: IntArray | None = None
+
+    @property
+    def moments(self) -> Moments:
+        if self.filled is None:
+            return self.found
+        spread = Moments.missing(len(self.texts))
+        spread.put(self.filled, self.found)
+        return spread
+
+    @property
+    def bad(self) -> BoolArray:
+        if self.filled is None:
+            return self.found_bad
+        spread = np.zeros(len(self.texts), dtype=np.bool_)
+        spread[self.filled] = self.found_bad
+        return spread
+
+    def take(self, rows: IntArray) -> Moments:
+        """The moments of ``rows`` (positions in the column)."""
+        if self.filled is None:
+            return self.found.take(rows)
+        at = self._places(rows)
+        values = np.append(self.found.values, NAT)[at]
+        timed = np.append(self.found.timed, False)[at]
+        return Moments(values, timed)
+
+    def bad_among(self, rows: IntArray) -> BoolArray:
+        """For each of ``rows``, whether its cell is bad."""
+        if self.filled is None:
+            return self.found_bad[rows]
+        return np.append(self.found_bad, False)[self._places(rows)]
+
+    def _places(self, rows: IntArray) -> IntArray:
+        """Where each row is among the filled ones; one past the last for a blank row."""
+        assert self.filled is not None
+        count = len(self.filled)
+        at = np.searchsorted(self.filled, rows)
+        padded = np.append(self.filled, -1)
+        result: IntArray = np.where(padded[at] == rows, at, count)
+        return result
 
     @staticmethod
     def reason_for(text: str) -> str:
@@ -127,8 +173,8 @@ def read_moments(series: pd.Series) -> ReadMoments:
         return ReadMoments(_from_datetimes(series), np.zeros(size, np.bool_), series)
     if series.dtype == object:
         return _from_objects(series, blank)
-    moments, bad = parse_texts(_chunks(series), blank)
-    return ReadMoments(moments, bad, series)
+    filled, moments, bad = parse_filled_texts(_chunks(series), blank)
+    return ReadMoments(moments, bad, series, filled)
 
 
 def _from_datetimes(series: pd.Series) -> Moments:

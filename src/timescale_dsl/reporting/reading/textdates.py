@@ -37,17 +37,32 @@ _Clock = tuple[IntArray, IntArray, IntArray]
 
 def parse_texts(text: pa.Array | pa.ChunkedArray, blank: BoolArray) -> tuple[Moments, BoolArray]:
     """Moments from a string array, and the non-blank rows that are not dates."""
+    filled, found, wrong = parse_filled_texts(text, blank)
+    if filled is None:
+        return found, wrong
     size = len(text)
-    filled = np.flatnonzero(~blank)
-    if len(filled) * 2 >= size:  # mostly filled: taking the filled cells out costs more
-        return _parse_filled(one_chunk(text), blank)
-    # Most fact columns are mostly blank: only their filled cells are read.
-    found, wrong = _parse_filled(one_chunk(text.take(pa.array(filled))), blank[filled])
     values = np.full(size, NAT)
     timed = np.zeros(size, dtype=np.bool_)
     bad = np.zeros(size, dtype=np.bool_)
     values[filled], timed[filled], bad[filled] = found.values, found.timed, wrong
     return Moments(values, timed), bad
+
+
+def parse_filled_texts(
+    text: pa.Array | pa.ChunkedArray, blank: BoolArray
+) -> tuple[IntArray | None, Moments, BoolArray]:
+    """As :func:`parse_texts`, but a mostly blank column is read as its filled rows only:
+    their positions, their moments and which are bad (positions None: every row).
+
+    Most fact columns of an export are mostly blank; arrays the length of the whole
+    column for each would be most of the report's memory, and fresh memory is dear.
+    """
+    filled = np.flatnonzero(~blank)
+    if len(filled) * 2 >= len(text):  # mostly filled: taking the filled cells out costs more
+        found, wrong = _parse_filled(one_chunk(text), blank)
+        return None, found, wrong
+    found, wrong = _parse_filled(one_chunk(text.take(pa.array(filled))), blank[filled])
+    return filled, found, wrong
 
 
 def one_chunk(text: pa.Array | pa.ChunkedArray) -> pa.Array:
