@@ -148,10 +148,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         ],
     )
     try:
-        from .huge_pages import stop_asking_for_huge_pages
+        from .memory import configure_memory
         from .reading.readahead import ReadAhead
 
-        stop_asking_for_huge_pages()
+        configure_memory()  # pages it can reuse: see .memory
         # Begun before pandas and the rest are imported: the read runs while they load.
         ahead = ReadAhead(args.events, args.sheet)
         from .api import report_files
