@@ -15,6 +15,8 @@ import datetime as dt
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ...errors import UnknownRuleError
 from ...ruleset import Ruleset
@@ -23,6 +25,7 @@ from ...syntax.names import column_key
 from ..measuring import Measured, rule_named
 from ..reading.cells import distinct
 from ..reading.events import ColumnMap, EventsError, find_columns
+from ..reading.textdates import one_chunk
 from ..rendering.output import OUTPUT_COLUMNS, SOURCE_ROW
 
 REJECTED = "rejected"
@@ -43,8 +46,8 @@ def measured_from_rows(
             f"{source}: not the output of measure_partition (no column(s) {', '.join(missing)})"
         )
     frame = rows.reset_index(drop=True)
-    status = frame["status"].astype("str")
-    rejected = (status == REJECTED).to_numpy()
+    status = status_codes(frame["status"])
+    rejected = status == len(STATUSES)
     numbers = np.arange(1, len(frame) + 1, dtype=np.int64)
     if SOURCE_ROW in frame.columns:
         numbers = frame[SOURCE_ROW].to_numpy(dtype=np.int64)
@@ -53,8 +56,8 @@ def measured_from_rows(
     lost = np.flatnonzero(rejected)
     inputs = [c for c in frame.columns if c not in (*OUTPUT_COLUMNS, *_PARTITION_EXTRA)]
     measured = frame.iloc[kept][[*inputs, *OUTPUT_COLUMNS]].reset_index(drop=True)
-    measured["status"] = pd.Categorical(
-        measured["status"].astype("str"), categories=pd.Index(list(STATUSES))
+    measured["status"] = pd.Categorical.from_codes(
+        status[kept], dtype=pd.CategoricalDtype(list(STATUSES))
     )
     for name in ("working_days_late", "calendar_days_late"):
         measured[name] = measured[name].astype("Int64")
@@ -79,6 +82,43 @@ def measured_from_rows(
         rule_ids[lost],
         numbers[kept],
     )
+
+
+def status_codes(cells: pd.Series) -> npt.NDArray[np.int8]:
+    """Each row's status as its place in STATUSES; ``rejected`` one past the last.
+
+    A blank cell, or one that is no status, is refused, naming it: the rows are
+    not the output of measure_partition.
+    """
+    if isinstance(cells.dtype, pd.CategoricalDtype):
+        labels = [str(label) for label in cells.cat.categories]
+        codes = cells.cat.codes.to_numpy()
+    else:
+        encoded = pc.dictionary_encode(one_chunk(_strings(cells)))
+        labels = [str(label) for label in encoded.dictionary.to_pylist()]
+        codes = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)
+    if (codes < 0).any():
+        raise EventsError(f"the collected rows have a row with no status (row {_first(codes)})")
+    known = [*STATUSES, REJECTED]
+    unknown = [label for label in labels if label not in known]
+    if unknown:
+        raise EventsError(
+            f"the collected rows have status {unknown[0]!r}, which measure_partition "
+            f"never writes (statuses: {', '.join(known)})"
+        )
+    places = np.array([known.index(label) for label in labels], dtype=np.int8)
+    found: npt.NDArray[np.int8] = places[codes]
+    return found
+
+
+def _first(codes: npt.NDArray[np.integer]) -> int:
+    return int(np.flatnonzero(codes < 0)[0]) + 1
+
+
+def _strings(cells: pd.Series) -> pa.Array | pa.ChunkedArray:
+    if isinstance(cells.dtype, pd.StringDtype) and cells.dtype.storage == "pyarrow":
+        return pa.array(cells)
+    return pa.array(cells.astype("str"), from_pandas=True)
 
 
 def _rule_ids(frame: pd.DataFrame, ruleset: Ruleset, columns: ColumnMap) -> npt.NDArray[np.object_]:

@@ -36,6 +36,7 @@ from ...syntax.names import column_key
 from ..measuring import Measured
 from ..reading.events import EventsError, find_columns
 from ..rendering.output import month_text
+from .collected import REJECTED, measured_from_rows, status_codes
 from .grouping import Key, RowFigures, group_figures
 
 #: ``--by due_month`` (or ``month`` when the input has no such column).
@@ -196,8 +197,6 @@ def summarise(
     if isinstance(measured, pd.DataFrame):
         if as_of is None:
             raise TypeError("summarise(rows, ...): give the as_of date the rows were measured at")
-        from .collected import measured_from_rows
-
         measured = measured_from_rows(measured, ruleset, as_of)
     check_by(measured.column_names, by)
     table = _table(measured, by)
@@ -310,15 +309,17 @@ def _months_of(due: Moments) -> Key:
 def _from_rows(measured: Measured) -> tuple[RowFigures, Key, Key]:
     """The figures, rules and due months of a measurement held as a per-row table."""
     rows = measured.rows.reset_index(drop=True)
-    status = pd.Categorical(rows["status"].astype("str"), categories=pd.Index(list(STATUSES)))
+    status = status_codes(rows["status"])
+    if (status == len(STATUSES)).any():
+        raise EventsError(f"{measured.source}: a measured row has status '{REJECTED}'")
     met = rows["target_met"].astype("boolean")
     figures = RowFigures(
-        status.codes.astype(np.int8),
+        status,
         _days(rows["working_days_late"]),
         _days(rows["calendar_days_late"]),
         np.where(met.isna(), -1, met.fillna(False).astype(np.int8)).astype(np.int8),
     )
-    rule_codes, rule_names = pd.factorize(pd.Series(measured.rule_ids, dtype=object).astype("str"))
+    rule_codes, rule_names = pd.factorize(measured.rule_ids)
     month = rows["due"].astype("str").str.slice(0, 7)
     month_codes, months = pd.factorize(month.where(month.notna(), NO_DUE))
     return (
