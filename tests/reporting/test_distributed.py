@@ -216,9 +216,16 @@ def test_files_that_cannot_be_read_in_ranges_are_named(tmp_path: Path) -> None:
     pd.DataFrame({"child_id": ["C1"]}).to_parquet(tmp_path / "events.parquet")
     with pytest.raises(EventsError, match="a Parquet file, not CSV"):
         csv_ranges(tmp_path / "events.parquet", 2)
-    (tmp_path / "bad.csv").write_bytes(b"child_id,rule,completed_at\nC1,visit,2026-01-0\xff\n")
+    # Not UTF-8 where the header is looked for: read whole, it is Windows-1252; in ranges, refused.
+    (tmp_path / "windows.csv").write_bytes(b"child_id,rule,completed_at\nC1,visit,2026-01-0\xff\n")
+    with pytest.raises(EventsError, match=r"windows\.csv: the file is not UTF-8 text.*byte ranges"):
+        csv_ranges(tmp_path / "windows.csv", 1)
+    # Past it, the range that holds the byte fails, naming its bytes.
+    header = b"child_id,rule,completed_at\n"
+    good = b"C1,visit,2026-01-02\n" * (70 * 1024 // 20)
+    (tmp_path / "bad.csv").write_bytes(header + good + b"C1,visit,2026-01-0\xff\n")
     (part,) = csv_ranges(tmp_path / "bad.csv", 1)
-    with pytest.raises(EventsError, match=r"bad.csv \(bytes 27-47\): not a readable CSV table"):
+    with pytest.raises(EventsError, match=r"bad.csv \(bytes 27-\d+\): not a readable CSV table"):
         read_range(part)
     # A quote left open runs to the end: one line that is not a record, as the plain read finds.
     (tmp_path / "open.csv").write_text('child_id,rule,completed_at\nC1,"visit,2026-01-02\n')
@@ -260,3 +267,14 @@ def test_read_rows_reads_the_columns_asked_for_and_the_output(
     assert len(few) == 300
     with pytest.raises(EventsError, match="no column\\(s\\) squad"):
         read_rows(folder, ["rule", "squad"])
+
+
+def test_excel_text_formula_cells_read_in_ranges_as_in_the_plain_read(tmp_path: Path) -> None:
+    path = tmp_path / "events.csv"
+    lines = [f'="C{n:04d}",visit,="2026-01-{n % 28 + 1:02d}"' for n in range(300)]
+    path.write_text("child_id,rule,completed_at\n" + "\n".join(lines) + "\nC9,visit,\n")
+    ranges = csv_ranges(path, 3)
+    read = pa.concat_tables([read_range(part)[0] for part in ranges]).to_pandas()
+    plain = read_events(path).frame
+    pd.testing.assert_frame_equal(read, plain, check_dtype=False)
+    assert plain["child_id"].iloc[0] == "C0000" and plain["completed_at"].iloc[1] == "2026-01-02"

@@ -298,10 +298,20 @@ def test_xlsx_errors_name_the_sheet(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "not a readable workbook" in capsys.readouterr().err
 
 
-def test_a_csv_title_line_above_the_header_is_named_as_the_likely_cause(
+def test_a_csv_title_line_above_the_header_is_skipped_and_said(
     csv_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = csv_file("Recording timeliness export\nchild_id,rule,completed_at\nC1,minutes,\n")
+    path = csv_file("Recording timeliness export\n\nchild_id,rule,completed_at\nC1,minutes,\n")
+    assert main(["report", str(RULESET), str(path), "--no-progress", "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["rows_read"] == 1
+    assert "the header is line 3; the 2 line(s) above it" in captured.err
+
+
+def test_a_csv_of_one_column_is_named_as_a_title_line_or_the_wrong_file(
+    csv_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = csv_file("Recording timeliness export\nno records this month\n")
     assert main(["report", str(RULESET), str(path), "--no-progress"]) == 1
     err = capsys.readouterr().err
     assert "(columns found: Recording timeliness export)" in err

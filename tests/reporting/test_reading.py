@@ -105,7 +105,7 @@ def test_missing_required_columns_fail_at_once_naming_them(
         (b"   \n\n", "the file is empty"),
         (b"PK\x03\x04\x14\x00\x06\x00rest of a workbook", "Excel .xlsx workbook"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Excel .xls workbook"),
-        (b"child_id,rule\nC1,caf\xe9 visit\n", "not UTF-8 text (byte 0xe9"),
+        (b"child_id,rule\nC1,caf\x81 visit\n", "not UTF-8 text (byte 0x81 at offset 20), nor"),
         (b"\x00\x01\x02binary\x00", "binary data"),
         (b"%PDF-1.7 a document", "PDF"),
     ],

@@ -49,6 +49,7 @@ from .reading.events import (
     EventsError,
     csv_header,
     read_csv_exactly,
+    unwrap_excel_text,
 )
 
 #: A part of the per-row output, as this module names it: rows measured where
@@ -253,6 +254,7 @@ def _parse_range(part: CsvRange, data: pa.Buffer | bytes) -> tuple[pa.Table, lis
     except pa.ArrowInvalid as error:
         message = re.sub(r"\s+", " ", str(error)).strip()
         raise EventsError(f"{part.label}: not a readable CSV table: {message}") from None
+    table, _ = unwrap_excel_text(table)  # as the plain read does (its note is the summary's)
     if not malformed:
         return table, []
     # Arrow does not say where a bad line was: read the range again, slowly, to place it.

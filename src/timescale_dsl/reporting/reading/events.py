@@ -30,19 +30,14 @@ import pyarrow.parquet as pq
 from ...engine.moments import IntArray
 from ...errors import TimescaleError
 from ...syntax.names import column_key
+from .csv_layout import SNIFF_BYTES, CsvLayout, LayoutError, csv_layout
 
 if TYPE_CHECKING:  # pandas is imported where a frame is made, so that a CSV's read
     import pandas as pd  # can begin on its own thread while pandas loads (see .readahead)
 
 PARQUET_MAGIC = b"PAR1"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
-_SNIFF = 64 * 1024
-_SIGNATURES = {
-    b"PK\x03\x04": "a zip archive (an Excel .xlsx workbook?): save it as 'CSV UTF-8'",
-    b"\xd0\xcf\x11\xe0": "an old Excel .xls workbook: save it as 'CSV UTF-8'",
-    b"%PDF": "a PDF document",
-    b"\x1f\x8b": "a gzip archive: unpack it first",
-}
+_SNIFF = SNIFF_BYTES
 
 
 class EventsError(TimescaleError):
@@ -137,7 +132,9 @@ def _read_parquet(path: Path, label: str) -> EventLog:
 
 # -- CSV ------------------------------------------------------------------------
 def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
-    header = csv_header(head, label)
+    layout = _layout(head, label)
+    _check_header(list(layout.names), label)
+    header = [*layout.names, *_unnamed(layout)]
     source: Path | pa.BufferReader = path
     if b"\r" in head and b"\n" not in head:
         # Old Mac line endings (a bare CR): neither reader splits lines on them.
@@ -147,7 +144,7 @@ def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
         # The whole file is the header row: no records.
         import pandas as pd
 
-        frame = pd.DataFrame({name: pd.Series([], dtype="str") for name in header})
+        frame = pd.DataFrame({name: pd.Series([], dtype="str") for name in layout.names})
         return EventLog(frame, np.arange(0, dtype=np.int64), label)
     # Large strings: pandas keeps them as they are, without a copy.
     types = {name: pa.large_string() for name in header}
@@ -160,8 +157,16 @@ def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
     try:
         table = pa_csv.read_csv(
             source,
-            read_options=pa_csv.ReadOptions(encoding="utf8", column_names=header, skip_rows=1),
-            parse_options=pa_csv.ParseOptions(newlines_in_values=True, invalid_row_handler=invalid),
+            read_options=pa_csv.ReadOptions(
+                encoding=_ARROW_ENCODINGS.get(layout.encoding, layout.encoding),
+                column_names=header,
+                skip_rows=layout.skipped + 1,
+            ),
+            parse_options=pa_csv.ParseOptions(
+                delimiter=layout.separator,
+                newlines_in_values=True,
+                invalid_row_handler=invalid,
+            ),
             convert_options=pa_csv.ConvertOptions(
                 column_types=types, strings_can_be_null=False, quoted_strings_can_be_null=False
             ),
@@ -170,11 +175,72 @@ def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
         raise EventsError(f"{label}: not a readable CSV table: {_arrow_message(error)}") from None
     if malformed:
         # Arrow does not say where a bad line was; read again, slowly, to number it.
-        text = None if isinstance(source, Path) else data.decode("utf-8-sig")
-        return read_csv_exactly(path, label, header, text)
+        text = None if isinstance(source, Path) else data.decode(layout.encoding)
+        return read_csv_exactly(path, label, header, text, layout)
+    table = _without_unnamed(table, layout, label)
+    table, unwrapped = unwrap_excel_text(table)
     frame = table.to_pandas()
     rows = np.arange(1, len(frame) + 1, dtype=np.int64)
-    return EventLog(frame, rows, label, notes=_swallowed_lines(table))
+    notes = (*layout.notes(), *unwrapped, *_swallowed_lines(table))
+    return EventLog(frame, rows, label, notes=notes)
+
+
+#: Python's names of encodings as Arrow's reader takes them (UTF-8 it reads itself).
+_ARROW_ENCODINGS = {"utf-8-sig": "utf8"}
+
+
+def _layout(head: bytes, label: str) -> CsvLayout:
+    try:
+        return csv_layout(head)
+    except LayoutError as error:
+        raise EventsError(f"{label}: {error}") from None
+
+
+def _unnamed(layout: CsvLayout) -> list[str]:
+    """Stand-in names for the columns past the header's last name (never a real name:
+    the header's names hold no line break)."""
+    return [f"\n(unnamed {number})" for number in range(len(layout.names) + 1, layout.width + 1)]
+
+
+def _without_unnamed(table: pa.Table, layout: CsvLayout, label: str) -> pa.Table:
+    """The table less its unnamed columns, each of which must be blank."""
+    for number, name in enumerate(_unnamed(layout), start=len(layout.names) + 1):
+        column = table.column(name)
+        filled = pc.invert(pc.utf8_is_space(column))
+        filled = pc.and_(filled, pc.greater(pc.binary_length(column), 0))
+        rows = np.flatnonzero(pc.fill_null(filled, False).to_numpy(zero_copy_only=False))
+        if len(rows):
+            value = str(column[int(rows[0])])
+            raise EventsError(
+                f"{label}: column {number} has no name in the header row but holds "
+                f"'{value}' (record {rows[0] + 1}); give it a name, or remove it"
+            )
+        table = table.drop_columns([name])
+    return table
+
+
+_EXCEL_TEXT = r'^="(.*)"$'
+
+
+def unwrap_excel_text(table: pa.Table) -> tuple[pa.Table, tuple[str, ...]]:
+    """Cells written as Excel's text formula (``="0123"``, an export's way to keep a
+    value as text) read as the text inside; and a note of how many there were."""
+    count = 0
+    for index, column in enumerate(table.columns):
+        if not _may_hold(column, b'="'):
+            continue
+        wrapped = pc.fill_null(pc.match_substring_regex(column, _EXCEL_TEXT), False)
+        found = pc.sum(wrapped).as_py() or 0
+        if not found:
+            continue
+        count += found
+        inner = pc.replace_substring_regex(column, _EXCEL_TEXT, r"\1")
+        table = table.set_column(index, table.field(index), inner)
+    if not count:
+        return table, ()
+    return table, (
+        f'{count} cell(s) written as ="..." (Excel\'s text formula) were read as the text inside',
+    )
 
 
 def _swallowed_lines(table: pa.Table) -> tuple[str, ...]:
@@ -190,9 +256,7 @@ def _swallowed_lines(table: pa.Table) -> tuple[str, ...]:
     pattern = r"\n([^\n]*,){" + str(table.num_columns - 1) + "}"
     lines = np.zeros(table.num_rows, dtype=np.int64)
     for column in table.columns:
-        # Most columns of an export hold no line break at all: a look at their bytes
-        # is several times faster than any search of the cells.
-        if not _may_hold_line_break(column):
+        if not _may_hold(column, b"\n"):
             continue
         suspect = pc.match_substring_regex(column, pattern).to_numpy(zero_copy_only=False)
         if suspect.any():
@@ -210,38 +274,36 @@ def _swallowed_lines(table: pa.Table) -> tuple[str, ...]:
     )
 
 
-def _may_hold_line_break(column: pa.ChunkedArray) -> bool:
-    """False when no byte of the column's text is a line feed (True may be a byte
-    outside the cells, in a chunk's buffer past its end: the caller then looks)."""
+def _may_hold(column: pa.ChunkedArray, text: bytes) -> bool:
+    """False when ``text`` is nowhere in the column's bytes (True may be bytes outside
+    the cells, in a chunk's buffer past its end: the caller then looks at the cells).
+
+    Searched in the buffers where they are, without a copy: most columns of an export
+    hold no line break and no formula, and a look at their bytes is many times faster
+    than any search of the cells.
+    """
+    found = re.compile(re.escape(text)).search
     for chunk in column.chunks:
         data = chunk.buffers()[-1]
-        if data is not None and data.size and bool((np.frombuffer(data, np.uint8) == 10).any()):
+        if data is not None and data.size and found(memoryview(data)) is not None:
             return True
     return False
 
 
 def csv_header(head: bytes, label: str) -> list[str]:
-    """The header row; a file that is not UTF-8 text fails here, with what it looks like."""
-    if not head.strip():
-        raise EventsError(f"{label}: the file is empty (expected a header row of column names)")
-    for signature, what in _SIGNATURES.items():
-        if head.startswith(signature):
-            raise EventsError(f"{label}: not a CSV table: it looks like {what}")
-    try:
-        text = head.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        if error.start < len(head) - 4:  # not just a character cut at the sniff boundary
-            raise EventsError(
-                f"{label}: not UTF-8 text (byte 0x{head[error.start]:02x} at offset "
-                f"{error.start}); save the file as 'CSV UTF-8'"
-            ) from None
-        text = head[: error.start].decode("utf-8-sig")
-    if "\x00" in text:
-        raise EventsError(f"{label}: not a CSV table: it holds binary data")
-    first = next(csv.reader(io.StringIO(text, newline="")), [])
-    names = [name.strip() for name in first]
-    _check_header(names, label)
-    return names
+    """The header row of a CSV laid out plainly (UTF-8, commas, the header first, every
+    column named), as a reader of byte ranges needs it; other layouts fail here, saying
+    what to change. A file that is not UTF-8 text fails with what it looks like."""
+    layout = _layout(head, label)
+    if not layout.is_plain:
+        said = "; ".join(layout.notes()) or "some columns of the header row have no name"
+        raise EventsError(
+            f"{label}: {said}: read in byte ranges, a CSV must be UTF-8 with commas, the "
+            "header first and every column named (save it as 'CSV UTF-8', or read it "
+            "with timescale report)"
+        )
+    _check_header(list(layout.names), label)
+    return list(layout.names)
 
 
 def _check_header(names: list[str], label: str) -> None:
@@ -262,7 +324,11 @@ def _check_header(names: list[str], label: str) -> None:
 
 
 def read_csv_exactly(
-    path: Path, label: str, header: Sequence[str], text: str | None = None
+    path: Path,
+    label: str,
+    header: Sequence[str],
+    text: str | None = None,
+    layout: CsvLayout | None = None,
 ) -> EventLog:
     """Python's csv module, numbering rows, for a file with malformed lines.
 
@@ -275,13 +341,14 @@ def read_csv_exactly(
     malformed: list[MalformedRow] = []
     notes: list[str] = []
     width = len(header)
+    layout = layout or CsvLayout("utf-8-sig", ",", 0, tuple(header))
     with (
         io.StringIO(text, newline="") if text is not None
-        else path.open(encoding="utf-8-sig", newline="")
+        else path.open(encoding=layout.encoding, newline="")
     ) as handle:  # fmt: skip
-        reader = csv.reader(handle)
+        reader = csv.reader(handle, delimiter=layout.separator)
         number = 0
-        for record, first_line, last_line in _records(reader, label):
+        for record, first_line, last_line in _records(reader, label, layout.skipped):
             if not record:
                 continue  # a blank line is not a row (Arrow skips it too)
             number += 1
@@ -304,17 +371,23 @@ def read_csv_exactly(
     import pandas as pd
 
     frame = pd.DataFrame(records, columns=list(header), dtype="str")
+    table = _without_unnamed(pa.Table.from_pandas(frame, preserve_index=False), layout, label)
+    table, unwrapped = unwrap_excel_text(table)
+    frame = table.to_pandas()
+    notes = [*layout.notes(), *unwrapped, *notes]
     return EventLog(frame, np.array(numbers, dtype=np.int64), label, tuple(malformed), tuple(notes))
 
 
-def _records(reader: Any, label: str) -> Iterator[tuple[list[str], int, int]]:
-    """The records after the header, each with the first and last line of the file it spans.
+def _records(reader: Any, label: str, skipped: int = 0) -> Iterator[tuple[list[str], int, int]]:
+    """The records after the header (which has ``skipped`` lines above it), each with the
+    first and last line of the file it spans.
 
     What Python's csv module cannot read is an EventsError naming the line.
     """
     line = 0
     try:
-        next(reader, None)
+        for _ in range(skipped + 1):
+            next(reader, None)
         line = reader.line_num
         for record in reader:
             yield record, line + 1, reader.line_num

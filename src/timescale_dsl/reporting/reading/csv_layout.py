@@ -1,0 +1,188 @@
+"""How a CSV export is laid out: its encoding, separator, and where its header row is.
+
+Exports come as case-management systems and spreadsheets write them, and an
+analyst should not have to re-save one before the report reads it:
+
+* *Encoding.* UTF-8 (with or without Excel's byte-order mark); UTF-16 with
+  its byte-order mark (Excel's "Unicode Text"); otherwise, text that is not
+  UTF-8 is read as Windows-1252, which is what Excel's plain "CSV (Comma
+  delimited)" writes on a UK machine, and the summary says so.
+* *Separator.* Comma, semicolon, tab or vertical bar: the one that makes the
+  header row come first, then the one giving it more names.
+* *Title rows.* The header is the first of the top lines with two or more
+  cells filled, as for a workbook (:mod:`.workbook`): a report title, a
+  "generated on" line and blank lines above it are skipped, and the summary
+  says so. Records are numbered from the header (record 1 is below it).
+* *Unnamed columns.* Columns past the last name (a spreadsheet's formatting
+  carried into the export) are read and must be blank: they are then
+  dropped with a note; one holding a value is refused, naming the column.
+
+Only the first 64 KiB (:data:`SNIFF_BYTES`) are looked at here.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+
+import attrs
+
+from ...errors import TimescaleError
+
+SNIFF_BYTES = 64 * 1024
+#: How far down the file its header is looked for, past title lines.
+HEADER_SEARCH_LINES = 50
+SEPARATORS = (",", ";", "\t", "|")
+_SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+_SIGNATURES = {
+    b"PK\x03\x04": "a zip archive (an Excel .xlsx workbook?): save it as 'CSV UTF-8'",
+    b"\xd0\xcf\x11\xe0": "an old Excel .xls workbook: save it as 'CSV UTF-8'",
+    b"%PDF": "a PDF document",
+    b"\x1f\x8b": "a gzip archive: unpack it first",
+}
+#: Byte-order marks, and the encoding each names (Python's codec, Arrow's name).
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+WINDOWS = "cp1252"
+
+
+class LayoutError(TimescaleError):
+    """A file that is not a CSV table (the caller names the file)."""
+
+
+@attrs.frozen
+class CsvLayout:
+    """Where a CSV's header and records are, and how to read them."""
+
+    #: Python's name of the encoding: "utf-8-sig" (also plain UTF-8), "utf-16" or "cp1252".
+    encoding: str
+    separator: str
+    #: Lines (records) above the header: a title, a date line, blanks.
+    skipped: int
+    #: The header's names, less unnamed columns past the last name.
+    names: tuple[str, ...]
+    #: How many unnamed columns follow the names (read, and dropped when blank).
+    unnamed: int = 0
+
+    @property
+    def width(self) -> int:
+        return len(self.names) + self.unnamed
+
+    @property
+    def is_plain(self) -> bool:
+        """UTF-8, commas, the header first and every column named: the usual export."""
+        return (
+            self.encoding == "utf-8-sig"
+            and self.separator == ","
+            and not self.skipped
+            and not self.unnamed
+        )
+
+    def notes(self) -> tuple[str, ...]:
+        """What the summary should say about reading the file this way."""
+        found: list[str] = []
+        if self.encoding == WINDOWS:
+            found.append(
+                "the file is not UTF-8 text: it was read as Windows-1252 (what Excel "
+                "saves as 'CSV (Comma delimited)'); save it as 'CSV UTF-8' if letters look wrong"
+            )
+        if self.separator != ",":
+            found.append(f"the file's cells are separated by a {_SEPARATOR_NAMES[self.separator]}")
+        if self.skipped:
+            found.append(
+                f"the header is line {self.skipped + 1}; the {self.skipped} line(s) above it "
+                "(a title, blank or one cell each) were skipped, and records are numbered from it"
+            )
+        if self.unnamed:
+            found.append(
+                f"{self.unnamed} column(s) past the header's last name, with no name and "
+                "no value, were left out"
+            )
+        return tuple(found)
+
+
+def csv_layout(head: bytes) -> CsvLayout:
+    """The layout of a CSV whose first bytes (up to :data:`SNIFF_BYTES`) are ``head``."""
+    if not head.strip():
+        raise LayoutError("the file is empty (expected a header row of column names)")
+    for signature, what in _SIGNATURES.items():
+        if head.startswith(signature):
+            raise LayoutError(f"not a CSV table: it looks like {what}")
+    encoding, text = _decoded(head)
+    if "\x00" in text:
+        raise LayoutError("not a CSV table: it holds binary data")
+    # The last line may be cut short by the sniff: only whole lines are looked at.
+    whole = len(head) < SNIFF_BYTES
+    lines = text if whole else text[: max(text.rfind("\n"), 0) + 1] or text
+    best: tuple[int, int, str, list[str]] | None = None
+    for separator in SEPARATORS:
+        found = _header_of(lines, separator)
+        if found is None:
+            continue
+        skipped, names = found
+        score = (skipped, -len(names))
+        if best is None or score < (best[0], best[1]):
+            best = (skipped, -len(names), separator, names)
+    if best is None:  # no line of two cells: the first line, read as commas, is the header
+        first = next(csv.reader(io.StringIO(lines, newline="")), [])
+        return CsvLayout(encoding, ",", 0, tuple(name.strip() for name in first))
+    skipped, _, separator, names = best
+    named = len(names)
+    while named and not names[named - 1]:
+        named -= 1
+    return CsvLayout(encoding, separator, skipped, tuple(names[:named]), len(names) - named)
+
+
+def _decoded(head: bytes) -> tuple[str, str]:
+    for mark, encoding in _BOMS:
+        if head.startswith(mark):
+            return encoding, _decode(head, encoding)
+    try:
+        return "utf-8-sig", _decode(head, "utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return WINDOWS, head.decode(WINDOWS)
+    except UnicodeDecodeError as error:  # a byte Windows-1252 leaves undefined
+        raise LayoutError(
+            f"not UTF-8 text (byte 0x{head[error.start]:02x} at offset {error.start}), nor "
+            "Windows-1252; save the file as 'CSV UTF-8'"
+        ) from None
+
+
+def _decode(head: bytes, encoding: str) -> str:
+    """The text of ``head``, allowing a character cut at the end of the sniff."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    return decoder.decode(head, final=len(head) < SNIFF_BYTES)
+
+
+def _header_of(text: str, separator: str) -> tuple[int, list[str]] | None:
+    """The records above the header, and its names (None if there is none).
+
+    The header is the first of the top records with two or more cells filled
+    whose next filled record, if the sniff holds one, has two cells or more
+    and no more than the header: a title line with this separator in it is
+    followed by a header that is wider, or by lines of one cell.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    records: list[list[str]] = []
+    try:
+        for record in reader:
+            records.append([cell.strip() for cell in record])
+            if len(records) > HEADER_SEARCH_LINES:
+                break
+    except csv.Error:  # not this separator's CSV (a quote left open in the sniff)
+        pass
+    filled = [index for index, record in enumerate(records) if any(record)]
+    for place, index in enumerate(filled):
+        names = records[index]
+        if index >= HEADER_SEARCH_LINES or sum(1 for name in names if name) < 2:
+            continue
+        following = records[filled[place + 1]] if place + 1 < len(filled) else None
+        if following is None or 2 <= len(following) <= len(names):
+            return index, names
+    return None
