@@ -15,13 +15,17 @@ from collections.abc import Mapping
 from .errors import FactValueError
 from .syntax.names import event_key
 from .timezones import to_london
-from .written_dates import read_written_date
+from .written_dates import clock_time, read_written_date
 
 FactValue = dt.date | dt.datetime | bool | str
 
+#: Day first, as UK exports write it: 31/12/2026 (also 31-12-2026 and 31.12.2026, one
+#: mark throughout), with a time if any, on the 24-hour or the 12-hour clock.
 _UK_DATE = re.compile(
-    r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
-    r"(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?$"
+    r"^(?P<d>\d{1,2})(?P<mark>[/.\-])(?P<m>\d{1,2})(?P=mark)(?P<y>\d{4})"
+    r"(?:[ T](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"(?:\s*(?P<half>[ap]\.?m\.?))?)?$",
+    re.IGNORECASE,
 )
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0"}
@@ -32,19 +36,9 @@ def parse_when(text: str) -> dt.date | dt.datetime:
     FactValueError otherwise."""
     value = text.strip()
     match = _UK_DATE.match(value)
+    if match:
+        return _day_first(match, value, text)
     try:
-        if match:
-            day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-            if match["H"] is None:
-                return day
-            return dt.datetime(
-                day.year,
-                day.month,
-                day.day,
-                int(match["H"]),
-                int(match["M"]),
-                int(match["S"] or 0),
-            )
         if len(value) == 10:
             return dt.date.fromisoformat(value)
         moment = dt.datetime.fromisoformat(value)
@@ -55,6 +49,16 @@ def parse_when(text: str) -> dt.date | dt.datetime:
         raise FactValueError(f"'{text}' is not a valid date: {error}") from None
     # Case systems record local time; an offset given is converted to London's wall clock.
     return to_london(moment)
+
+
+def _day_first(match: re.Match[str], value: str, text: str) -> dt.date | dt.datetime:
+    try:
+        day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError as error:
+        raise FactValueError(f"'{text}' is not a valid date: {error}") from None
+    if match["hour"] is None:
+        return day
+    return dt.datetime.combine(day, clock_time(match, value))
 
 
 def parse_boolean(text: str) -> bool:

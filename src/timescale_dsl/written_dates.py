@@ -84,10 +84,12 @@ def read_written_date(text: str) -> dt.date | dt.datetime | None:
         )
     if match["hour"] is None:
         return day
-    return dt.datetime.combine(day, _clock(match, value))
+    return dt.datetime.combine(day, clock_time(match, value))
 
 
-def _clock(match: re.Match[str], value: str) -> dt.time:
+def clock_time(match: re.Match[str], value: str) -> dt.time:
+    """The time of day matched in ``hour``, ``minute``, ``second`` and ``half`` (am/pm,
+    which makes it a 12-hour clock); FactValueError for no real time."""
     hour, minute = int(match["hour"]), int(match["minute"])
     half = match["half"]
     if half is not None:

@@ -216,7 +216,7 @@ def test_python_dates_in_object_columns(ruleset: Ruleset) -> None:
 
 # ------------------------------------------------------------------ exact reading
 uk_texts = st.builds(
-    lambda d, m, y, t, sep: f"{d}/{m}/{y}" + (f"{sep}{t}" if t else ""),
+    lambda d, m, y, t, sep, mark, half: f"{d}{mark}{m}{mark}{y}" + (f"{sep}{t}{half}" if t else ""),
     st.integers(0, 32).map(str) | st.integers(1, 31).map(lambda n: f"{n:02d}"),
     st.integers(0, 13).map(str) | st.integers(1, 12).map(lambda n: f"{n:02d}"),
     st.integers(1, 9999).map(lambda n: f"{n:04d}"),
@@ -231,6 +231,8 @@ uk_texts = st.builds(
         ),
     ),
     st.sampled_from([" ", "T", "  "]),
+    st.sampled_from(["/", "/", "-", "."]),
+    st.sampled_from(["", "", " pm", "AM", " p.m."]),
 )
 iso_texts = st.one_of(
     st.dates().map(dt.date.isoformat),

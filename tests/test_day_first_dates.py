@@ -1,0 +1,48 @@
+"""Numeric dates day first, as UK exports write them: any one mark, either clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timescale_dsl.errors import FactValueError
+from timescale_dsl.facts import parse_fact_text, parse_when
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("31/12/2026", dt.date(2026, 12, 31)),
+        ("31-12-2026", dt.date(2026, 12, 31)),
+        ("31.12.2026", dt.date(2026, 12, 31)),
+        ("1.2.2026 9:05", dt.datetime(2026, 2, 1, 9, 5)),
+        ("31/12/2026 2:30 PM", dt.datetime(2026, 12, 31, 14, 30)),
+        ("31/12/2026 02:30:15 pm", dt.datetime(2026, 12, 31, 14, 30, 15)),
+        ("31-12-2026 12:05 am", dt.datetime(2026, 12, 31, 0, 5)),
+        ("31/12/2026 12:00 P.M.", dt.datetime(2026, 12, 31, 12, 0)),
+        ("31/12/2026T14:30", dt.datetime(2026, 12, 31, 14, 30)),
+    ],
+)
+def test_day_first_forms_read_as_the_date_they_name(
+    text: str, expected: dt.date | dt.datetime
+) -> None:
+    assert parse_when(text) == expected
+    assert type(parse_when(text)) is type(expected)
+    assert parse_fact_text(text) == expected  # as the command line types a --fact
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("31-12/2026", "is not a valid date"),  # one mark throughout
+        ("31/02/2026", "day is out of range for month"),
+        ("31/12/2026 13:00 pm", "a 12-hour clock runs from 1 to 12, not 13"),
+        ("31/12/2026 0:30 AM", "a 12-hour clock runs from 1 to 12, not 0"),
+        ("31/12/2026 24:00", "hour must be in 0..23"),
+        ("12/31/2026", "month must be in 1..12"),  # never read month first
+    ],
+)
+def test_what_names_no_real_date_is_refused_saying_why(text: str, message: str) -> None:
+    with pytest.raises(FactValueError, match=message):
+        parse_when(text)
