@@ -14,7 +14,7 @@ import pytest
 from timescale_dsl import Ruleset
 from timescale_dsl.cli import main
 from timescale_dsl.reporting.api import timeliness
-from timescale_dsl.reporting.reading.events import ColumnMap
+from timescale_dsl.reporting.reading.events import ColumnMap, EventsError
 from timescale_dsl.reporting.reading.mapping import MappingError, fact_columns, loose_key
 from timescale_dsl.reporting.rendering.render import render_json, render_table
 
@@ -281,6 +281,24 @@ def test_xlsx_title_rows_above_the_header_are_skipped_and_said(
         "sheet 'Sheet': the header is row 4; the 3 row(s) above it (a title, blank or one "
         "cell each) were skipped, and records are numbered from it",
     )
+
+
+def test_xlsx_columns_past_the_last_name_must_be_blank(ruleset: Ruleset, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Child ID", "Rule", "Completed At", "Actual Meeting"])
+    sheet.append([1234, "minutes", dt.datetime(2027, 1, 7), dt.date(2026, 12, 14)])
+    sheet.cell(row=1, column=6).fill = openpyxl.styles.PatternFill("solid", fgColor="FFFF00")
+    path = tmp_path / "formatted.xlsx"
+    book.save(path)
+    assert list(timeliness(path, ruleset, AS_OF).rows["Child ID"]) == ["1234"]
+    sheet.append([1235, "minutes", None, dt.date(2026, 12, 14), None, "call back Tuesday"])
+    book.save(path)
+    with pytest.raises(
+        EventsError, match=r"column F has no name .* 'call back Tuesday' \(record 2\)"
+    ):
+        timeliness(path, ruleset, AS_OF)
 
 
 def test_xlsx_errors_name_the_sheet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,6 +13,9 @@ as the CSV reader would give it, so one reading of dates serves both:
 * a whole number (child ids typed as numbers) -> ``1234``, not ``1234.0``;
 * true/false -> ``true``/``false``; an empty cell -> blank.
 
+Columns past the header's last name are left out when they are blank (a
+sheet's formatting); a value in one is refused, naming its column and record.
+
 Records are numbered from the header (record 1 is the row below it);
 wholly empty rows are not records.
 """
@@ -80,7 +83,16 @@ def read_workbook(
     for number, row in enumerate(cells[top + 1 :], start=1):
         texts = [_text(c) for c in row[:width]]
         texts += [""] * (width - len(texts))
-        if any(t.strip() for t in texts) or any(_text(c).strip() for c in row[width:]):
+        beyond = [(place, _text(c)) for place, c in enumerate(row[width:], start=width + 1)]
+        stray = [(place, text) for place, text in beyond if text.strip()]
+        if stray:  # a value under no name would be lost: say where it is
+            place, text = stray[0]
+            raise EventsError(
+                f"{label}: sheet '{chosen}', column {_letters(place)} has no name in the "
+                f"header row (row {top + 1}) but holds '{text.strip()}' (record {number}); "
+                "give it a name, or remove it"
+            )
+        if any(t.strip() for t in texts):
             records.append(texts)
             numbers.append(number)
     frame = pd.DataFrame(records, columns=header, dtype="str")
@@ -104,6 +116,15 @@ def _header_row(cells: Sequence[Sequence[object]]) -> int:
         if filled and first_filled is None:
             first_filled = index
     return first_filled or 0
+
+
+def _letters(column: int) -> str:
+    """A spreadsheet's name for its ``column``-th column (1 = A, 27 = AA)."""
+    name = ""
+    while column:
+        column, remainder = divmod(column - 1, 26)
+        name = chr(ord("A") + remainder) + name
+    return name
 
 
 def _text(value: object) -> str:
