@@ -235,6 +235,17 @@ def test_an_unterminated_quote_that_swallows_whole_rows_is_counted(tmp_path: Pat
     assert note.startswith("20000 line(s) of the file were read inside the cells of 1 row(s) (2)")
 
 
+@pytest.mark.parametrize("separator", [";", "\t", "|"])
+def test_swallowed_rows_are_counted_whatever_the_separator(tmp_path: Path, separator: str) -> None:
+    path = tmp_path / "big.csv"
+    lines = ["child_id,rule,completed_at", "C0,minutes,", 'C1,minutes,"07/01/2027']
+    lines += ["C2,minutes,"] * 20_000
+    path.write_text("\n".join(line.replace(",", separator) for line in lines) + "\n")
+    log = read_events(path)
+    assert log.rows_read == 2
+    assert any(n.startswith("20000 line(s) of the file were read inside") for n in log.notes)
+
+
 def test_line_breaks_in_a_quoted_note_are_not_a_warning(csv_file: Callable[..., Path]) -> None:
     path = csv_file('child_id,rule,note\nC1,minutes,"first line\nsecond, with a comma"\n')
     log = read_events(path)

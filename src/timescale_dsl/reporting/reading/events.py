@@ -181,7 +181,7 @@ def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
     table, unwrapped = unwrap_excel_text(table)
     frame = table.to_pandas()
     rows = np.arange(1, len(frame) + 1, dtype=np.int64)
-    notes = (*layout.notes(), *unwrapped, *_swallowed_lines(table))
+    notes = (*layout.notes(), *unwrapped, *_swallowed_lines(table, layout.separator))
     return EventLog(frame, rows, label, notes=notes)
 
 
@@ -243,17 +243,18 @@ def unwrap_excel_text(table: pa.Table) -> tuple[pa.Table, tuple[str, ...]]:
     )
 
 
-def _swallowed_lines(table: pa.Table) -> tuple[str, ...]:
+def _swallowed_lines(table: pa.Table, separator: str = ",") -> tuple[str, ...]:
     """Notes on cells that hold lines looking like rows of their own: a quote left open.
 
     A quoted cell may hold line breaks (a note written over several lines);
-    a line inside it with a comma for every column but one looks like a
+    a line inside it with a separator for every column but one looks like a
     record that an unclosed quote swallowed, and the summary says how many
     lines of the file went into such cells.
     """
     if table.num_columns < 2 or not table.num_rows:
         return ()
-    pattern = r"\n([^\n]*,){" + str(table.num_columns - 1) + "}"
+    mark = re.escape(separator)
+    pattern = r"\n([^\n]*" + mark + "){" + str(table.num_columns - 1) + "}"
     lines = np.zeros(table.num_rows, dtype=np.int64)
     for column in table.columns:
         if not _may_hold(column, b"\n"):
