@@ -343,3 +343,21 @@ def test_dates_beyond_year_9999_are_refused_alike_by_both_engines(
         assert reason == str(error)
     else:
         pytest.fail("the engine gave a deadline the report rejected")
+
+
+def test_a_long_cell_is_cut_short_where_a_reason_quotes_it(
+    tmp_path: Path, ruleset: Ruleset
+) -> None:
+    path = tmp_path / "long.csv"
+    date, rule = "9" * 20_000, "x" * 5_000
+    path.write_text(
+        "child_id,rule,completed_at,actual meeting\n"
+        f"C1,minutes,,{date}\nC2,{rule},,2026-01-05\nC3,minutes,,2026-O1-05\n"
+    )
+    rejects = timeliness(path, ruleset, dt.date(2027, 1, 12)).rejects
+    reasons = dict(zip(rejects["row"], rejects["reason"], strict=True))
+    assert f"'{date[:60]}… (20,000 characters)' is not a valid date" in reasons[1]
+    assert f"'{rule[:60]}… (5,000 characters)'" in reasons[2]
+    assert max(len(reason) for reason in reasons.values()) < 300
+    assert "'2026-O1-05' is not a date" in reasons[3]  # a short value is quoted whole
+    assert rejects["actual meeting"].iloc[0] == date  # the cell itself, beside it, whole

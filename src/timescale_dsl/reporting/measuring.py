@@ -53,6 +53,7 @@ from .reading.events import (
     required_columns,
 )
 from .reading.mapping import FactColumns, fact_columns, match_key
+from .reading.reasons import briefly
 from .rendering.output import OUTPUT_COLUMNS, SOURCE_ROW, reject_order, rejects_frame, rows_frame
 
 Progress = Callable[[int], None]
@@ -262,7 +263,7 @@ class _Measurement:
             try:
                 rule = rule_named(self.ruleset, key)
             except UnknownRuleError as error:
-                self.problems.add(_mask(self.size, rows), str(error), column)
+                self.problems.add(_mask(self.size, rows), briefly(str(error), key), column)
                 continue
             found.setdefault(rule.id, (rule, []))[1].append(rows)
         self.problems.add(codes < 0, "no rule given", column)
@@ -330,7 +331,7 @@ class _Measurement:
         if len(positions) == 0:
             return
         texts = read.texts.iloc[positions].astype("str").to_numpy()
-        by_text = {text: read.reason_for(str(text)) for text in set(texts)}
+        by_text = {text: briefly(read.reason_for(str(text)), str(text)) for text in set(texts)}
         reasons = np.full(self.size, None, dtype=object)
         reasons[positions] = [f"column '{column}': {by_text[text]}" for text in texts]
         self.problems.add(_mask(self.size, positions), reasons, column)

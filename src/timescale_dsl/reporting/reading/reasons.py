@@ -41,3 +41,17 @@ def plain_date_reason(text: str, engine_reason: str) -> str:
     if "Invalid isoformat" in engine_reason or "does not match" in engine_reason:
         return f"'{value}' is not a date: {_EXAMPLE}"
     return engine_reason
+
+
+#: A cell's text longer than this is cut short where a reason quotes it.
+SHOWN_CHARACTERS = 60
+
+
+def briefly(reason: str, text: str) -> str:
+    """``reason``, with ``text`` (or its trimmed form) cut short where it is quoted and long:
+    a reason is read on a console and in a rejects file, the cell itself is beside it."""
+    for quoted in dict.fromkeys((text, text.strip())):
+        if len(quoted) > SHOWN_CHARACTERS:
+            cut = f"{quoted[:SHOWN_CHARACTERS]}… ({len(quoted):,} characters)"
+            reason = reason.replace(quoted, cut)
+    return reason
