@@ -166,3 +166,25 @@ def test_only_whole_lines_of_the_sniff_are_looked_at() -> None:
     layout = csv_layout(head[:SNIFF_BYTES])
     assert layout.names == ("child_id", "rule", "completed_at") and layout.is_plain
     assert np.isclose(len(head[:SNIFF_BYTES]), SNIFF_BYTES)
+
+
+def test_a_byte_past_the_sniff_that_is_not_the_files_text_is_refused_naming_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "events.csv"
+    rows = b"C1,visit,2026-01-02,Zo\xeb\n" * 5000  # Windows-1252 from the start
+    path.write_bytes(b"child_id,rule,completed_at,team\n" + rows + b"C2,visit,,x\x81y\n")
+    with pytest.raises(EventsError, match=r"began as Windows-1252 text but holds byte 0x81"):
+        read_events(path)
+    path.write_bytes(b"child_id,rule,completed_at,team\n" + rows + b"C2,visit,,x\n")
+    assert read_events(path).frame["team"].iloc[0] == "Zoë"
+
+
+def test_a_header_longer_than_the_sniff_is_read_whole(tmp_path: Path) -> None:
+    names = ["child_id", "rule", "completed_at", *(f"note {n:05d} " * 3 for n in range(4000))]
+    path = tmp_path / "wide.csv"
+    path.write_text(",".join(names) + "\n" + ",".join(["C1", "visit", "2026-01-02"]) + "," * 4000)
+    assert len(names[-1]) * 4000 > SNIFF_BYTES
+    log = read_events(path)
+    assert list(log.frame.columns) == [name.strip() for name in names]
+    assert log.frame["child_id"].tolist() == ["C1"]

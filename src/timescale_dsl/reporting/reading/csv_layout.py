@@ -105,19 +105,22 @@ class CsvLayout:
         return tuple(found)
 
 
-def csv_layout(head: bytes) -> CsvLayout:
-    """The layout of a CSV whose first bytes (up to :data:`SNIFF_BYTES`) are ``head``."""
+def csv_layout(head: bytes, complete: bool | None = None) -> CsvLayout:
+    """The layout of a CSV whose first bytes are ``head`` (the whole file if ``complete``;
+    by default, if it is shorter than :data:`SNIFF_BYTES`)."""
+    whole = len(head) < SNIFF_BYTES if complete is None else complete
     if not head.strip():
         raise LayoutError("the file is empty (expected a header row of column names)")
     for signature, what in _SIGNATURES.items():
         if head.startswith(signature):
             raise LayoutError(f"not a CSV table: it looks like {what}")
-    encoding, text = _decoded(head)
+    encoding, text = _decoded(head, whole)
     if "\x00" in text:
         raise LayoutError("not a CSV table: it holds binary data")
-    # The last line may be cut short by the sniff: only whole lines are looked at.
-    whole = len(head) < SNIFF_BYTES
-    lines = text if whole else text[: max(text.rfind("\n"), 0) + 1] or text
+    # The last line may be cut short by the sniff: only whole lines are looked at (all
+    # of it when not even the first line ends in it).
+    cut = text.rfind("\n")
+    lines = text if whole or cut < 0 else text[: cut + 1]
     best: tuple[int, int, str, list[str]] | None = None
     for separator in SEPARATORS:
         found = _header_of(lines, separator)
@@ -137,12 +140,12 @@ def csv_layout(head: bytes) -> CsvLayout:
     return CsvLayout(encoding, separator, skipped, tuple(names[:named]), len(names) - named)
 
 
-def _decoded(head: bytes) -> tuple[str, str]:
+def _decoded(head: bytes, whole: bool) -> tuple[str, str]:
     for mark, encoding in _BOMS:
         if head.startswith(mark):
-            return encoding, _decode(head, encoding)
+            return encoding, _decode(head, encoding, whole)
     try:
-        return "utf-8-sig", _decode(head, "utf-8-sig")
+        return "utf-8-sig", _decode(head, "utf-8-sig", whole)
     except UnicodeDecodeError:
         pass
     try:
@@ -154,10 +157,10 @@ def _decoded(head: bytes) -> tuple[str, str]:
         ) from None
 
 
-def _decode(head: bytes, encoding: str) -> str:
-    """The text of ``head``, allowing a character cut at the end of the sniff."""
+def _decode(head: bytes, encoding: str, whole: bool) -> str:
+    """The text of ``head``, allowing a character cut at its end unless it is ``whole``."""
     decoder = codecs.getincrementaldecoder(encoding)()
-    return decoder.decode(head, final=len(head) < SNIFF_BYTES)
+    return decoder.decode(head, final=whole)
 
 
 def _header_of(text: str, separator: str) -> tuple[int, list[str]] | None:

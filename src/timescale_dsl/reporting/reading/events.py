@@ -132,7 +132,8 @@ def _read_parquet(path: Path, label: str) -> EventLog:
 
 # -- CSV ------------------------------------------------------------------------
 def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
-    layout = _layout(head, label)
+    head, complete = _first_lines(path, head)
+    layout = _layout(head, label, complete)
     _check_header(list(layout.names), label)
     header = [*layout.names, *_unnamed(layout)]
     source: Path | pa.BufferReader = path
@@ -173,10 +174,15 @@ def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
         )
     except pa.ArrowInvalid as error:
         raise EventsError(f"{label}: not a readable CSV table: {_arrow_message(error)}") from None
+    except UnicodeDecodeError as error:  # Windows-1252 or UTF-16 read on past the sniff
+        raise _not_text(label, layout, error) from None
     if malformed:
         # Arrow does not say where a bad line was; read again, slowly, to number it.
-        text = None if isinstance(source, Path) else data.decode(layout.encoding)
-        return read_csv_exactly(path, label, header, text, layout)
+        try:
+            text = None if isinstance(source, Path) else data.decode(layout.encoding)
+            return read_csv_exactly(path, label, header, text, layout)
+        except UnicodeDecodeError as error:
+            raise _not_text(label, layout, error) from None
     table = _without_unnamed(table, layout, label)
     table, unwrapped = unwrap_excel_text(table)
     frame = table.to_pandas()
@@ -189,9 +195,32 @@ def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
 _ARROW_ENCODINGS = {"utf-8-sig": "utf8"}
 
 
-def _layout(head: bytes, label: str) -> CsvLayout:
+def _not_text(label: str, layout: CsvLayout, error: UnicodeDecodeError) -> EventsError:
+    byte = error.object[error.start : error.start + 1].hex()
+    return EventsError(
+        f"{label}: the file began as {_ENCODING_NAMES.get(layout.encoding, layout.encoding)} "
+        f"text but holds byte 0x{byte} further on, which is not; save the file as 'CSV UTF-8'"
+    )
+
+
+_ENCODING_NAMES = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252"}
+#: How far a header row is read when it is longer than the sniff (thousands of columns).
+_LONGEST_HEADER = 16 << 20
+
+
+def _first_lines(path: Path, head: bytes) -> tuple[bytes, bool]:
+    """The sniff, read on until it holds a line end when the header is longer than it;
+    and whether that is the whole file."""
+    if len(head) < _SNIFF or b"\n" in head or b"\r" in head:
+        return head, len(head) < _SNIFF
+    with path.open("rb") as handle:
+        longer = handle.read(_LONGEST_HEADER)
+    return longer, len(longer) < _LONGEST_HEADER
+
+
+def _layout(head: bytes, label: str, complete: bool | None = None) -> CsvLayout:
     try:
-        return csv_layout(head)
+        return csv_layout(head, complete)
     except LayoutError as error:
         raise EventsError(f"{label}: {error}") from None
 
