@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PROPERTIES = 3  # the tests in tests/fuzz
+PROPERTIES = 4  # the tests in tests/fuzz
 
 
 def main() -> int:

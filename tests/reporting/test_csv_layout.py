@@ -188,3 +188,20 @@ def test_a_header_longer_than_the_sniff_is_read_whole(tmp_path: Path) -> None:
     log = read_events(path)
     assert list(log.frame.columns) == [name.strip() for name in names]
     assert log.frame["child_id"].tolist() == ["C1"]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\xef\xbb\xbf\x80", r"not UTF-8 text \(byte 0x80 at offset 3\), though it begins"),
+        (b"\xef\xbb\xbfa,b\n\xffc", r"not UTF-8 text \(byte 0xff at offset 7\)"),
+        (b"\xff\xfea\x00,\x00b", r"not UTF-16 text \(byte 0x62 at offset 6\)"),
+    ],
+)
+def test_a_byte_order_mark_the_text_then_belies_is_refused(
+    tmp_path: Path, data: bytes, message: str
+) -> None:
+    path = tmp_path / "events.csv"
+    path.write_bytes(data)
+    with pytest.raises(EventsError, match=message):
+        read_events(path)

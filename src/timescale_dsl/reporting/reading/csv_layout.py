@@ -41,11 +41,12 @@ _SIGNATURES = {
     b"%PDF": "a PDF document",
     b"\x1f\x8b": "a gzip archive: unpack it first",
 }
-#: Byte-order marks, and the encoding each names (Python's codec, Arrow's name).
+#: Byte-order marks: the file's encoding as the readers are given it (the mark is theirs
+#: to skip), and the encoding of the text after the mark.
 _BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
 )
 WINDOWS = "cp1252"
 
@@ -141,9 +142,17 @@ def csv_layout(head: bytes, complete: bool | None = None) -> CsvLayout:
 
 
 def _decoded(head: bytes, whole: bool) -> tuple[str, str]:
-    for mark, encoding in _BOMS:
+    for mark, encoding, body in _BOMS:
         if head.startswith(mark):
-            return encoding, _decode(head, encoding, whole)
+            try:
+                return encoding, _decode(head[len(mark) :], body, whole)
+            except UnicodeDecodeError as error:
+                at = error.start + len(mark)
+                name = "UTF-8" if body == "utf-8" else "UTF-16"
+                raise LayoutError(
+                    f"not {name} text (byte 0x{head[at]:02x} at offset {at}), though it "
+                    f"begins with {name}'s byte-order mark; save the file as 'CSV UTF-8'"
+                ) from None
     try:
         return "utf-8-sig", _decode(head, "utf-8-sig", whole)
     except UnicodeDecodeError:
