@@ -54,6 +54,23 @@ FORMS = [
         "entity.name.function.task.timescales",
     ),
     ("Leaving care on the 18th birthday", "18th", "constant.numeric.ordinal.timescales"),
+    # "on", "by", "at" and "from" before words that do not carry a timescale on: the task's.
+    (
+        "Decision on contact within 1 working day of referral",
+        "Decision on contact",
+        "entity.name.function.task.timescales",
+    ),
+    (
+        "Visit by social worker at the home within 5 days of referral",
+        "Visit by social worker at the home",
+        "entity.name.function.task.timescales",
+    ),
+    (
+        "Letter from IRO within 5 days of review",
+        "Letter from IRO",
+        "entity.name.function.task.timescales",
+    ),
+    ("Plan by their 18th birthday", "Plan", "entity.name.function.task.timescales"),
     ("Visit within 7 days of referral if not section 47", "if", "keyword.control.timescales"),
     (
         "Plan within 5 days of X or within 10 days of Y, whichever is later",

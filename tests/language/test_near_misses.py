@@ -13,7 +13,7 @@ from timescale_dsl.errors import SyntaxProblem
     [
         ("Review within timescale: within 15 working days of strategy discussion", "Review within timescale"),
         ("[r] Review within timescale: within 15 working days of strategy discussion", "Review within timescale"),
-        ("Visit at home: within 5 days of referral", "Visit at home"),
+        ("Visit on the day after: within 5 days of referral", "Visit on the day after"),
     ],
 )  # fmt: skip
 def test_an_error_inside_a_task_name_ended_by_a_colon_says_to_quote_it(

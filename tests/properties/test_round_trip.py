@@ -130,6 +130,14 @@ def _token_strategies() -> dict[str, st.SearchStrategy[str]]:
             ).flatmap(_any_case),
             "SAME_DAY": _any_case("same day"),
             "_OR_THE": st.sampled_from((", or the", " or the")),
+            # Words that begin a timescale only before the words the grammar puts after them.
+            "_ON": _any_case("on"),
+            "_BY": _any_case("by"),
+            "_AT": _any_case("at"),
+            "_FROM_BOUND": _any_case("from"),
+            "_BETWEEN": _any_case("between"),
+            "_NO_FIXED": _any_case("no fixed timescale"),
+            "_WHOSE": st.sampled_from(("their", "the child's", "the young person’s", "his/her")),
             "_WHICHEVER": st.sampled_from(
                 (", whichever is", " whichever is", ", whichever comes", " whichever occurs")
             ),

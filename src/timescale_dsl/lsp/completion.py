@@ -51,6 +51,13 @@ _PATTERN_WORDS: dict[str, tuple[str, ...]] = {
     "_UNTIL": ("until",),
     "NOT_REQUIRED": ("not required",),
     "IF_WEEKEND": ("if that falls at a weekend",),
+    "_ON": ("on",),
+    "_BY": ("by",),
+    "_AT": ("at",),
+    "_FROM_BOUND": ("from",),
+    "_BETWEEN": ("between",),
+    "_NO_FIXED": ("no fixed timescale",),
+    "_WHOSE": ("their",),
 }
 _ANCHOR_BEFORE = {"OF", "AFTER", "FROM", "FOLLOWING", "BEFORE", "TO", "AS", "THE"}
 _CONDITION_BEFORE = {"IF", "AND", "_OR", "NOT"}

@@ -6,6 +6,7 @@ import contextlib
 import copy
 import functools
 import gc
+import re
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
@@ -121,7 +122,18 @@ def _options_key() -> str:
 
 # Terminals written as patterns (to take the wordings around a keyword) and the
 # keyword each stands for in messages and suggestions ("evry": did you mean 'every'?).
-_PATTERN_KEYWORDS = {"_EVERY": "every", "SAME_DAY": "same", "_THEREAFTER": "thereafter"}
+_PATTERN_KEYWORDS = {
+    "_EVERY": "every",
+    "SAME_DAY": "same",
+    "_THEREAFTER": "thereafter",
+    "_ON": "on",
+    "_BY": "by",
+    "_AT": "at",
+    "_FROM_BOUND": "from",
+    "_BETWEEN": "between",
+    "_NO_FIXED": "no",
+    "_WHOSE": "their",
+}
 
 
 @functools.cache
@@ -232,6 +244,12 @@ def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str, start: str)
             message = "unexpected end of line"
     else:
         message = "unexpected end of text"
+    if not word or message == "unexpected end of line":
+        # The line ran out inside a name: a word that begins a timescale is read as a
+        # name's when the words after it do not follow on ("on the dya of").
+        misspelt = _misspelt_starter(text, path, line)
+        if misspelt is not None:
+            return misspelt
     suggestion = did_you_mean(word, candidates) if word[:1].isalpha() else None
     if suggestion:
         message += f"; did you mean '{suggestion}'?"
@@ -283,6 +301,35 @@ def _word_diagnostic(text: str, path: str, begin: int, accepts: set[str]) -> Dia
         f"expected {expected}",
         _source_line(text, line),
     )
+
+
+#: Words that begin a timescale only before one of these (after an optional "the").
+_STARTER_WORDS = {"on": ("day", "same"), "by": ("next", "age"), "at": ("point",)}
+_STARTER = re.compile(r"\b(on|by|at)[ \t]+(?:the[ \t]+)?([A-Za-z]+)", re.IGNORECASE)
+
+
+def _misspelt_starter(text: str, path: str, line: int) -> Diagnostic | None:
+    """An error at the misspelt word after "on", "by" or "at" ("on the dya of"), if any."""
+    source = _source_line(text, line)
+    if source is None:
+        return None
+    for found in _STARTER.finditer(source):
+        choices = _STARTER_WORDS[found[1].lower()]
+        word = found[2]
+        suggestion = None if word.lower() in choices else did_you_mean(word, choices)
+        if suggestion is None:
+            continue
+        column = found.start(2) + 1
+        expected = " or ".join(f"'{choice}'" for choice in choices)
+        return Diagnostic(
+            SYNTAX_ERROR,
+            Severity.ERROR,
+            f"unexpected '{word}'; did you mean '{suggestion}'?",
+            Span(path, line, column, line, column + len(word)),
+            f"expected {expected} after '{found[1]}' (else '{found[1]}' is read as part of a name)",
+            source,
+        )
+    return None
 
 
 def _quote_task_hint(source: str | None, column: int) -> str | None:

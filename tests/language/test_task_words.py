@@ -1,0 +1,101 @@
+"""Words that begin a timescale are words of a name where what follows them is not one.
+
+"on", "by", "at", "from", "between" and "no" each begin a timescale ("on the
+day of", "by the next working day", "at the point of", "from the day of ... to
+...", "between 2 and 5 days", "no fixed timescale"); in "Decision on contact",
+"Visit by social worker" or "Letter from IRO" they are part of the task. The
+grammar reads them as keywords only where the words after them make the
+timescale (patterns that look ahead, grammar/timescale.lark).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timescale_dsl import parse_rule, parse_ruleset
+from timescale_dsl.errors import SyntaxProblem
+
+REFERRAL = {"referral": dt.date(2026, 12, 1), "review": dt.date(2026, 12, 10)}
+
+
+@pytest.mark.parametrize(
+    ("text", "task", "due"),
+    [
+        ("Visit by social worker within 5 working days of referral", "Visit by social worker", "2026-12-08"),
+        ("Visit at home within 5 working days of referral", "Visit at home", "2026-12-08"),
+        ("Visit at the home within 5 days of referral", "Visit at the home", "2026-12-06"),
+        ("Letter from IRO within 5 working days of review", "Letter from IRO", "2026-12-17"),
+        ("Decision on contact within 1 working day of referral", "Decision on contact", "2026-12-02"),
+        ("Visits to children on a plan within 10 working days of referral", "Visits to children on a plan", "2026-12-15"),
+        ("Record on the system within 1 working day of referral", "Record on the system", "2026-12-02"),
+        ("Update the plan on receipt of reports within 5 working days of review", "Update the plan on receipt of reports", "2026-12-17"),
+        ("Letter no further action within 5 working days of referral", "Letter no further action", "2026-12-08"),
+        ("Time between visits within 5 working days of referral", "Time between visits", "2026-12-08"),
+        ("Transfer from team within 5 working days of referral", "Transfer from team", "2026-12-08"),
+    ],
+)  # fmt: skip
+def test_a_timescale_word_inside_a_task_is_part_of_the_task(text: str, task: str, due: str) -> None:
+    rule = parse_rule(text)
+    assert rule.task == task
+    assert str(rule.deadline(REFERRAL).due) == due
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Notes on the day of referral", "2026-12-01"),
+        ("Notes on day of referral", "2026-12-01"),
+        ("Notes on the same day as referral", "2026-12-01"),
+        ("Notes on or before referral", "2026-12-01"),
+        ("Notes at the point of referral", "2026-12-01"),
+        ("Notes at point of referral", "2026-12-01"),
+        ("Notes at the referral", "2026-12-01"),
+        ("Notes by the next working day after referral", "2026-12-02"),
+        ("Notes from the day of referral to 5 days after referral", "2026-12-06"),
+        ("Notes from on the day of referral to 5 days after referral", "2026-12-06"),
+        ("Notes from 2 days before review to 2 days after review", "2026-12-12"),
+        ("Notes between 2 and 5 days after referral", "2026-12-06"),
+        ("Notes on \\\n  the day of referral", "2026-12-01"),
+    ],
+)
+def test_the_keyword_forms_still_begin_the_timescale(text: str, due: str) -> None:
+    rule = parse_rule(text)
+    assert rule.task == "Notes"
+    assert str(rule.deadline(REFERRAL).due) == due
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pathway plan by the 16th birthday",
+        "Pathway plan by 16th birthday",
+        "Pathway plan by the child's 16th birthday",
+        "Pathway plan by the young person’s 16th birthday",
+        "Pathway plan by their 16th birthday",
+        "Pathway plan by his or her 16th birthday",
+        "Pathway plan by his/her 16th birthday",
+        "Pathway plan on or before the young person's 16th birthday",
+        "Pathway plan on their 16th birthday",
+    ],
+)
+def test_a_birthday_is_the_same_whoever_it_is_said_to_belong_to(text: str) -> None:
+    rule = parse_rule(text)
+    assert rule.task == "Pathway plan"
+    assert str(rule.deadline({"date of birth": dt.date(2010, 5, 1)}).due) == "2026-05-01"
+
+
+def test_no_fixed_timescale_is_still_the_whole_phrase() -> None:
+    deadline = parse_rule("Chronology no fixed timescale").deadline({})
+    assert deadline.due is None and "no fixed timescale" in str(deadline.explanation)
+    assert parse_rule("No further action letter within 5 days of referral").task == (
+        "No further action letter"
+    )
+
+
+def test_a_task_word_before_a_real_error_keeps_the_error_there() -> None:
+    with pytest.raises(SyntaxProblem) as caught:
+        parse_ruleset("[a] Decision on contact within 5 dayz of referral\n", "t")
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.span.column == len("[a] Decision on contact within 5 ") + 1
