@@ -99,3 +99,26 @@ def test_a_task_word_before_a_real_error_keeps_the_error_there() -> None:
         parse_ruleset("[a] Decision on contact within 5 dayz of referral\n", "t")
     (diagnostic,) = caught.value.diagnostics
     assert diagnostic.span.column == len("[a] Decision on contact within 5 ") + 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pathway plan within 3 months of the 16th birthday",
+        "Pathway plan within 3 months of the young person's 16th birthday",
+        "Pathway plan within 3 months of his or her 16th birthday",
+        "Pathway plan within 3 months of the child’s 16th birthday",
+        "Pathway plan by the 16th birthday plus 3 months",
+        "Pathway plan by the young person's 16th birthday plus three months",
+        "Pathway plan on their 16th birthday plus 3 months",
+    ],
+)
+def test_a_period_after_anyones_birthday_counts_from_the_date_of_birth(text: str) -> None:
+    rule = parse_rule(text)
+    assert rule.task == "Pathway plan"
+    assert str(rule.deadline({"date of birth": dt.date(2010, 5, 31)}).due) == "2026-08-31"
+
+
+def test_a_birthday_party_is_an_event_of_its_own() -> None:
+    rule = parse_rule("Photos within 3 days of the 16th birthday party")
+    assert str(rule.deadline({"16th birthday party": dt.date(2026, 6, 1)}).due) == "2026-06-04"

@@ -57,7 +57,6 @@ _PATTERN_WORDS: dict[str, tuple[str, ...]] = {
     "_FROM_BOUND": ("from",),
     "_BETWEEN": ("between",),
     "_NO_FIXED": ("no fixed timescale",),
-    "_WHOSE": ("their",),
 }
 _ANCHOR_BEFORE = {"OF", "AFTER", "FROM", "FOLLOWING", "BEFORE", "TO", "AS", "THE"}
 _CONDITION_BEFORE = {"IF", "AND", "_OR", "NOT"}

@@ -240,7 +240,12 @@ class BareEventError(ValueError):
         self.anchor = anchor
 
 
-_BIRTHDAY = re.compile(r"(\d+)(?:st|nd|rd|th) birthday")
+# "18th birthday", also said to be someone's ("the child's", "his or her"): whose it is
+# changes nothing, as for the grammar's _WHOSE.
+_BIRTHDAY = re.compile(
+    r"(?:(?:child|young person|person)['’]s |his or her |his/her |his |her )?"
+    r"(\d+)(?:st|nd|rd|th) birthday"
+)
 
 
 def birthday_years(key: str) -> int | None:

@@ -132,7 +132,6 @@ _PATTERN_KEYWORDS = {
     "_FROM_BOUND": "from",
     "_BETWEEN": "between",
     "_NO_FIXED": "no",
-    "_WHOSE": "their",
 }
 
 

@@ -186,6 +186,13 @@ class ToAst:
         ordinal = str(children[0])
         return ast.Birthday(self._int(children[0], ordinal[:-2]), span=self._span(meta))
 
+    def birthday_plus(self, meta: Meta, children: list[Any]) -> ast.Offset:
+        # "by the 16th birthday plus 3 months" is "within 3 months of the 16th birthday".
+        ordinal, duration = children
+        years = self._int(ordinal, str(ordinal)[:-2])
+        anchor = ast.BirthdayRef(years, span=self._span(meta))
+        return ast.Offset(duration, ast.Direction.AFTER, anchor, span=self._span(meta))
+
     def rolled(self, meta: Meta, children: list[Any]) -> ast.Rolled:
         roll = ast.Roll(str(children[1]).lower())
         weekend_only = len(children) > 2
