@@ -71,6 +71,14 @@ FORMS = [
         "entity.name.function.task.timescales",
     ),
     ("Plan by their 18th birthday", "Plan", "entity.name.function.task.timescales"),
+    # A count begins the timescale only before a unit or a range.
+    (
+        "Section 47 enquiry outcome within 15 working days of strategy discussion",
+        "Section 47 enquiry outcome",
+        "entity.name.function.task.timescales",
+    ),
+    ("QA form 11-15 working days after meeting", "QA form", "entity.name.function.task.timescales"),
+    ("Notes 24hrs after visit", "Notes", "entity.name.function.task.timescales"),
     ("Visit within 7 days of referral if not section 47", "if", "keyword.control.timescales"),
     (
         "Plan within 5 days of X or within 10 days of Y, whichever is later",

@@ -122,3 +122,48 @@ def test_a_period_after_anyones_birthday_counts_from_the_date_of_birth(text: str
 def test_a_birthday_party_is_an_event_of_its_own() -> None:
     rule = parse_rule("Photos within 3 days of the 16th birthday party")
     assert str(rule.deadline({"16th birthday party": dt.date(2026, 6, 1)}).due) == "2026-06-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "task", "due"),
+    [
+        ("Section 47 enquiry outcome within 15 working days of referral", "Section 47 enquiry outcome", "2026-12-22"),
+        ("Stage 1 complaint response within 10 working days of referral", "Stage 1 complaint response", "2026-12-15"),
+        ("Form 2 outcome 5 working days after referral", "Form 2 outcome", "2026-12-08"),
+        ("Process map within 5 working days of referral", "Process map", "2026-12-08"),
+    ],
+)  # fmt: skip
+def test_a_number_or_heading_word_inside_a_task_is_part_of_the_task(
+    text: str, task: str, due: str
+) -> None:
+    """A count begins a timescale only before a unit or a range; "section" and
+    "process" begin a heading only before its quoted name."""
+    rule = parse_rule(text)
+    assert rule.task == task
+    assert str(rule.deadline(REFERRAL).due) == due
+    ruleset = parse_ruleset(f'section "Child protection"\n{text}\n', "t")
+    assert [rule.statement.task for rule in ruleset.rules] == [task]
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Notes 5 working days after referral", "2026-12-08"),
+        ("Notes 2-3 working days before review", "2026-12-08"),
+        ("Notes 2 to 3 working days before review", "2026-12-08"),
+        ("Notes 24hrs after referral", "2026-12-02"),
+        ("Notes at each review", "2026-12-10"),
+        ("Notes at every review", "2026-12-10"),
+        ("Notes by the end of the next working day after referral", "2026-12-02"),
+        ("Notes by close of the next working day after referral", "2026-12-02"),
+    ],
+)
+def test_counts_and_each_occurrence_still_begin_the_timescale(text: str, due: str) -> None:
+    rule = parse_rule(text)
+    assert rule.task == "Notes"
+    assert str(rule.deadline(REFERRAL).due)[:10] == due
+
+
+def test_a_misspelt_unit_after_within_is_still_named() -> None:
+    with pytest.raises(SyntaxProblem, match="did you mean 'day'"):
+        parse_ruleset("[a] Minutes within 15 working dayz after meeting\n", "t")

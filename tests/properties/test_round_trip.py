@@ -89,6 +89,10 @@ def _token_strategies() -> dict[str, st.SearchStrategy[str]]:
                 st.integers(0, 99).map(str),
                 st.sampled_from(("ten", "Twenty-Eight", "twenty eight", "FORTY-FIVE")),
             ),
+            "LEADING_NUMBER": st.one_of(
+                st.integers(0, 99).map(str),
+                st.sampled_from(("ten", "Twenty-Eight", "twenty eight", "FORTY-FIVE")),
+            ),
             "ORDINAL": st.sampled_from(("1st", "2nd", "3rd", "4th", "11th", "18th", "21st")),
             "RULE_ID": st.sampled_from(("s47", "icpc-review.1", "rc2", "2a")),
             "DATE": st.just("2026-12-25"),
@@ -137,6 +141,8 @@ def _token_strategies() -> dict[str, st.SearchStrategy[str]]:
             "_FROM_BOUND": _any_case("from"),
             "_BETWEEN": _any_case("between"),
             "_NO_FIXED": _any_case("no fixed timescale"),
+            "_SECTION": _any_case("section"),
+            "_PROCESS": _any_case("process"),
             "_WHOSE": st.sampled_from(("their", "the child's", "the young person’s", "his/her")),
             "_WHICHEVER": st.sampled_from(
                 (", whichever is", " whichever is", ", whichever comes", " whichever occurs")

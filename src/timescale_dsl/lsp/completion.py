@@ -57,6 +57,8 @@ _PATTERN_WORDS: dict[str, tuple[str, ...]] = {
     "_FROM_BOUND": ("from",),
     "_BETWEEN": ("between",),
     "_NO_FIXED": ("no fixed timescale",),
+    "_SECTION": ("section",),
+    "_PROCESS": ("process",),
 }
 _ANCHOR_BEFORE = {"OF", "AFTER", "FROM", "FOLLOWING", "BEFORE", "TO", "AS", "THE"}
 _CONDITION_BEFORE = {"IF", "AND", "_OR", "NOT"}

@@ -35,6 +35,7 @@ MAX_SYNTAX_ERRORS = 100
 
 _DESCRIBE = {
     "NUMBER": "a number",
+    "LEADING_NUMBER": "a number",
     "WORD": "a name",
     "STRING": 'a quoted "text"',
     "DATE": "a date (YYYY-MM-DD)",
@@ -132,6 +133,8 @@ _PATTERN_KEYWORDS = {
     "_FROM_BOUND": "from",
     "_BETWEEN": "between",
     "_NO_FIXED": "no",
+    "_SECTION": "section",
+    "_PROCESS": "process",
 }
 
 
