@@ -2,7 +2,9 @@
 
 Every accepted row must parse to the same tree as its canonical statement (so
 it computes the same everywhere); every gap row must still be refused, so that
-the acceptance rate reported in docs/language.md is the one measured here.
+the acceptance rate reported in docs/language.md is the one measured here. The
+probes (rows written to find what the language refused) are held to the same,
+and are not counted in the rate.
 """
 
 from __future__ import annotations
@@ -14,26 +16,33 @@ import pytest
 from timescale_dsl import parse_statement
 from timescale_dsl.errors import TimescaleError
 
-CORPUS = Path(__file__).with_name("council_wordings.txt")
-ROWS = [
-    tuple(part.strip() for part in line.split("||"))
-    for line in CORPUS.read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-]
+
+def _rows(name: str) -> list[tuple[str, ...]]:
+    return [
+        tuple(part.strip() for part in line.split("||"))
+        for line in Path(__file__).with_name(name).read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+ROWS = _rows("council_wordings.txt")
+PROBES = _rows("council_probes.txt")
 ACCEPTED = [(w, c) for w, c in ROWS if not c.startswith("gap:")]
 GAPS = [(w, c) for w, c in ROWS if c.startswith("gap:")]
+PROBES_ACCEPTED = [(w, c) for w, c in PROBES if not c.startswith("gap:")]
+PROBES_REFUSED = [(w, c) for w, c in PROBES if c.startswith("gap:")]
 
 #: The acceptance rate docs/language.md reports (accepted rows / all rows).
-REPORTED_ACCEPTED = 85
-REPORTED_TOTAL = 94
+REPORTED_ACCEPTED = 71
+REPORTED_TOTAL = 77
 
 
-@pytest.mark.parametrize(("wording", "canonical"), ACCEPTED)
+@pytest.mark.parametrize(("wording", "canonical"), ACCEPTED + PROBES_ACCEPTED)
 def test_accepted_wording_means_its_canonical_statement(wording: str, canonical: str) -> None:
     assert parse_statement(wording) == parse_statement(canonical)
 
 
-@pytest.mark.parametrize(("wording", "reason"), GAPS)
+@pytest.mark.parametrize(("wording", "reason"), GAPS + PROBES_REFUSED)
 def test_gap_wording_is_refused(wording: str, reason: str) -> None:
     with pytest.raises(TimescaleError):
         parse_statement(wording)

@@ -167,3 +167,22 @@ def test_counts_and_each_occurrence_still_begin_the_timescale(text: str, due: st
 def test_a_misspelt_unit_after_within_is_still_named() -> None:
     with pytest.raises(SyntaxProblem, match="did you mean 'day'"):
         parse_ruleset("[a] Minutes within 15 working dayz after meeting\n", "t")
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        ("Life story book by the time of review", "Life story book on the day of review"),
+        (
+            "Contact recorded as soon as possible and in any event within 1 working day of referral",
+            "Contact recorded within 1 working day of referral (as soon as possible)",
+        ),
+        (
+            "Contact recorded immediately and in any case, within 1 working day of referral",
+            "Contact recorded within 1 working day of referral (immediately)",
+        ),
+    ],
+)
+def test_by_the_time_of_and_in_any_event(text: str, same_as: str) -> None:
+    assert parse_rule(text).statement == parse_rule(same_as).statement
+    assert parse_rule(text).deadline(REFERRAL).due == parse_rule(same_as).deadline(REFERRAL).due

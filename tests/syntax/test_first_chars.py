@@ -83,7 +83,8 @@ def test_compiled_matches_as_re_compiles() -> None:
 
 def test_no_terminal_of_the_grammar_begins_where_its_answer_says_it_cannot() -> None:
     texts = [p.read_text("utf-8") for p in sorted(ROOT.joinpath("rulesets").glob("*.timescales"))]
-    texts.append(ROOT.joinpath("tests/language/council_wordings.txt").read_text("utf-8"))
+    for corpus in ("council_wordings.txt", "council_probes.txt"):
+        texts.append(ROOT.joinpath("tests/language", corpus).read_text("utf-8"))
     for terminal in parser._lark().terminals:
         pattern = terminal.pattern.to_regexp()
         first = first_chars(pattern)

@@ -30,7 +30,8 @@ RULE_FILES = sorted(
 )
 WORDINGS = [
     part.strip()
-    for line in ROOT.joinpath("tests/language/council_wordings.txt").read_text("utf-8").splitlines()
+    for corpus in ("council_wordings.txt", "council_probes.txt")
+    for line in ROOT.joinpath("tests/language", corpus).read_text("utf-8").splitlines()
     if line.strip() and not line.startswith("#")
     for part in line.split("||")
     if not part.strip().startswith("gap:")
