@@ -79,6 +79,7 @@ FORMS = [
     ),
     ("QA form 11-15 working days after meeting", "QA form", "entity.name.function.task.timescales"),
     ("Notes 24hrs after visit", "Notes", "entity.name.function.task.timescales"),
+    ("Case audit every quarter", "quarter", "keyword.other.unit.timescales"),
     ("Visit within 7 days of referral if not section 47", "if", "keyword.control.timescales"),
     (
         "Plan within 5 days of X or within 10 days of Y, whichever is later",

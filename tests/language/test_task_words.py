@@ -186,3 +186,21 @@ def test_a_misspelt_unit_after_within_is_still_named() -> None:
 def test_by_the_time_of_and_in_any_event(text: str, same_as: str) -> None:
     assert parse_rule(text).statement == parse_rule(same_as).statement
     assert parse_rule(text).deadline(REFERRAL).due == parse_rule(same_as).deadline(REFERRAL).due
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        ("Case audit every quarter", "Case audit every 3 months"),
+        ("Review within a quarter of referral", "Review within 3 months of referral"),
+        ("Review within two quarters of referral", "Review within 6 months of referral"),
+        ("Report 1 quarter after referral", "Report 3 months after referral"),
+    ],
+)
+def test_a_quarter_is_three_months(text: str, same_as: str) -> None:
+    assert parse_rule(text).statement == parse_rule(same_as).statement
+
+
+def test_a_quarter_in_a_name_is_a_word_of_the_name() -> None:
+    rule = parse_rule("Quarter end report within 10 working days of referral")
+    assert rule.task == "Quarter end report"

@@ -54,6 +54,8 @@ _ONE_WORDS = {"a": 1, "an": 1}
 
 #: The count a fortnight stands for, in weeks.
 FORTNIGHT_WEEKS = 2
+#: The count a quarter stands for, in months.
+QUARTER_MONTHS = 3
 
 
 def number_words() -> dict[str, int]:
@@ -176,21 +178,23 @@ def frequency_interval(text: str) -> ast.Duration:
 
 
 def unit_interval(unit: ast.Unit | str) -> ast.Duration:
-    """ "every month", "every fortnight": one of the unit."""
-    if unit == FORTNIGHT:
-        return ast.Duration(FORTNIGHT_WEEKS, ast.Unit.WEEKS)
-    assert isinstance(unit, ast.Unit)
-    return ast.Duration(1, unit)
+    """ "every month", "every fortnight", "every quarter": one of the unit."""
+    return duration(1, unit)
 
 
-#: What the transformer hands on for the unit "fortnight", until a count scales it.
+#: What the transformer hands on for the units "fortnight" and "quarter", until a
+#: count scales them.
 FORTNIGHT = "fortnight"
+QUARTER = "quarter"
 
 
 def duration(count: int, unit: ast.Unit | str) -> ast.Duration:
-    """A count and its unit; "a fortnight" is 2 weeks, "three fortnights" 6."""
+    """A count and its unit; "a fortnight" is 2 weeks, "three fortnights" 6, "a quarter"
+    3 months."""
     if unit == FORTNIGHT:
         return ast.Duration(count * FORTNIGHT_WEEKS, ast.Unit.WEEKS)
+    if unit == QUARTER:
+        return ast.Duration(count * QUARTER_MONTHS, ast.Unit.MONTHS)
     assert isinstance(unit, ast.Unit)
     return ast.Duration(count, unit)
 

@@ -107,6 +107,9 @@ class ToAst:
     def fortnights(self, meta: Meta, children: list[Any]) -> str:
         return lowering.FORTNIGHT
 
+    def quarters(self, meta: Meta, children: list[Any]) -> str:
+        return lowering.QUARTER
+
     def duration(self, meta: Meta, children: list[Any]) -> ast.Duration:
         duration = lowering.duration(self._int(children[0]), children[1])
         return attrs.evolve(duration, span=self._span(meta))
