@@ -43,6 +43,7 @@ import pyarrow.parquet as pq
 from ..ruleset import Ruleset
 from .api import PARTITION_COLUMNS, REJECTED, measure_partition, recurring_rows
 from .api import ruleset_at as ruleset_at  # for the scripts, beside the tasks it serves
+from .reading.csv_layout import SNIFF_BYTES
 from .reading.events import (
     PARQUET_MAGIC,
     ColumnMap,
@@ -58,7 +59,6 @@ PART_NAME: Final = re.compile(r"(where-read|moved)-\d+\.parquet")
 WRITTEN_META: Final = pd.DataFrame(
     {"part": pd.Series([], dtype="str"), "rows": pd.Series([], dtype="int64")}
 )
-_SNIFF = 64 * 1024
 #: CSV bytes a task reads and measures at a time (about 75,000 LCS rows).
 PIECE_BYTES: Final = 24 << 20
 _QUOTE = ord('"')
@@ -131,7 +131,7 @@ def _paths(files: str | Path | Sequence[str | Path]) -> list[Path]:
 def _cuts(path: Path, share: int) -> list[tuple[int, int, tuple[str, ...], bool]]:
     """``share`` ranges of one file (fewer where records are longer than a share)."""
     with path.open("rb") as handle:
-        head = handle.read(_SNIFF)
+        head = handle.read(SNIFF_BYTES)
     if head.startswith(PARQUET_MAGIC):
         raise EventsError(f"{path}: a Parquet file, not CSV: read it with dd.read_parquet")
     header = tuple(csv_header(head, str(path)))

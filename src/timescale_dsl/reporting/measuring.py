@@ -326,8 +326,7 @@ class _Measurement:
 
     def reject_bad(self, read: ReadMoments | ReadFlags, rows: IntArray, column: str) -> None:
         """Reject those of ``rows`` whose cell is bad (``read`` holds the whole column)."""
-        bad = read.bad_among(rows) if isinstance(read, ReadMoments) else read.bad[rows]
-        positions = rows[bad]
+        positions = rows[read.bad_among(rows)]
         if len(positions) == 0:
             return
         texts = read.texts.iloc[positions].astype("str").to_numpy()

@@ -23,7 +23,14 @@ from ...engine.moments import NAT, BoolArray, IntArray, Moments
 from ...errors import FactValueError
 from ...facts import parse_boolean
 from .reasons import plain_date_reason
-from .textdates import one_chunk, parse_filled_texts, read_when, stamp_of
+from .textdates import (
+    one_chunk,
+    parse_filled_texts,
+    read_when,
+    spread_flags,
+    spread_moments,
+    stamp_of,
+)
 
 
 @attrs.frozen(eq=False)
@@ -44,17 +51,13 @@ class ReadMoments:
     def moments(self) -> Moments:
         if self.filled is None:
             return self.found
-        spread = Moments.missing(len(self.texts))
-        spread.put(self.filled, self.found)
-        return spread
+        return spread_moments(self.found, self.filled, len(self.texts))
 
     @property
     def bad(self) -> BoolArray:
         if self.filled is None:
             return self.found_bad
-        spread = np.zeros(len(self.texts), dtype=np.bool_)
-        spread[self.filled] = self.found_bad
-        return spread
+        return spread_flags(self.found_bad, self.filled, len(self.texts))
 
     def take(self, rows: IntArray) -> Moments:
         """The moments of ``rows`` (positions in the column)."""
@@ -97,6 +100,10 @@ class ReadFlags:
     bad: BoolArray
     texts: pd.Series
 
+    def bad_among(self, rows: IntArray) -> BoolArray:
+        """For each of ``rows``, whether its cell is bad."""
+        return self.bad[rows]
+
     @staticmethod
     def reason_for(text: str) -> str:
         try:
@@ -115,7 +122,7 @@ def _chunks(series: pd.Series) -> pa.Array | pa.ChunkedArray:
     return arrow
 
 
-def _strings(series: pd.Series) -> pa.Array:
+def arrow_strings(series: pd.Series) -> pa.Array:
     """The cells as one Arrow string array; no copy for Arrow strings in one chunk."""
     return one_chunk(_chunks(series))
 
@@ -126,7 +133,7 @@ def distinct(series: pd.Series) -> tuple[IntArray, list[str]]:
         texts = [None if _blank_object(v) else str(v).strip() for v in series]
         arrow = pa.array(texts, type=pa.string())
     else:
-        arrow = _strings(series)
+        arrow = arrow_strings(series)
     # Encoded first, trimmed after: a column of a million cells holds a few distinct texts.
     encoded = pc.dictionary_encode(arrow)
     raw = np.asarray(

@@ -31,8 +31,8 @@ import attrs
 from ...errors import TimescaleError
 
 SNIFF_BYTES = 64 * 1024
-#: How far down the file its header is looked for, past title lines.
-HEADER_SEARCH_LINES = 50
+#: How far down an export (a CSV's lines, a sheet's rows) its header is looked for.
+HEADER_SEARCH_ROWS = 50
 SEPARATORS = (",", ";", "\t", "|")
 _SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
 _SIGNATURES = {
@@ -49,6 +49,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
 )
 WINDOWS = "cp1252"
+#: Each encoding by the name an analyst knows it by.
+ENCODING_NAMES = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", WINDOWS: "Windows-1252"}
 
 
 class LayoutError(TimescaleError):
@@ -74,6 +76,10 @@ class CsvLayout:
         return len(self.names) + self.unnamed
 
     @property
+    def encoding_name(self) -> str:
+        return ENCODING_NAMES[self.encoding]
+
+    @property
     def is_plain(self) -> bool:
         """UTF-8, commas, the header first and every column named: the usual export."""
         return (
@@ -94,16 +100,22 @@ class CsvLayout:
         if self.separator != ",":
             found.append(f"the file's cells are separated by a {_SEPARATOR_NAMES[self.separator]}")
         if self.skipped:
-            found.append(
-                f"the header is line {self.skipped + 1}; the {self.skipped} line(s) above it "
-                "(a title, blank or one cell each) were skipped, and records are numbered from it"
-            )
+            found.append(header_below(self.skipped, "line"))
         if self.unnamed:
             found.append(
                 f"{self.unnamed} column(s) past the header's last name, with no name and "
                 "no value, were left out"
             )
         return tuple(found)
+
+
+def header_below(skipped: int, unit: str) -> str:
+    """The note that the header is below ``skipped`` title lines (``unit``: "line" or
+    "row"), for a CSV and a workbook alike."""
+    return (
+        f"the header is {unit} {skipped + 1}; the {skipped} {unit}(s) above it (a title, "
+        "blank or one cell each) were skipped, and records are numbered from it"
+    )
 
 
 def csv_layout(head: bytes, complete: bool | None = None) -> CsvLayout:
@@ -122,19 +134,12 @@ def csv_layout(head: bytes, complete: bool | None = None) -> CsvLayout:
     # of it when not even the first line ends in it).
     cut = text.rfind("\n")
     lines = text if whole or cut < 0 else text[: cut + 1]
-    best: tuple[int, int, str, list[str]] | None = None
-    for separator in SEPARATORS:
-        found = _header_of(lines, separator)
-        if found is None:
-            continue
-        skipped, names = found
-        score = (skipped, -len(names))
-        if best is None or score < (best[0], best[1]):
-            best = (skipped, -len(names), separator, names)
-    if best is None:  # no line of two cells: the first line, read as commas, is the header
+    found = [(header, mark) for mark in SEPARATORS if (header := _header_of(lines, mark))]
+    if not found:  # no line of two cells: the first line, read as commas, is the header
         first = next(csv.reader(io.StringIO(lines, newline="")), [])
         return CsvLayout(encoding, ",", 0, tuple(name.strip() for name in first))
-    skipped, _, separator, names = best
+    # The header that comes first, then the one with more names (ties: SEPARATORS' order).
+    (skipped, names), separator = min(found, key=lambda item: (item[0][0], -len(item[0][1])))
     named = len(names)
     while named and not names[named - 1]:
         named -= 1
@@ -148,7 +153,7 @@ def _decoded(head: bytes, whole: bool) -> tuple[str, str]:
                 return encoding, _decode(head[len(mark) :], body, whole)
             except UnicodeDecodeError as error:
                 at = error.start + len(mark)
-                name = "UTF-8" if body == "utf-8" else "UTF-16"
+                name = ENCODING_NAMES[encoding]
                 raise LayoutError(
                     f"not {name} text (byte 0x{head[at]:02x} at offset {at}), though it "
                     f"begins with {name}'s byte-order mark; save the file as 'CSV UTF-8'"
@@ -185,14 +190,14 @@ def _header_of(text: str, separator: str) -> tuple[int, list[str]] | None:
     try:
         for record in reader:
             records.append([cell.strip() for cell in record])
-            if len(records) > HEADER_SEARCH_LINES:
+            if len(records) > HEADER_SEARCH_ROWS:
                 break
     except csv.Error:  # not this separator's CSV (a quote left open in the sniff)
         pass
     filled = [index for index, record in enumerate(records) if any(record)]
     for place, index in enumerate(filled):
         names = records[index]
-        if index >= HEADER_SEARCH_LINES or sum(1 for name in names if name) < 2:
+        if index >= HEADER_SEARCH_ROWS or sum(1 for name in names if name) < 2:
             continue
         following = records[filled[place + 1]] if place + 1 < len(filled) else None
         if following is None or 2 <= len(following) <= len(names):

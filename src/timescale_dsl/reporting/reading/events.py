@@ -37,7 +37,6 @@ if TYPE_CHECKING:  # pandas is imported where a frame is made, so that a CSV's r
 
 PARQUET_MAGIC = b"PAR1"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
-_SNIFF = SNIFF_BYTES
 
 
 class EventsError(TimescaleError):
@@ -99,7 +98,7 @@ def read_events(
     if not path.is_file():
         raise EventsError(f"{label}: no such file")
     with path.open("rb") as handle:
-        head = handle.read(_SNIFF)
+        head = handle.read(SNIFF_BYTES)
     if head.startswith(PARQUET_MAGIC) or path.suffix.lower() in (".parquet", ".pq"):
         return _read_parquet(path, label)
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
@@ -141,7 +140,7 @@ def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
         # Old Mac line endings (a bare CR): neither reader splits lines on them.
         data = path.read_bytes().replace(b"\r", b"\n")
         source = pa.BufferReader(data)
-    elif b"\n" not in head.rstrip(b"\r") and len(head) < _SNIFF:
+    elif b"\n" not in head.rstrip(b"\r") and len(head) < SNIFF_BYTES:
         # The whole file is the header row: no records.
         import pandas as pd
 
@@ -183,12 +182,17 @@ def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
             return read_csv_exactly(path, label, header, text, layout)
         except UnicodeDecodeError as error:
             raise _not_text(label, layout, error) from None
-    table = _without_unnamed(table, layout, label)
-    table, unwrapped = unwrap_excel_text(table)
+    table, notes = _finished(table, layout, label)
     frame = table.to_pandas()
     rows = np.arange(1, len(frame) + 1, dtype=np.int64)
-    notes = (*layout.notes(), *unwrapped, *_swallowed_lines(table, layout.separator))
-    return EventLog(frame, rows, label, notes=notes)
+    return EventLog(frame, rows, label, notes=(*notes, *_swallowed_lines(table, layout.separator)))
+
+
+def _finished(table: pa.Table, layout: CsvLayout, label: str) -> tuple[pa.Table, tuple[str, ...]]:
+    """A CSV's records as read, less its blank unnamed columns and with Excel's ="..."
+    cells unwrapped; and the notes on how the file was read."""
+    table, unwrapped = unwrap_excel_text(_without_unnamed(table, layout, label))
+    return table, (*layout.notes(), *unwrapped)
 
 
 #: Python's names of encodings as Arrow's reader takes them (UTF-8 it reads itself).
@@ -198,12 +202,11 @@ _ARROW_ENCODINGS = {"utf-8-sig": "utf8"}
 def _not_text(label: str, layout: CsvLayout, error: UnicodeDecodeError) -> EventsError:
     byte = error.object[error.start : error.start + 1].hex()
     return EventsError(
-        f"{label}: the file began as {_ENCODING_NAMES.get(layout.encoding, layout.encoding)} "
-        f"text but holds byte 0x{byte} further on, which is not; save the file as 'CSV UTF-8'"
+        f"{label}: the file began as {layout.encoding_name} text but holds byte 0x{byte} "
+        "further on, which is not; save the file as 'CSV UTF-8'"
     )
 
 
-_ENCODING_NAMES = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252"}
 #: How far a header row is read when it is longer than the sniff (thousands of columns).
 _LONGEST_HEADER = 16 << 20
 
@@ -211,8 +214,8 @@ _LONGEST_HEADER = 16 << 20
 def _first_lines(path: Path, head: bytes) -> tuple[bytes, bool]:
     """The sniff, read on until it holds a line end when the header is longer than it;
     and whether that is the whole file."""
-    if len(head) < _SNIFF or b"\n" in head or b"\r" in head:
-        return head, len(head) < _SNIFF
+    if len(head) < SNIFF_BYTES or b"\n" in head or b"\r" in head:
+        return head, len(head) < SNIFF_BYTES
     with path.open("rb") as handle:
         longer = handle.read(_LONGEST_HEADER)
     return longer, len(longer) < _LONGEST_HEADER
@@ -398,14 +401,17 @@ def read_csv_exactly(
                     'were read as one rejected row; is a quote (") left open?'
                 )
             malformed.append(MalformedRow(number, reason, ",".join(record)))
-    import pandas as pd
-
-    frame = pd.DataFrame(records, columns=list(header), dtype="str")
-    table = _without_unnamed(pa.Table.from_pandas(frame, preserve_index=False), layout, label)
-    table, unwrapped = unwrap_excel_text(table)
+    columns = list(zip(*records, strict=True)) or [() for _ in header]
+    table = pa.table(
+        {
+            name: pa.array(column, pa.large_string())
+            for name, column in zip(header, columns, strict=True)
+        }
+    )
+    table, read_notes = _finished(table, layout, label)
     frame = table.to_pandas()
-    notes = [*layout.notes(), *unwrapped, *notes]
-    return EventLog(frame, np.array(numbers, dtype=np.int64), label, tuple(malformed), tuple(notes))
+    numbered = np.array(numbers, dtype=np.int64)
+    return EventLog(frame, numbered, label, tuple(malformed), (*read_notes, *notes))
 
 
 def _records(reader: Any, label: str, skipped: int = 0) -> Iterator[tuple[list[str], int, int]]:

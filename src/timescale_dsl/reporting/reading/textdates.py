@@ -40,12 +40,21 @@ def parse_texts(text: pa.Array | pa.ChunkedArray, blank: BoolArray) -> tuple[Mom
     filled, found, wrong = parse_filled_texts(text, blank)
     if filled is None:
         return found, wrong
-    size = len(text)
-    values = np.full(size, NAT)
-    timed = np.zeros(size, dtype=np.bool_)
-    bad = np.zeros(size, dtype=np.bool_)
-    values[filled], timed[filled], bad[filled] = found.values, found.timed, wrong
-    return Moments(values, timed), bad
+    return spread_moments(found, filled, len(text)), spread_flags(wrong, filled, len(text))
+
+
+def spread_moments(found: Moments, filled: IntArray, size: int) -> Moments:
+    """The moments of the filled rows, spread over a column of ``size`` (missing elsewhere)."""
+    spread = Moments.missing(size)
+    spread.put(filled, found)
+    return spread
+
+
+def spread_flags(found: BoolArray, filled: IntArray, size: int) -> BoolArray:
+    """Flags of the filled rows, spread over a column of ``size`` (False elsewhere)."""
+    spread = np.zeros(size, dtype=np.bool_)
+    spread[filled] = found
+    return spread
 
 
 def parse_filled_texts(

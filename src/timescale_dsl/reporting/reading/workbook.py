@@ -30,10 +30,8 @@ import numpy as np
 import pandas as pd
 
 from ...engine.moments import IntArray
+from .csv_layout import HEADER_SEARCH_ROWS, header_below
 from .events import EventsError
-
-#: How far down a sheet its header is looked for, past title rows.
-HEADER_SEARCH_ROWS = 50
 
 
 def read_workbook(
@@ -83,10 +81,10 @@ def read_workbook(
     for number, row in enumerate(cells[top + 1 :], start=1):
         texts = [_text(c) for c in row[:width]]
         texts += [""] * (width - len(texts))
-        beyond = [(place, _text(c)) for place, c in enumerate(row[width:], start=width + 1)]
-        stray = [(place, text) for place, text in beyond if text.strip()]
-        if stray:  # a value under no name would be lost: say where it is
-            place, text = stray[0]
+        beyond = ((place, _text(c)) for place, c in enumerate(row[width:], start=width + 1))
+        stray = next(((place, text) for place, text in beyond if text.strip()), None)
+        if stray is not None:  # a value under no name would be lost: say where it is
+            place, text = stray
             raise EventsError(
                 f"{label}: sheet '{chosen}', column {_letters(place)} has no name in the "
                 f"header row (row {top + 1}) but holds '{text.strip()}' (record {number}); "
@@ -98,10 +96,7 @@ def read_workbook(
     frame = pd.DataFrame(records, columns=header, dtype="str")
     notes: tuple[str, ...] = ()
     if top:
-        notes = (
-            f"sheet '{chosen}': the header is row {top + 1}; the {top} row(s) above it "
-            "(a title, blank or one cell each) were skipped, and records are numbered from it",
-        )
+        notes = (f"sheet '{chosen}': {header_below(top, 'row')}",)
     return frame, np.array(numbers, dtype=np.int64), notes
 
 

@@ -15,7 +15,6 @@ import datetime as dt
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-import pyarrow as pa
 import pyarrow.compute as pc
 
 from ...errors import UnknownRuleError
@@ -23,9 +22,8 @@ from ...ruleset import Ruleset
 from ...status import STATUSES
 from ...syntax.names import column_key
 from ..measuring import Measured, rule_named
-from ..reading.cells import distinct
+from ..reading.cells import arrow_strings, distinct
 from ..reading.events import ColumnMap, EventsError, find_columns
-from ..reading.textdates import one_chunk
 from ..rendering.output import OUTPUT_COLUMNS, SOURCE_ROW
 
 REJECTED = "rejected"
@@ -94,7 +92,7 @@ def status_codes(cells: pd.Series) -> npt.NDArray[np.int8]:
         labels = [str(label) for label in cells.cat.categories]
         codes = cells.cat.codes.to_numpy()
     else:
-        encoded = pc.dictionary_encode(one_chunk(_strings(cells)))
+        encoded = pc.dictionary_encode(arrow_strings(cells))
         labels = [str(label) for label in encoded.dictionary.to_pylist()]
         codes = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)
     if (codes < 0).any():
@@ -113,12 +111,6 @@ def status_codes(cells: pd.Series) -> npt.NDArray[np.int8]:
 
 def _first(codes: npt.NDArray[np.integer]) -> int:
     return int(np.flatnonzero(codes < 0)[0]) + 1
-
-
-def _strings(cells: pd.Series) -> pa.Array | pa.ChunkedArray:
-    if isinstance(cells.dtype, pd.StringDtype) and cells.dtype.storage == "pyarrow":
-        return pa.array(cells)
-    return pa.array(cells.astype("str"), from_pandas=True)
 
 
 def _rule_ids(frame: pd.DataFrame, ruleset: Ruleset, columns: ColumnMap) -> npt.NDArray[np.object_]:
