@@ -205,3 +205,17 @@ def test_a_byte_order_mark_the_text_then_belies_is_refused(
     path.write_bytes(data)
     with pytest.raises(EventsError, match=message):
         read_events(path)
+
+
+def test_titles_holding_another_separator_do_not_pass_for_the_header(tmp_path: Path) -> None:
+    """Two comma-bearing title lines look like a two-column CSV; the records below the
+    semicolon header are as wide as it, so that is the header."""
+    path = tmp_path / "events.csv"
+    path.write_text(
+        "Report, all teams\nRun on 05/01/2026, 09:00\n"
+        "child_id;rule;completed_at\nC1;visit;2026-01-02\nC2;visit;\n"
+    )
+    log = read_events(path)
+    assert list(log.frame.columns) == ["child_id", "rule", "completed_at"]
+    assert log.frame["child_id"].tolist() == ["C1", "C2"]
+    assert any("line 3" in note for note in log.notes)

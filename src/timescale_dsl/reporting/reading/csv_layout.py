@@ -33,6 +33,8 @@ from ...errors import TimescaleError
 SNIFF_BYTES = 64 * 1024
 #: How far down an export (a CSV's lines, a sheet's rows) its header is looked for.
 HEADER_SEARCH_ROWS = 50
+#: Records after a candidate header compared with its width.
+FIT_RECORDS = 20
 SEPARATORS = (",", ";", "\t", "|")
 _SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
 _SIGNATURES = {
@@ -138,8 +140,11 @@ def csv_layout(head: bytes, complete: bool | None = None) -> CsvLayout:
     if not found:  # no line of two cells: the first line, read as commas, is the header
         first = next(csv.reader(io.StringIO(lines, newline="")), [])
         return CsvLayout(encoding, ",", 0, tuple(name.strip() for name in first))
-    # The header that comes first, then the one with more names (ties: SEPARATORS' order).
-    (skipped, names), separator = min(found, key=lambda item: (item[0][0], -len(item[0][1])))
+    # The header whose records are as wide as it, then the one that comes first, then
+    # the one with more names (ties: SEPARATORS' order).
+    (skipped, names, _), separator = min(
+        found, key=lambda item: (-item[0][2], item[0][0], -len(item[0][1]))
+    )
     named = len(names)
     while named and not names[named - 1]:
         named -= 1
@@ -177,13 +182,16 @@ def _decode(head: bytes, encoding: str, whole: bool) -> str:
     return decoder.decode(head, final=whole)
 
 
-def _header_of(text: str, separator: str) -> tuple[int, list[str]] | None:
-    """The records above the header, and its names (None if there is none).
+def _header_of(text: str, separator: str) -> tuple[int, list[str], float] | None:
+    """The records above the header, its names, and the share of the filled records
+    after it (as far as :data:`FIT_RECORDS`) that are as wide as it (None: no header).
 
     The header is the first of the top records with two or more cells filled
     whose next filled record, if the sniff holds one, has two cells or more
     and no more than the header: a title line with this separator in it is
-    followed by a header that is wider, or by lines of one cell.
+    followed by a header that is wider, or by lines of one cell. The share
+    tells a separator's true header from title lines that happen to hold it
+    ("Report, all teams" above a header in semicolons).
     """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     records: list[list[str]] = []
@@ -201,5 +209,7 @@ def _header_of(text: str, separator: str) -> tuple[int, list[str]] | None:
             continue
         following = records[filled[place + 1]] if place + 1 < len(filled) else None
         if following is None or 2 <= len(following) <= len(names):
-            return index, names
+            after = [len(records[i]) for i in filled[place + 1 : place + 1 + FIT_RECORDS]]
+            fit = sum(width == len(names) for width in after) / len(after) if after else 1.0
+            return index, names, fit
     return None
