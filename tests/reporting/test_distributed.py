@@ -24,6 +24,7 @@ from timescale_dsl.reporting.distributed import (
     events_meta,
     measure_moved,
     measure_where_read,
+    moved_by_child,
     pieces,
     read_range,
     read_rows,
@@ -67,15 +68,12 @@ def _measure_in_parts(
 ) -> pd.DataFrame:
     """What the Dask recipe does, each task called here: the collected per-row output."""
     out = rows_folder(folder)
-    moved = pd.concat(
-        [measure_where_read(part, ruleset, AS_OF, out, piece_bytes=piece_bytes) for part in ranges]
-    )
-    # Moved by child, as a shuffle moves them: every row of a child in one partition.
-    children = sorted(set(moved["child_id"]))
-    for number in range(moved_parts):
-        mine = set(children[number::moved_parts])
-        partition = moved[moved["child_id"].isin(mine)].reset_index(drop=True)
-        written = measure_moved(partition, ruleset, AS_OF, out, partition_info={"number": number})
+    recurring = [
+        measure_where_read(part, ruleset, AS_OF, out, piece_bytes=piece_bytes) for part in ranges
+    ]
+    assert sum(len(frame) for frame in recurring) > 0
+    for number, partition in enumerate(moved_by_child(recurring, moved_parts)):
+        written = measure_moved(partition, ruleset, AS_OF, out, number=number)
         assert written.to_dict("list") == {
             "part": [f"moved-{number}.parquet"],
             "rows": [len(partition)],
@@ -278,3 +276,33 @@ def test_excel_text_formula_cells_read_in_ranges_as_in_the_plain_read(tmp_path: 
     plain = read_events(path).frame
     pd.testing.assert_frame_equal(read, plain, check_dtype=False)
     assert plain["child_id"].iloc[0] == "C0000" and plain["completed_at"].iloc[1] == "2026-01-02"
+
+
+def test_moved_rows_meet_by_child_whatever_range_returned_them() -> None:
+    first = pd.DataFrame(
+        {"child_id": ["C1", "C2", " C3 ", "C1"], "rule": ["r"] * 4, "n": [1, 2, 3, 4]}
+    )
+    second = pd.DataFrame({"child_id": ["C3", "C2 ", "C4"], "rule": ["r"] * 3, "n": [5, 6, 7]})
+    parts = moved_by_child([first, second], 3)
+    assert len(parts) == 3
+    assert sorted(n for part in parts for n in part["n"]) == list(range(1, 8))
+    # Every child, as measuring reads its id (trimmed), in one partition only.
+    homes = {}
+    for number, part in enumerate(parts):
+        for child in part["child_id"].str.strip():
+            assert homes.setdefault(child, number) == number
+    assert len(homes) == 4
+    # Rows keep their order within a partition, and the split is the same on every call.
+    for part in parts:
+        assert list(part["n"]) == sorted(part["n"])
+    again = moved_by_child([first, second], 3)
+    assert [list(part["n"]) for part in again] == [list(part["n"]) for part in parts]
+    assert [list(part["n"]) for part in moved_by_child([first], 1)] == [[1, 2, 3, 4]]
+
+
+def test_moved_rows_need_a_child_column_and_a_partition() -> None:
+    frame = pd.DataFrame({"child": ["C1"], "rule": ["r"]})
+    with pytest.raises(EventsError, match="no child id column 'child_id'"):
+        moved_by_child([frame], 2)
+    with pytest.raises(ValueError, match="at least 1"):
+        moved_by_child([frame], 0)

@@ -14,6 +14,8 @@ a piece, not by its range.
 * :func:`csv_ranges`: the files cut into byte ranges between records;
 * :func:`measure_where_read`: one range read, measured, written (a piece at
   a time, :func:`pieces`); its recurring rows returned;
+* :func:`moved_by_child`: the recurring rows of every range, split by child
+  into as many partitions as asked;
 * :func:`measure_moved`: a partition of moved rows measured and written;
 * :func:`rows_folder`: the folder of parts, emptied of an earlier run's;
 * :func:`read_rows`: the parts read back, for :func:`~.summary.summarise`;
@@ -37,18 +39,22 @@ import attrs
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from ..ruleset import Ruleset
+from ..syntax.names import column_key
 from .api import PARTITION_COLUMNS, REJECTED, measure_partition, recurring_rows
 from .api import ruleset_at as ruleset_at  # for the scripts, beside the tasks it serves
+from .reading.cells import arrow_strings
 from .reading.csv_layout import SNIFF_BYTES
 from .reading.events import (
     PARQUET_MAGIC,
     ColumnMap,
     EventsError,
     csv_header,
+    find_columns,
     read_csv_exactly,
     unwrap_excel_text,
 )
@@ -353,6 +359,29 @@ def _with_malformed(
     return pd.concat([rows, bad], ignore_index=True).iloc[order].reset_index(drop=True)
 
 
+def moved_by_child(
+    frames: Sequence[pd.DataFrame], parts: int, columns: ColumnMap | None = None
+) -> list[pd.DataFrame]:
+    """The recurring rows :func:`measure_where_read` returned, in ``parts`` partitions,
+    every row of a child in the same one.
+
+    A child is its id as measuring reads it (trimmed), so `` C1`` and ``C1``
+    meet. The partition is a stable hash of the id: the same on every run and
+    in every process. Rows keep their order within a partition.
+    """
+    if parts < 1:
+        raise ValueError(f"parts must be at least 1, not {parts}")
+    moved = pd.concat(list(frames), ignore_index=True) if len(frames) != 1 else frames[0]
+    wanted = (columns or ColumnMap()).child_id
+    column = find_columns(moved).get(column_key(wanted))
+    if column is None:
+        raise EventsError(f"no child id column '{wanted}' in the rows to move")
+    ids = pc.utf8_trim_whitespace(arrow_strings(moved[column].fillna("")))
+    place = pd.util.hash_array(np.asarray(ids.to_numpy(zero_copy_only=False), dtype=object))
+    place %= np.uint64(parts)
+    return [moved[place == part].reset_index(drop=True) for part in range(parts)]
+
+
 def measure_moved(
     frame: pd.DataFrame,
     ruleset: Ruleset | str | Path,
@@ -360,13 +389,16 @@ def measure_moved(
     rows_out: str | Path,
     columns: ColumnMap | None = None,
     partition_info: dict[str, Any] | None = None,
+    number: int = 0,
 ) -> pd.DataFrame:
     """Measure a partition of moved (recurring) rows and write it as ``moved-N.parquet``.
 
-    Dask passes ``partition_info``, whose number names the part. Returns the
-    part's name and row count, one row (:data:`WRITTEN_META`).
+    N is ``number``, or the partition's number where Dask passes
+    ``partition_info``. Returns the part's name and row count, one row
+    (:data:`WRITTEN_META`).
     """
-    number = 0 if partition_info is None else int(partition_info["number"])
+    if partition_info is not None:
+        number = int(partition_info["number"])
     rows = measure_partition(frame, ruleset, as_of, columns)
     name = f"moved-{number}"
     _write(rows, rows_out, name)
