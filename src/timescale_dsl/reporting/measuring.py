@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import attrs
@@ -182,8 +182,10 @@ class _Measurement:
         self.columns = _fact_columns(self.frame, ruleset, columns, self.names.values())
         self.used: dict[str, tuple[str, str, str]] = {}
         self.joined: dict[str, pd.Series] = {}
-        #: Date and flag columns read so far, by (column, "moments" or "flags").
-        self.read: dict[tuple[str, str], ReadMoments | ReadFlags] = {}
+        #: Date and flag columns read or being read, by (column, "moments" or "flags").
+        self.read: dict[tuple[str, str], ReadMoments | ReadFlags | Future[_Read]] = {}
+        #: The threads reading columns ahead of the rules that ask for them, if any.
+        self.pool: ThreadPoolExecutor | None = None
         _check_clashes(log)
         self.size = len(self.frame)
         self.problems = Problems(self.size)
@@ -191,6 +193,13 @@ class _Measurement:
 
     # -- the run -----------------------------------------------------------------
     def run(self) -> Measured:
+        try:
+            return self.measure_all()
+        finally:
+            if self.pool is not None:  # columns read ahead for a run that failed: stop
+                self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def measure_all(self) -> Measured:
         rules = self.resolve_rules()
         self.check_children()
         self.read_at_once(rules)
@@ -279,25 +288,26 @@ class _Measurement:
 
     # -- facts ---------------------------------------------------------------------
     def read_at_once(self, rules: list[tuple[Rule, IntArray]]) -> None:
-        """Read every date and flag column the rules will ask for, on threads of their own.
+        """Begin reading every date and flag column the rules will ask for, on threads of
+        their own, in the order the rules ask for them.
 
         A column is read in Arrow's compute functions and numpy's, which let go of
-        Python's lock, so on a machine with cores to spare columns read side by side.
+        Python's lock: on a machine with cores to spare, columns read side by side,
+        and the first rules are measured while later rules' columns are still read.
         """
-        wanted = {(self.names["completed_at"], "moments")}
+        wanted = {(self.names["completed_at"], "moments"): None}
         for rule, _ in rules:
             for key, kind in facts_read_by(rule, self.ruleset):
                 column, form = self.columns.get(key), _form(kind)
                 if column is not None and form is not None:
-                    wanted.add((column, form))
-        todo = sorted(w for w in wanted if w not in self.read)
+                    wanted[(column, form)] = None
+        todo = [place for place in wanted if place not in self.read]
         workers = min(COLUMN_THREADS, os.cpu_count() or 1, len(todo))
         if workers < 2:
             return  # read_column reads each when asked
-        with ThreadPoolExecutor(workers, thread_name_prefix="column") as pool:
-            reads = [pool.submit(_read_cells, self.frame[name], form) for name, form in todo]
-        for place, read in zip(todo, reads, strict=True):
-            self.read[place] = read.result()
+        self.pool = ThreadPoolExecutor(workers, thread_name_prefix="column")
+        for name, form in todo:
+            self.read[(name, form)] = self.pool.submit(_read_cells, self.frame[name], form)
 
     def read_column(
         self, name: str, kind: str, rows: IntArray | None = None
@@ -308,8 +318,11 @@ class _Measurement:
             # Rules share fact columns, and a column's mostly blank cells cost little to
             # read: reading each once for all rows beats taking every rule's rows out of it.
             found = self.read.get((name, form))
+            if isinstance(found, Future):
+                found = found.result()
             if found is None:
-                found = self.read[(name, form)] = _read_cells(self.frame[name], form)
+                found = _read_cells(self.frame[name], form)
+            self.read[(name, form)] = found
             return found
         cells = self.frame[name]
         if rows is not None and len(rows) < self.size:
@@ -457,7 +470,10 @@ def _form(kind: str) -> str | None:
     return "flags" if kind == FactType.BOOLEAN else None
 
 
-def _read_cells(cells: pd.Series, form: str) -> ReadMoments | ReadFlags:
+_Read = ReadMoments | ReadFlags
+
+
+def _read_cells(cells: pd.Series, form: str) -> _Read:
     return read_flags(cells) if form == "flags" else read_moments(cells)
 
 
