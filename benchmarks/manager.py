@@ -26,6 +26,7 @@ and this one's are then timed in turn, best of 3, side by side.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import re
@@ -216,6 +217,12 @@ def main() -> None:
     args = parser.parse_args()
     if not args.events.exists():
         raise SystemExit(f"{args.events}: make it first with benchmarks/run.py")
+    # Timed as installed: pip compiles a package's bytecode when it installs it, while a
+    # source folder (PYTHONDONTWRITEBYTECODE set, as on some machines) is compiled anew
+    # by every run. numpy, pandas and pyarrow are installed, so the bare read pays nothing.
+    for src in (ROOT / "src", args.before_src):
+        if src is not None:
+            compileall.compile_dir(src, quiet=1)
     if args.before_src is not None:
         found = side_by_side(args.events, args.ruleset, args.before_src, args.repeat)
         print(json.dumps({"side_by_side": found}, indent=2))
