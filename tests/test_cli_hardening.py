@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import timescale_dsl.binding as binding
-import timescale_dsl.cli as cli
+import timescale_dsl.check as checker
 from timescale_dsl.cli import main
 
 
@@ -45,14 +45,14 @@ def test_a_failure_inside_the_checker_is_a_finding_and_the_other_files_are_check
 ) -> None:
     (tmp_path / "a-breaks.timescales").write_text("A within 1 day of x\n", encoding="utf-8")
     (tmp_path / "b-typo.timescales").write_text("A wihtin 1 day of x\n", encoding="utf-8")
-    real = cli.check_ruleset_text
+    real = checker.check_ruleset_text
 
     def breaks_on_a(text: str, path: str = "<string>") -> list[object]:
         if path.endswith("a-breaks.timescales"):
             raise ZeroDivisionError("a bug")
         return real(text, path)  # type: ignore[return-value]
 
-    monkeypatch.setattr(cli, "check_ruleset_text", breaks_on_a)
+    monkeypatch.setattr(checker, "check_ruleset_text", breaks_on_a)
     assert main(["check", "--json", str(tmp_path)]) == 1
     data = json.loads(capsys.readouterr().out)
     codes = {Path(d["file"]).name: d["code"] for d in data["diagnostics"]}

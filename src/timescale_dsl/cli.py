@@ -18,7 +18,6 @@ from . import __version__
 from . import diagnostic_formats as formats
 from .bundled import bundled_path, bundled_rulesets
 from .calendars.registry import CALENDAR_NAMES, calendar_by_name
-from .check import check_ruleset_text
 from .commands import (
     EXIT_INPUT,
     EXIT_INTERRUPTED,
@@ -37,8 +36,6 @@ from .errors import (
 )
 from .failures import describe_failure, unreadable_file
 from .paths import OutputPathError
-from .syntax import ast
-from .syntax.names import fold
 from .welcome import welcome_text
 
 if TYPE_CHECKING:
@@ -68,6 +65,8 @@ def _ruleset_files(paths: Sequence[str]) -> Iterator[Path]:
 # -- check ---------------------------------------------------------------------
 def _check_file(path: Path) -> list[Diagnostic]:
     """One file's findings; a file that cannot be read or checked is a finding, not a stop."""
+    from .check import check_ruleset_text
+
     try:
         return check_ruleset_text(path.read_text(encoding="utf-8-sig"), str(path))
     except UnicodeDecodeError as error:
@@ -77,11 +76,13 @@ def _check_file(path: Path) -> list[Diagnostic]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .check import check_ruleset_text  # noqa: F401  (loaded before the freeze below)
+
     files = list(_ruleset_files(args.paths))
     findings: list[Diagnostic] = []
-    # Start-up made most of this process's objects and none is garbage: the
-    # cycle collector leaves them aside while the files are checked (about a
-    # tenth of a check's time; docs/performance.md).
+    # Start-up and loading the checker made most of this process's objects and none
+    # is garbage: the cycle collector leaves them aside while the files are checked
+    # (about a tenth of a check's time; docs/performance.md).
     gc.freeze()
     try:
         for path in files:
@@ -141,6 +142,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 # -- due -----------------------------------------------------------------------
 def _facts(pairs: Sequence[str], rule: Rule) -> dict[str, object]:
     from .facts import parse_fact_text  # (and time zones: `timescale check` never loads them)
+    from .syntax import ast
+    from .syntax.names import fold
 
     declared = rule.declared_facts
     facts: dict[str, object] = {}

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .events import EventLog, read_events
+if TYPE_CHECKING:
+    from .events import EventLog
 
 
 class ReadAhead:
@@ -29,6 +31,10 @@ class ReadAhead:
 
     def _read(self) -> None:
         try:
+            # Imported here, on the reading thread: the read starts without waiting for
+            # the main thread to import the reader first.
+            from .events import read_events
+
             self._log = read_events(self._events, sheet=self._sheet)
         except Exception as error:  # raised again in the caller's thread, by result()
             self._error = error
