@@ -1,9 +1,11 @@
 """Fact values: what a caller may supply, and how text becomes a value.
 
-Dates are ISO 8601 (``2026-12-24``, ``2026-12-24T14:30``), the UK day-first
-form common in case-management exports (``24/12/2026``, ``24/12/2026 14:30``),
-or written with the month in words (``24 Dec 2026``, ``24-Dec-2026 14:30``;
-see ``written_dates``). A numeric date is never read month-first.
+Dates are ISO 8601 (``2026-12-24``, ``2026-12-24T14:30``, ``20261224``), the
+UK day-first form common in case-management exports (``24/12/2026``,
+``24/12/2026 14:30``, ``24/12/2026 14:30:00.000``), the year first with
+slashes (``2026/12/24``), or written with the month in words (``24 Dec
+2026``, ``24-Dec-2026 14:30``; see ``written_dates``). A numeric date is
+never read month-first.
 """
 
 from __future__ import annotations
@@ -19,14 +21,25 @@ from .written_dates import clock_time, read_written_date
 
 FactValue = dt.date | dt.datetime | bool | str
 
-#: Day first, as UK exports write it: 31/12/2026 (also 31-12-2026 and 31.12.2026, one
-#: mark throughout), with a time if any, on the 24-hour or the 12-hour clock.
-_UK_DATE = re.compile(
-    r"^(?P<d>\d{1,2})(?P<mark>[/.\-])(?P<m>\d{1,2})(?P=mark)(?P<y>\d{4})"
-    r"(?:[ T](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
-    r"(?:\s*(?P<half>[ap]\.?m\.?))?)?$",
-    re.IGNORECASE,
+#: A time of day after a numeric date, on the 24-hour or the 12-hour clock, seconds and
+#: their fractions (as databases export them: 14:30:00.000) if any.
+_CLOCK = (
+    r"(?:[ T](?P<hour>\d{1,2}):(?P<minute>\d{2})"
+    r"(?::(?P<second>\d{2})(?:[.,](?P<fraction>\d{1,9}))?)?"
+    r"(?:\s*(?P<half>[ap]\.?m\.?))?)?$"
 )
+#: Day first, as UK exports write it: 31/12/2026 (also 31-12-2026 and 31.12.2026, one
+#: mark throughout), with a time if any.
+_UK_DATE = re.compile(
+    r"^(?P<d>\d{1,2})(?P<mark>[/.\-])(?P<m>\d{1,2})(?P=mark)(?P<y>\d{4})" + _CLOCK, re.IGNORECASE
+)
+#: The year first with slashes or dots (2026/12/31, 2026.12.31): ISO's order, never
+#: year-day-month.
+_YEAR_FIRST = re.compile(
+    r"^(?P<y>\d{4})(?P<mark>[/.])(?P<m>\d{1,2})(?P=mark)(?P<d>\d{1,2})" + _CLOCK, re.IGNORECASE
+)
+#: ISO 8601's basic form of a date alone: 20261231.
+_BASIC_DATE = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$")
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0"}
 
@@ -35,9 +48,9 @@ def parse_when(text: str) -> dt.date | dt.datetime:
     """A date or date-time from ISO 8601, UK day-first or month-in-words text;
     FactValueError otherwise."""
     value = text.strip()
-    match = _UK_DATE.match(value)
+    match = _UK_DATE.match(value) or _YEAR_FIRST.match(value) or _BASIC_DATE.match(value)
     if match:
-        return _day_first(match, value, text)
+        return _from_parts(match, value, text)
     try:
         if len(value) == 10:
             return dt.date.fromisoformat(value)
@@ -46,19 +59,53 @@ def parse_when(text: str) -> dt.date | dt.datetime:
         written = read_written_date(value)  # the month in words; its errors say what is wrong
         if written is not None:
             return written
+        if "Invalid isoformat" in str(error):  # Python's words for "no shape it knows"
+            raise FactValueError(not_a_date(text)) from None
         raise FactValueError(f"'{text}' is not a valid date: {error}") from None
     # Case systems record local time; an offset given is converted to London's wall clock.
     return to_london(moment)
 
 
-def _day_first(match: re.Match[str], value: str, text: str) -> dt.date | dt.datetime:
+def _from_parts(match: re.Match[str], value: str, text: str) -> dt.date | dt.datetime:
+    year, month, day_of_month = int(match["y"]), int(match["m"]), int(match["d"])
     try:
-        day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        day = dt.date(year, month, day_of_month)
     except ValueError as error:
+        if match.re is _UK_DATE and month > 12 and day_of_month <= 12:
+            mark = match["mark"]
+            raise FactValueError(
+                f"'{value}' looks month-first (US style); dates are read day first: "
+                f"write {match['m']}{mark}{match['d']}{mark}{match['y']}"
+            ) from None
         raise FactValueError(f"'{text}' is not a valid date: {error}") from None
-    if match["hour"] is None:
+    if match.groupdict().get("hour") is None:
         return day
     return dt.datetime.combine(day, clock_time(match, value))
+
+
+_TWO_DIGIT_YEAR = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2})(?:[ T].*)?$")
+_PLACEHOLDERS = frozenset(
+    {"n/a", "na", "n.a.", "none", "null", "nil", "tbc", "tba", "unknown", "not known", "-", "--"}
+)
+_EXAMPLE = (
+    "write it as 31/12/2026, 31 Dec 2026 or 2026-12-31, with a time if any (31/12/2026 14:30)"
+)
+
+
+def not_a_date(text: str) -> str:
+    """Why ``text``, in no shape of date :func:`parse_when` reads, is not one: in words a
+    person can act on, for the usual culprits of an export."""
+    value = text.strip()
+    if value.casefold() in _PLACEHOLDERS:
+        return f"'{value}' is not a date (leave it blank when there is none)"
+    short = _TWO_DIGIT_YEAR.match(value)
+    if short:
+        day, month, year = short.groups()
+        return (
+            f"two-digit year '{value}': write the year in full "
+            f"({day.zfill(2)}/{month.zfill(2)}/20{year} or 19{year})"
+        )
+    return f"'{value}' is not a date: {_EXAMPLE}"
 
 
 def parse_boolean(text: str) -> bool:
@@ -73,7 +120,8 @@ def parse_boolean(text: str) -> bool:
 def parse_fact_text(text: str) -> FactValue:
     """Guess the kind of a value typed on the command line: date, boolean or text."""
     stripped = text.strip()
-    if re.match(r"^\d{4}-\d{2}-\d{2}", stripped) or _UK_DATE.match(stripped):
+    numeric = (_UK_DATE, _YEAR_FIRST, _BASIC_DATE)
+    if re.match(r"^\d{4}-\d{2}-\d{2}", stripped) or any(p.match(stripped) for p in numeric):
         return parse_when(stripped)
     written = read_written_date(stripped)
     if written is not None:

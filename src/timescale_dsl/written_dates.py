@@ -96,7 +96,9 @@ def clock_time(match: re.Match[str], value: str) -> dt.time:
         if not 1 <= hour <= 12:
             raise FactValueError(f"'{value}': a 12-hour clock runs from 1 to 12, not {hour}")
         hour = hour % 12 + (12 if half.lower().startswith("p") else 0)
+    fraction = match.groupdict().get("fraction") or ""
+    micros = int(fraction[:6].ljust(6, "0")) if fraction else 0  # past microseconds: cut
     try:
-        return dt.time(hour, minute, int(match["second"] or 0))
+        return dt.time(hour, minute, int(match["second"] or 0), micros)
     except ValueError as error:
         raise FactValueError(f"'{value}' is not a valid time: {error}") from None

@@ -22,7 +22,6 @@ from ...engine.columns import Flags, Labels
 from ...engine.moments import NAT, BoolArray, IntArray, Moments
 from ...errors import FactValueError
 from ...facts import parse_boolean
-from .reasons import plain_date_reason
 from .textdates import (
     one_chunk,
     parse_filled_texts,
@@ -88,7 +87,7 @@ class ReadMoments:
         try:
             read_when(text)
         except FactValueError as error:
-            return plain_date_reason(text, str(error))
+            return str(error)
         return f"'{text}' is not a date"  # pragma: no cover - only bad cells are asked about
 
 
