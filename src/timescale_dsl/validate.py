@@ -274,22 +274,20 @@ class Checker:
         )
 
     def task_words(self, statement: ast.Statement) -> None:
-        for word in statement.task.split():
-            if not _WORD.fullmatch(word) or word.lower() in _STARTERS:
-                continue
-            # Only one slip in a longer word: task names are full of real words.
-            # A word more than one letter longer than every keyword cannot be one slip away.
-            if not 5 <= len(word) <= _LONGEST_STARTER + 1:
-                continue
-            lower = word.lower()
-            close = [k for k in _STARTERS if one_edit_apart(lower, k)]
-            guess = close[0] if close else None
-            if guess:
+        # A remark too: "Minutes: to be distributed witin 15 working days" reads its
+        # slip as part of what is done, as "Minutes witin ..." reads it as the task's.
+        texts = [(statement.task, "task name"), *((text, "remark") for text in statement.remarks)]
+        for text, what in texts:
+            for word in text.split():
+                guess = _slip_of_starter(word)
+                if guess is None:
+                    continue
+                keep = "quote the task name" if what == "task name" else "put it in brackets"
                 self.report(
                     "TS201",
-                    f"task name word '{word}' looks like the keyword '{guess}'",
+                    f"{what} word '{word}' looks like the keyword '{guess}'",
                     self.word_span(statement.span, word),
-                    f"did you mean '{guess}'? (quote the task name if '{word}' is intended)",
+                    f"did you mean '{guess}'? ({keep} if '{word}' is intended)",
                     Severity.WARNING,
                 )
 
@@ -623,3 +621,17 @@ def validate_statement(statement: ast.Statement) -> list[Diagnostic]:
 
 
 __all__ = ["anchors", "validate", "validate_statement"]
+
+
+def _slip_of_starter(word: str) -> str | None:
+    """The keyword beginning a timescale that ``word`` is one slip away from, if any.
+
+    Only one slip, in a longer word: names are full of real words, and a word more
+    than one letter longer than every keyword cannot be one slip away.
+    """
+    if not _WORD.fullmatch(word) or word.lower() in _STARTERS:
+        return None
+    if not 5 <= len(word) <= _LONGEST_STARTER + 1:
+        return None
+    close = [k for k in _STARTERS if one_edit_apart(word.lower(), k)]
+    return close[0] if close else None

@@ -56,6 +56,11 @@ class ToAst:
 
     anchor_words = bound_words = fact_words = value_words = task_words
 
+    def task_action(self, meta: Meta, children: list[Token]) -> None:
+        # "Minutes: to be distributed within ...": what is done changes nothing computed.
+        action = " ".join(str(c) for c in children)
+        self.remarks.append(Token.new_borrow_pos("REMARK", f"({action})", children[0]))
+
     def quoted_task(self, meta: Meta, children: list[Token]) -> str:
         return _unquote(children[0])
 

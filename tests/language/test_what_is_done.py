@@ -1,0 +1,113 @@
+"""What is done, written between a task's colon and its timescale, is a remark.
+
+Tabled frameworks put the record in one column and what is done with it in
+the next ("Minutes | to be distributed within 15 working days of the
+meeting"); written as a line that is ``Minutes: to be distributed within ...``.
+The task is what comes before the colon, the words after it are kept as the
+rule's remark, and the deadline is the timescale's, as if they were not there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timescale_dsl import parse_rule, parse_ruleset, parse_statement
+from timescale_dsl.errors import SyntaxProblem
+from timescale_dsl.syntax.rewrite import canonical_text, tidy_text
+
+FACTS = {"meeting": dt.date(2026, 12, 1), "referral": dt.date(2026, 12, 1)}
+
+
+@pytest.mark.parametrize(
+    ("text", "task", "remark", "plain"),
+    [
+        (
+            "Minutes: to be distributed within 15 working days of the meeting",
+            "Minutes",
+            "to be distributed",
+            "Minutes within 15 working days of the meeting",
+        ),
+        (
+            "Child and family assessment: completed within 45 working days of the referral",
+            "Child and family assessment",
+            "completed",
+            "Child and family assessment within 45 working days of the referral",
+        ),
+        (
+            "Minutes: circulated to all attendees and the family within 10 days of meeting",
+            "Minutes",
+            "circulated to all attendees and the family",
+            "Minutes within 10 days of meeting",
+        ),
+        (
+            "Outline plan: agreed on the day of the meeting",
+            "Outline plan",
+            "agreed",
+            "Outline plan on the day of the meeting",
+        ),
+        (
+            '"Section 47 enquiry": must be completed within 15 working days of referral',
+            "Section 47 enquiry",
+            "must be completed",
+            '"Section 47 enquiry" within 15 working days of referral',
+        ),
+    ],
+)
+def test_the_task_is_before_the_colon_and_what_is_done_is_a_remark(
+    text: str, task: str, remark: str, plain: str
+) -> None:
+    statement = parse_statement(text)
+    assert statement.task == task
+    assert statement.remarks == (remark,)
+    # The deadline is the timescale's alone.
+    assert statement.timescale == parse_statement(plain).timescale
+    assert parse_rule(text).deadline(FACTS).due == parse_rule(plain).deadline(FACTS).due
+
+
+def test_it_comes_before_the_other_remarks_and_with_any_timescale() -> None:
+    statement = parse_statement(
+        "Plan: reviewed within 3 months of the meeting (or sooner if needed), then every 6 months"
+    )
+    assert statement.task == "Plan"
+    assert statement.remarks == ("reviewed", "or sooner if needed")
+    every = parse_statement("Care plan: reviewed at least every 6 months")
+    assert every.timescale == parse_statement("Care plan every 6 months").timescale
+    alternatives = parse_statement(
+        "Visit: undertaken within 5 days of referral if child in need; "
+        "within 1 day of referral if section 47"
+    )
+    assert alternatives.remarks == ("undertaken",)
+    assert len(alternatives.timescale.options) == 2  # type: ignore[union-attr]
+
+
+def test_in_a_rule_file_fmt_keeps_the_words_and_canonical_brackets_them() -> None:
+    text = 'title "t"\n[minutes] Minutes: to be distributed within 15 working days of the meeting\n'
+    rule = parse_ruleset(text).rule("minutes")
+    assert rule.task == "Minutes"
+    assert rule.statement.remarks == ("to be distributed",)
+    assert tidy_text(text) == text  # the layout was already tidy: nothing is reworded
+    # Canonical wording only when asked: the remark in brackets after the timescale.
+    canonical = canonical_text(text)
+    assert "Minutes within 15 working days of meeting (to be distributed)" in canonical
+    assert parse_ruleset(canonical).rule("minutes").statement.remarks == ("to be distributed",)
+
+
+def test_words_after_the_colon_with_no_timescale_are_still_an_error_at_the_end() -> None:
+    with pytest.raises(SyntaxProblem) as raised:
+        parse_statement("Minutes: to be distributed soon")
+    assert raised.value.diagnostics[0].span.column > len("Minutes: to be distributed")
+
+
+def test_a_slip_for_within_after_the_colon_is_named_not_read_silently() -> None:
+    from timescale_dsl.check import check_ruleset_text
+
+    text = 'title "t"\n[c] Minutes: to be distributed witin 15 working days of the meeting\n'
+    found = [d for d in check_ruleset_text(text) if d.code == "TS201"]
+    assert len(found) == 1
+    assert found[0].message == "remark word 'witin' looks like the keyword 'within'"
+    assert found[0].span.column == len("[c] Minutes: to be distributed ") + 1
+    # Real words of what is done, and of a remark in brackets, are not slips.
+    clean = 'title "t"\n[d] Minutes: circulated to all within 5 days of meeting (or sooner)\n'
+    assert not [d for d in check_ruleset_text(clean) if d.code == "TS201"]
