@@ -71,6 +71,22 @@ FORMS = [
         "entity.name.function.task.timescales",
     ),
     ("Plan by their 18th birthday", "Plan", "entity.name.function.task.timescales"),
+    # "by the EVENT" where nothing after it begins a timescale: the task ends before "by".
+    (
+        "Permanence plan by the second review",
+        "Permanence plan",
+        "entity.name.function.task.timescales",
+    ),
+    (
+        "Visit by the social worker within 5 days of referral",
+        "Visit by the social worker",
+        "entity.name.function.task.timescales",
+    ),
+    (
+        "Life story book by the time of the adoption",
+        "Life story book",
+        "entity.name.function.task.timescales",
+    ),
     # A count begins the timescale only before a unit or a range.
     (
         "Section 47 enquiry outcome within 15 working days of strategy discussion",

@@ -14,7 +14,7 @@ import datetime as dt
 
 import pytest
 
-from timescale_dsl import parse_rule, parse_ruleset
+from timescale_dsl import parse_rule, parse_ruleset, parse_statement
 from timescale_dsl.errors import SyntaxProblem
 
 REFERRAL = {"referral": dt.date(2026, 12, 1), "review": dt.date(2026, 12, 10)}
@@ -204,3 +204,44 @@ def test_a_quarter_is_three_months(text: str, same_as: str) -> None:
 def test_a_quarter_in_a_name_is_a_word_of_the_name() -> None:
     rule = parse_rule("Quarter end report within 10 working days of referral")
     assert rule.task == "Quarter end report"
+
+
+@pytest.mark.parametrize(
+    ("text", "same"),
+    [
+        ("Permanence plan by the second review", "Permanence plan on the day of second review"),
+        (
+            "Report to conference by the date of the conference",
+            "Report to conference on the day of conference",
+        ),
+        ("Plan by the ICPC, then every 6 months", "Plan on the day of ICPC, then every 6 months"),
+        (
+            "Report by the conference if child in need; otherwise within 5 days of referral",
+            "Report on the day of conference if child in need; otherwise within 5 days of referral",
+        ),
+    ],
+)
+def test_by_the_event_is_on_or_before_its_day(text: str, same: str) -> None:
+    assert parse_statement(text) == parse_statement(same)
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        # Something after the event begins a timescale: "by" stays in the task.
+        ("Visit by the social worker within 5 days of referral", "Visit by the social worker"),
+        ("Review by the IRO at each review", "Review by the IRO"),
+        ("Visit by the allocated worker every 6 weeks", "Visit by the allocated worker"),
+        ("Visit by the worker 5 working days after referral", "Visit by the worker"),
+        ("Report by the conference on the day of referral", "Report by the conference"),
+        # The forms "by" began before are as they were.
+        ("Life story book by the time of the adoption", "Life story book"),
+        (
+            "Assessment visit by the end of the next working day after the referral",
+            "Assessment visit",
+        ),
+        ("Pathway plan by the child's 16th birthday", "Pathway plan"),
+    ],
+)
+def test_by_the_event_keeps_by_in_the_task_where_a_timescale_follows(text: str, task: str) -> None:
+    assert parse_statement(text).task == task

@@ -111,3 +111,48 @@ def test_a_slip_for_within_after_the_colon_is_named_not_read_silently() -> None:
     # Real words of what is done, and of a remark in brackets, are not slips.
     clean = 'title "t"\n[d] Minutes: circulated to all within 5 days of meeting (or sooner)\n'
     assert not [d for d in check_ruleset_text(clean) if d.code == "TS201"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Strategy discussion - within 1 working day of referral",
+        "Strategy discussion \u2013 within 1 working day of referral",
+        "Strategy discussion \u2014 within 1 working day of referral",
+        "Strategy discussion: within 1 working day of referral",
+    ],
+)
+def test_a_spaced_dash_parts_the_task_from_its_timescale_as_a_colon_does(text: str) -> None:
+    assert parse_statement(text) == parse_statement(
+        "Strategy discussion within 1 working day of referral"
+    )
+
+
+def test_a_dash_inside_a_word_or_a_range_is_not_a_parting() -> None:
+    assert parse_statement("Pre-birth assessment - within 5 days of referral").task == (
+        "Pre-birth assessment"
+    )
+    ranged = parse_statement("Visit - 2 - 4 weeks after placement")
+    assert (
+        ranged.timescale == parse_statement("Visit between 2 and 4 weeks after placement").timescale
+    )
+    assert parse_statement("Assessment - completed within 45 working days of referral").remarks == (
+        "completed",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Each would be read as a plain deadline if the words were a remark: refused.
+        "Review: no sooner than 3 months after the ICPC",
+        "Review: not before 3 months after the ICPC",
+        "Visit: from 5 days after referral",
+        "Pre-birth assessment: by 20 weeks of pregnancy",
+        "Visit: made after the review within 5 days of referral",
+        "Visit: every so often within 5 days of referral",
+    ],
+)
+def test_words_that_would_change_the_reading_are_not_taken_as_what_is_done(text: str) -> None:
+    with pytest.raises(SyntaxProblem):
+        parse_statement(text)
