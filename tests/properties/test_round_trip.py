@@ -170,6 +170,8 @@ def _token_strategies() -> dict[str, st.SearchStrategy[str]]:
             "REMARK": st.just(""),
             "QUALIFIER": st.just(""),
             "COMMENT": st.just(""),
+            # A full stop is passed over only where it ends the line; the examples place it.
+            "FULL_STOP": st.just(""),
             "__IGNORE_0": st.just(" "),
             "__IGNORE_1": st.just(" "),
         }
@@ -195,6 +197,8 @@ def _parse_or_skip(text: str) -> ast.Statement:
 @settings(max_examples=100)
 @given(statement_texts)
 @example(" Minutes within 15 working days of actual meeting")
+@example(" Minutes within 15 working days of actual meeting.")
+@example(" Visit by Dr. Smith - checked every 6 weeks.")
 @example(" Visit every 6 weeks (or sooner) , more frequently if required")
 @example(" Visit (statutory) within 5 days (or sooner) of A (target 3 days) ( calendar days )")
 @example(" Visit within ten days (not working days) of referral or as directed by the chair")
