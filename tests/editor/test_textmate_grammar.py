@@ -96,6 +96,11 @@ FORMS = [
     ("QA form 11-15 working days after meeting", "QA form", "entity.name.function.task.timescales"),
     ("Notes 24hrs after visit", "Notes", "entity.name.function.task.timescales"),
     ("Case audit every quarter", "quarter", "keyword.other.unit.timescales"),
+    # Units as tables abbreviate them.
+    ("Assessment within 10 WD of referral", "WD", "keyword.other.unit.timescales"),
+    ("Visit within 6 wks of placement", "wks", "keyword.other.unit.timescales"),
+    ("Notes 2 w/days after visit", "w/days", "keyword.other.unit.timescales"),
+    ("Notes 2 w/days after visit", "Notes", "entity.name.function.task.timescales"),
     ("Visit within 7 days of referral if not section 47", "if", "keyword.control.timescales"),
     (
         "Plan within 5 days of X or within 10 days of Y, whichever is later",
