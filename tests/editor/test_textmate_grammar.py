@@ -96,6 +96,11 @@ FORMS = [
     ("QA form 11-15 working days after meeting", "QA form", "entity.name.function.task.timescales"),
     ("Notes 24hrs after visit", "Notes", "entity.name.function.task.timescales"),
     ("Case audit every quarter", "quarter", "keyword.other.unit.timescales"),
+    (
+        "Contact record by end of next working day",
+        "Contact record",
+        "entity.name.function.task.timescales",
+    ),
     # Units as tables abbreviate them.
     ("Assessment within 10 WD of referral", "WD", "keyword.other.unit.timescales"),
     ("Visit within 6 wks of placement", "wks", "keyword.other.unit.timescales"),

@@ -241,6 +241,8 @@ def test_by_the_event_is_on_or_before_its_day(text: str, same: str) -> None:
             "Assessment visit",
         ),
         ("Pathway plan by the child's 16th birthday", "Pathway plan"),
+        ("Contact record by end of next working day after the referral", "Contact record"),
+        ("Contact record by next working day", "Contact record"),
     ],
 )
 def test_by_the_event_keeps_by_in_the_task_where_a_timescale_follows(text: str, task: str) -> None:
