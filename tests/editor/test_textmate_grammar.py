@@ -101,6 +101,17 @@ FORMS = [
         "Contact record",
         "entity.name.function.task.timescales",
     ),
+    # Curly quotes, as word processors write them, quote as straight ones do.
+    (
+        "“Section 47 outcome”: within 5 working days of strategy",
+        "“Section 47 outcome”",
+        "entity.name.function.task.timescales",
+    ),
+    (
+        "Plan no fixed timescale “As soon as possible”",
+        "As soon as possible",
+        "string.quoted.double.timescales",
+    ),
     # Units as tables abbreviate them.
     ("Assessment within 10 WD of referral", "WD", "keyword.other.unit.timescales"),
     ("Visit within 6 wks of placement", "wks", "keyword.other.unit.timescales"),

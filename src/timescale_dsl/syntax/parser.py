@@ -27,6 +27,7 @@ from . import ast, build, recovery
 from .lexer import SharedUnionLexer
 from .mistakes import KNOWN_MISTAKES
 from .parser_cache import cache_file
+from .spacing import plain_spaces
 from .transform import ToAst
 
 SYNTAX_ERROR = "TS001"
@@ -425,7 +426,7 @@ def _parse_text(text: str, path: str, start: str) -> object:
 def parse_statement(text: str, path: str = "<statement>") -> ast.Statement:
     """Parse one statement such as ``Minutes within 15 working days after meeting``."""
     # A trailing line continuation has nothing to continue onto.
-    body = text.strip()
+    body = plain_spaces(text).strip()
     while body.endswith("\\"):
         body = body[:-1].strip()
     result = _parse(body, path, "single")
@@ -543,7 +544,7 @@ def parse_ruleset_recovering(text: str, path: str = "<string>") -> recovery.Reco
 
 
 def _parse_recovering(text: str, path: str) -> recovery.Recovered:
-    body = text.lstrip("\ufeff")
+    body = plain_spaces(text.lstrip("\ufeff"))
     if not body.endswith("\n"):
         body += "\n"
     lines = body.split("\n")
