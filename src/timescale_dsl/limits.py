@@ -48,6 +48,7 @@ REFERENCE_CODE: Final = "TS133"
 NO_WORKING_DAYS_CODE: Final = "TS134"
 VALUE_CODE: Final = "TS135"
 SIZE_CODE: Final = "TS136"
+COUNTS_DISAGREE_CODE: Final = "TS137"
 
 
 def _refuse(code: str, message: str, span: Span | None, hint: str | None = None) -> SyntaxProblem:
@@ -87,6 +88,17 @@ def read_number(token: Token, path: str, digits: str | None = None) -> int:
             _token_span(token, path),
         )
     return int(text)
+
+
+def check_counts_agree(token: Token, path: str, words: int, figures: int) -> None:
+    """A count written twice ("five (5)", "10 (ten)") must say one number both ways."""
+    if words != figures:
+        raise _refuse(
+            COUNTS_DISAGREE_CODE,
+            f"'{token}' says {words} in words and {figures} in figures",
+            _token_span(token, path),
+            "write the count once, or the same count both ways",
+        )
 
 
 def read_date(token: Token, path: str) -> dt.date:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from timescale_dsl import parse_statement
+from timescale_dsl.errors import SyntaxProblem
 
 
 @pytest.mark.parametrize(
@@ -45,3 +46,44 @@ def test_an_abbreviated_unit_is_the_unit(text: str, same: str) -> None:
 )
 def test_an_abbreviation_with_no_count_before_it_is_a_word(text: str, task: str) -> None:
     assert parse_statement(text).task == task
+
+
+@pytest.mark.parametrize(
+    ("text", "same"),
+    [
+        (
+            "Visit within five (5) working days of referral",
+            "Visit within 5 working days of referral",
+        ),
+        (
+            "Visit within 10 (ten) working days of referral",
+            "Visit within 10 working days of referral",
+        ),
+        ("Visit within twenty-eight (28) days of referral", "Visit within 28 days of referral"),
+        ("Visit five (5) working days after referral", "Visit 5 working days after referral"),
+        ("Visit every two (2) weeks", "Visit every 2 weeks"),
+    ],
+)
+def test_a_count_written_in_words_and_figures_is_the_count(text: str, same: str) -> None:
+    assert parse_statement(text) == parse_statement(same)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "Visit within five (15) working days of referral",
+            "'five (15)' says 5 in words and 15 in figures",
+        ),
+        (
+            "Visit within 15 (five) working days of referral",
+            "'15 (five)' says 5 in words and 15 in figures",
+        ),
+    ],
+)
+def test_a_count_written_two_ways_that_disagree_is_refused(text: str, message: str) -> None:
+    with pytest.raises(SyntaxProblem) as raised:
+        parse_statement(text)
+    (found,) = raised.value.diagnostics
+    assert (found.code, found.message) == ("TS137", message)
+    assert found.span is not None and found.span.column == len("Visit within ") + 1

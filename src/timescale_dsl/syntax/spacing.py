@@ -13,9 +13,7 @@ from typing import Final
 
 #: No-break, figure, narrow no-break, thin, hair, en and em spaces; zero-width
 #: space, non-joiner and joiner, word joiner, and a byte-order mark inside the text.
-DOCUMENT_SPACES: Final = (
-    "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u200b\u200c\u200d\u2060\ufeff"
-)
+DOCUMENT_SPACES: Final = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u200b\u200c\u200d\u2060\ufeff"
 _AS_SPACE: Final = str.maketrans(dict.fromkeys(DOCUMENT_SPACES, " "))
 
 

@@ -6,13 +6,14 @@ One method per grammar rule, called as the parser reduces the rule
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
 from lark import Token
 
 from ..errors import Diagnostic, Severity, Span, SyntaxProblem
-from ..limits import check_not_depth, read_date, read_number, read_time
+from ..limits import check_counts_agree, check_not_depth, read_date, read_number, read_time
 from ..needs import PREVIOUS_OCCURRENCE_FACT
 from . import ast, lowering
 from .build import Built as Meta
@@ -20,6 +21,10 @@ from .implicit import with_start_event
 from .names import event_key
 
 SYNTAX_ERROR = "TS001"
+
+
+#: A count written twice, the second in brackets: "five (5)", "10 (ten)".
+_WRITTEN_TWICE = re.compile(r"^(?P<first>[^(]+?)[ \t\f]*\([ \t\f]*(?P<second>[^()]+?)[ \t\f]*\)$")
 
 
 def _unquote(token: Token) -> str:
@@ -44,10 +49,20 @@ class ToAst:
         return Span(self.path, meta.line, meta.column, meta.end_line, meta.end_column)
 
     def _int(self, token: Token, digits: str | None = None) -> int:
-        """A count as written: digits (refused past the language's limit) or number words."""
+        """A count as written: digits (refused past the language's limit) or number words,
+        or both, one in brackets after the other ("five (5)", "10 (ten)"), agreeing."""
         text = str(token) if digits is None else digits
+        paired = _WRITTEN_TWICE.match(text)
+        if paired is None:
+            return self._count(token, text)
+        first, second = (self._count(token, paired[part]) for part in ("first", "second"))
+        words, figures = (second, first) if paired["first"].isdigit() else (first, second)
+        check_counts_agree(token, self.path, words, figures)
+        return first
+
+    def _count(self, token: Token, text: str) -> int:
         if text.isdigit():
-            return read_number(token, self.path, digits)
+            return read_number(token, self.path, text)
         return lowering.number_value(text)
 
     # -- names and words ---------------------------------------------------
