@@ -59,6 +59,10 @@ def test_day_first_forms_read_as_the_date_they_name(
         ("20261301", "month must be in 1..12"),
         ("06/10/26", r"two-digit year '06/10/26': write the year in full \(06/10/2026 or 1926\)"),
         ("N/A", r"'N/A' is not a date \(leave it blank when there is none\)"),
+        # A spreadsheet's day number, from a date column exported without its format.
+        ("46083", r"spreadsheet's day number \(2 Mar 2026\); format the column as dates"),
+        ("46083.5", r"spreadsheet's day number \(2 Mar 2026\)"),
+        ("12345", "'12345' is not a date: write it as"),
         ("soon", "'soon' is not a date: write it as 31/12/2026, 31 Dec 2026 or 2026-12-31"),
     ],
 )

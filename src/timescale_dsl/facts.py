@@ -83,6 +83,10 @@ def _from_parts(match: re.Match[str], value: str, text: str) -> dt.date | dt.dat
     return dt.datetime.combine(day, clock_time(match, value))
 
 
+#: A spreadsheet's day number (days since 30 Dec 1899, a fraction for the time of day)
+#: from 1954 to 2119, as a date column exported without its date format holds them.
+_SPREADSHEET_DAY = re.compile(r"^([2-7]\d{4})(?:\.\d+)?$")
+_SPREADSHEET_EPOCH = dt.date(1899, 12, 30)
 _TWO_DIGIT_YEAR = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2})(?:[ T].*)?$")
 _PLACEHOLDERS = frozenset(
     {"n/a", "na", "n.a.", "none", "null", "nil", "tbc", "tba", "unknown", "not known", "-", "--"}
@@ -98,6 +102,13 @@ def not_a_date(text: str) -> str:
     value = text.strip()
     if value.casefold() in _PLACEHOLDERS:
         return f"'{value}' is not a date (leave it blank when there is none)"
+    serial = _SPREADSHEET_DAY.match(value)
+    if serial:
+        day = _SPREADSHEET_EPOCH + dt.timedelta(days=int(serial[1]))
+        return (
+            f"'{value}' is not a date: it looks like a spreadsheet's day number "
+            f"({day.day} {day:%b %Y}); format the column as dates where it is exported"
+        )
     short = _TWO_DIGIT_YEAR.match(value)
     if short:
         day, month, year = short.groups()
