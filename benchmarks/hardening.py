@@ -9,7 +9,10 @@
 (c) a rule file of 2,001 rules each counting from the next (``[r1]`` from
     ``[r2]`` ...), checked: refused with TS133 (was a RecursionError);
 (d) ``closed 0001-01-01 to 9999-12-31``, checked and loaded: refused with
-    TS132 (load took 4 s and 190 MB before failing with OverflowError).
+    TS132 (load took 4 s and 190 MB before failing with OverflowError);
+(e) a task of 16,000 ``by the x`` (and of ``at the x``) before its timescale,
+    checked: each "by"/"at" looks ahead for a timescale no further than 200
+    characters (unbounded, 4,000 of them took 6 s, growing with the square).
 
 Each figure is the best of ``--repeat`` runs, in seconds. These measure;
 nothing here is a test.
@@ -55,6 +58,8 @@ def main() -> None:
         + ["[r2000] Z within 1 working day of x", ""]
     )
     closure = "closed 0001-01-01 to 9999-12-31\nA within 1 day of x\n"
+    by_the = "Visit " + "by the x " * 16_000 + "within 5 days of referral\n"
+    at_the = "Visit " + "at the x " * 16_000 + "within 5 days of referral\n"
 
     def then_within() -> None:
         parse_rule(steps).deadline({"x": dt.date(2026, 1, 5)})
@@ -65,6 +70,8 @@ def main() -> None:
         "reference_chain_2001_check_s": best(lambda: check_ruleset_text(chain), repeat),
         "closure_year_1_to_9999_check_s": best(lambda: check_ruleset_text(closure), repeat),
         "closure_year_1_to_9999_load_s": best(lambda: refused(closure), repeat),
+        "by_the_16000_check_s": best(lambda: check_ruleset_text(by_the), repeat),
+        "at_the_16000_check_s": best(lambda: check_ruleset_text(at_the), repeat),
         "python": platform.python_version(),
         "repeat": repeat,
     }
