@@ -127,6 +127,11 @@ class LineStarts:
         return word in self.details and not (in_header and word in self.header)
 
 
+#: The most words a broken rule line's task is taken to run to (a table's task names
+#: run to a dozen).
+TASK_WORDS = 64
+
+
 def unparsed_of(lost_rules: list[str], lost_lines: list[str]) -> Unparsed:
     """What broken rule lines (``lost_rules``) and any broken lines may have held."""
     ids: set[str] = set()
@@ -137,7 +142,9 @@ def unparsed_of(lost_rules: list[str], lost_lines: list[str]) -> Unparsed:
             ids.add(explicit.group(1))
             continue
         # The task is some leading run of the line's words; its id ends with that run's slug.
-        words = text.split()
+        # No task runs to more than TASK_WORDS words: a broken line of thousands of words
+        # costs a pass over its start, not one over each of its prefixes.
+        words = text.split()[:TASK_WORDS]
         for end in range(1, len(words) + 1):
             piece = slug(" ".join(words[:end]))
             if piece:
