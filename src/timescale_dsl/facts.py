@@ -104,10 +104,10 @@ def not_a_date(text: str) -> str:
         return f"'{value}' is not a date (leave it blank when there is none)"
     serial = _SPREADSHEET_DAY.match(value)
     if serial:
-        day = _SPREADSHEET_EPOCH + dt.timedelta(days=int(serial[1]))
+        meant = _SPREADSHEET_EPOCH + dt.timedelta(days=int(serial[1]))
         return (
             f"'{value}' is not a date: it looks like a spreadsheet's day number "
-            f"({day.day} {day:%b %Y}); format the column as dates where it is exported"
+            f"({meant.day} {meant:%b %Y}); format the column as dates where it is exported"
         )
     short = _TWO_DIGIT_YEAR.match(value)
     if short:

@@ -99,6 +99,40 @@ def test_missing_required_columns_fail_at_once_naming_them(
 
 
 @pytest.mark.parametrize(
+    ("header", "likely"),
+    [
+        (
+            "Child ID,Form,Date Completed,Team",
+            "likely --rule-column 'Form', --completed-column 'Date Completed'",
+        ),
+        (
+            "Person Ref,Step Name,Completion Date,Team",
+            "likely --child-column 'Person Ref', --rule-column 'Step Name', "
+            "--completed-column 'Completion Date'",
+        ),
+        ("CASE_ID,Activity,Authorised On", "likely --child-column 'CASE_ID'"),
+    ],
+)
+def test_a_missing_role_column_names_the_likely_one_without_using_it(
+    ruleset: Ruleset, csv_file: Callable[..., Path], header: str, likely: str
+) -> None:
+    path = csv_file(header + "\n" + ",".join(["x"] * len(header.split(","))) + "\n")
+    with pytest.raises(EventsError) as caught:
+        measure(path, ruleset, AS_OF)
+    assert likely in str(caught.value)
+
+
+def test_no_likely_column_is_named_where_two_are_alike(
+    ruleset: Ruleset, csv_file: Callable[..., Path]
+) -> None:
+    path = csv_file("child_id,Form A,Form B,completed_at\nC1,x,y,2027-01-07\n")
+    with pytest.raises(EventsError) as caught:
+        measure(path, ruleset, AS_OF)
+    assert "missing required column(s): rule " in str(caught.value)
+    assert "; likely" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
     ("content", "expected"),
     [
         (b"", "the file is empty"),

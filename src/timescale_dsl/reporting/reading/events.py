@@ -18,7 +18,7 @@ import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import numpy as np
@@ -454,6 +454,36 @@ def find_columns(frame: pd.DataFrame | Iterable[str]) -> dict[str, str]:
     return found
 
 
+#: Words case-management exports name each role's column with, most telling first:
+#: they suggest a mapping when a column is missing, never make one.
+_ROLE_WORDS: Final = {
+    "child_id": ("child", "person", "client", "young person", "pupil", "case", "id"),
+    "rule": ("rule", "form", "step", "task", "activity", "episode", "event type", "type"),
+    "completed_at": ("completed", "completion", "complete", "authorised", "authorized"),
+}
+_ROLE_OPTIONS: Final = {
+    "child_id": "--child-column",
+    "rule": "--rule-column",
+    "completed_at": "--completed-column",
+}
+
+
+def _likely_roles(names: list[str], roles: list[str]) -> list[tuple[str, str]]:
+    """For each role, the one column whose name holds its most telling word, if one does."""
+    found: list[tuple[str, str]] = []
+    taken: set[str] = set()
+    for role in roles:
+        for word in _ROLE_WORDS.get(role, ()):
+            pattern = re.compile(rf"(^|[^a-z]){re.escape(word)}([^a-z]|$)")
+            alike = [n for n in names if n not in taken and pattern.search(n.casefold())]
+            if len(alike) == 1:
+                found.append((role, alike[0]))
+                taken.add(alike[0])
+            if alike:  # several alike: say nothing rather than guess between them
+                break
+    return found
+
+
 def required_columns(log: EventLog, columns: ColumnMap) -> dict[str, str]:
     """The actual names of the child, rule and completion columns; fails naming any missing."""
     found = find_columns(log.frame)
@@ -468,6 +498,12 @@ def required_columns(log: EventLog, columns: ColumnMap) -> dict[str, str]:
     if missing:
         have = ", ".join(str(c) for c in log.frame.columns) or "none"
         advice = "map other names with --child-column, --rule-column, --completed-column"
+        likely = _likely_roles(
+            [str(c) for c in log.frame.columns if str(c) not in resolved.values()],
+            [role for role in columns.required() if role not in resolved],
+        )
+        if likely:
+            advice += "; likely " + ", ".join(f"{_ROLE_OPTIONS[r]} '{c}'" for r, c in likely)
         if len(log.frame.columns) == 1:  # no event log: a title line, or another sheet
             workbook = Path(log.source).suffix.lower() in WORKBOOK_SUFFIXES
             advice = (
