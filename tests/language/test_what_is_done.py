@@ -156,3 +156,24 @@ def test_a_dash_inside_a_word_or_a_range_is_not_a_parting() -> None:
 def test_words_that_would_change_the_reading_are_not_taken_as_what_is_done(text: str) -> None:
     with pytest.raises(SyntaxProblem):
         parse_statement(text)
+
+
+def test_what_comes_after_the_colon_must_be_done_not_named() -> None:
+    # A noun after the colon names no action: the ':' is likely part of the task's name.
+    with pytest.raises(SyntaxProblem) as raised:
+        parse_statement("CP Conference: Outcome letter within 1 working day of the conference")
+    (found,) = raised.value.diagnostics
+    assert found.message == "unexpected 'Outcome'"
+    assert found.hint is not None and "quote the whole name" in found.hint
+    quoted = parse_statement('"CP Conference: Outcome letter" within 1 working day of conference')
+    assert quoted.task == "CP Conference: Outcome letter"
+    # A verb's form begins what is done, whatever the verb.
+    for action in ("held", "sent", "shared with the family", "must be done", "needed"):
+        statement = parse_statement(f"Meeting: {action} within 10 days of referral")
+        assert statement.remarks == (action,)
+
+
+def test_a_slip_for_a_keyword_after_the_colon_gets_a_did_you_mean() -> None:
+    with pytest.raises(SyntaxProblem) as raised:
+        parse_statement("Minutes: witin 15 days of meeting")
+    assert raised.value.diagnostics[0].message == "unexpected 'witin'; did you mean 'within'?"

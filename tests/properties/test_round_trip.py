@@ -170,6 +170,15 @@ def _token_strategies() -> dict[str, st.SearchStrategy[str]]:
             "REMARK": st.just(""),
             "QUALIFIER": st.just(""),
             "COMMENT": st.just(""),
+            # What is done after a task's colon: a verb's form, then any words but those
+            # that would change the timescale (the pattern's look-ahead says which).
+            "ACTION_START": st.sampled_from(
+                ("to", "Must", "completed", "held", "sent", "circulated", "UPDATED")
+            ),
+            "ACTION_WORD": st.sampled_from(
+                ("be", "to", "all", "attendees", "and", "the", "family")
+            ),
+            "DASH": st.sampled_from(("-", "\u2013", "\u2014")),
             # A full stop is passed over only where it ends the line; the examples place it.
             "FULL_STOP": st.just(""),
             "__IGNORE_0": st.just(" "),

@@ -55,6 +55,9 @@ _DESCRIBE = {
     "ROLL_DIRECTION": "'next' or 'previous'",
 }
 
+#: Patterns that are one word, so a misspelling of them gets a did-you-mean.
+_SLIPPABLE = frozenset({"_WITHIN", "_OR"})
+
 _UNIT_WORDS = {"working", "calendar", "day", "days", "week", "weeks", "month", "months"}
 _UNIT_WORDS |= {"year", "years", "hour", "hours", "hr", "hrs"}
 _DIRECTION_WORDS = {"of", "after", "from", "following", "before", "prior"}
@@ -162,6 +165,8 @@ def describe_expected(names: set[str]) -> tuple[str, list[str]]:
     phrases += [f"'{k}'" for k in sorted(literal)]
     phrases += sorted({_DESCRIBE[n] for n in names if n not in keywords and n in _DESCRIBE})
     candidates = sorted({keywords[n].lower() for n in names if n in keywords})
+    # A keyword that is a pattern ('within'), not a literal, is a candidate for a slip too.
+    candidates += sorted({_DESCRIBE[n].strip("'") for n in _SLIPPABLE & names})
     if len(phrases) > 1:
         text = ", ".join(phrases[:-1]) + " or " + phrases[-1]
     else:
@@ -263,6 +268,9 @@ def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str, start: str)
     quote = _quote_task_hint(_source_line(text, line), column)
     if quote:
         hint = quote
+    after = None if suggestion else _after_colon_hint(_source_line(text, line), column)
+    if after:
+        hint = after
     end_column = column + max(len(word), 1)
     span = Span(path, line, column, line, end_column)
     return Diagnostic(SYNTAX_ERROR, Severity.ERROR, message, span, hint, _source_line(text, line))
@@ -349,6 +357,27 @@ def _quote_task_hint(source: str | None, column: int) -> str | None:
     if not task or task.startswith('"') or not offset < column - 1 < colon:
         return None
     return f'the task name holds words the language reads as a timescale; quote it: "{task}":'
+
+
+def _after_colon_hint(source: str | None, column: int) -> str | None:
+    """When the error is the first word after a task's ':', say what may come there."""
+    if source is None:
+        return None
+    body = source.lstrip()
+    offset = len(source) - len(body)
+    if body.startswith("["):
+        closing = body.find("]")
+        offset += closing + 1 if closing >= 0 else 0
+    colon = source.find(":", offset)
+    task = source[offset:colon].strip() if colon >= 0 else ""
+    after = len(source[: colon + 1]) + len(source[colon + 1 :]) - len(source[colon + 1 :].lstrip())
+    if not task or task.startswith('"') or column - 1 != after:
+        return None
+    return (
+        f"after '{task}:' comes the timescale, or what is done as a verb "
+        f"('{task}: to be sent within ...'); if the ':' is part of the task's name, "
+        "quote the whole name"
+    )
 
 
 def _known_mistake(error: UnexpectedInput, start: str) -> str | None:
