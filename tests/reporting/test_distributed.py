@@ -306,3 +306,8 @@ def test_moved_rows_need_a_child_column_and_a_partition() -> None:
         moved_by_child([frame], 2)
     with pytest.raises(ValueError, match="at least 1"):
         moved_by_child([frame], 0)
+    with pytest.raises(ValueError, match="no frames of rows to move"):
+        moved_by_child([], 2)
+    # Ranges that returned no recurring rows: empty partitions, not an error.
+    empty = pd.DataFrame({"child_id": pd.Series([], dtype="str")})
+    assert [len(part) for part in moved_by_child([empty, empty], 2)] == [0, 0]

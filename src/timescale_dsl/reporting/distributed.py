@@ -371,6 +371,8 @@ def moved_by_child(
     """
     if parts < 1:
         raise ValueError(f"parts must be at least 1, not {parts}")
+    if not frames:
+        raise ValueError("no frames of rows to move: give measure_where_read's, one a range")
     moved = pd.concat(list(frames), ignore_index=True) if len(frames) != 1 else frames[0]
     wanted = (columns or ColumnMap()).child_id
     column = find_columns(moved).get(column_key(wanted))

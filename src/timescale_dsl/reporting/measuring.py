@@ -196,7 +196,8 @@ class _Measurement:
         try:
             return self.measure_all()
         finally:
-            if self.pool is not None:  # columns read ahead for a run that failed: stop
+            # Reads not yet begun (no rule asked for them, or the run failed) never begin.
+            if self.pool is not None:
                 self.pool.shutdown(wait=True, cancel_futures=True)
 
     def measure_all(self) -> Measured:
