@@ -115,6 +115,7 @@ FORMS = [
     # Units as tables abbreviate them.
     ("Assessment within 10 WD of referral", "WD", "keyword.other.unit.timescales"),
     ("Visit within 6 wks of placement", "wks", "keyword.other.unit.timescales"),
+    ("Visit within 5 working-days of referral", "working-days", "keyword.other.unit.timescales"),
     ("Notes 2 w/days after visit", "w/days", "keyword.other.unit.timescales"),
     ("Notes 2 w/days after visit", "Notes", "entity.name.function.task.timescales"),
     ("Visit within 7 days of referral if not section 47", "if", "keyword.control.timescales"),

@@ -24,6 +24,10 @@ from timescale_dsl.errors import SyntaxProblem
         ("Review within 3 mnths of placement", "Review within 3 months of placement"),
         ("Review within 1 mth of placement", "Review within 1 month of placement"),
         ("Review within 1 yr of order", "Review within 1 year of order"),
+        ("Visit within 5 working-days of referral", "Visit within 5 working days of referral"),
+        ("Visit within five working-days of referral", "Visit within 5 working days of referral"),
+        ("Visit every 10 working-days", "Visit every 10 working days"),
+        ("Visit within 5 calendar-days of referral", "Visit within 5 days of referral"),
         ("Plan by age 16 yrs and 3 mths", "Plan by age 16 years and 3 months"),
         (
             "Visit from 2 wks before review to 2 wks after review",
