@@ -311,6 +311,30 @@ def test_fmt_check_passes_on_the_bundled_rulesets(capsys):
     assert (status, out) == (0, "")
 
 
+TRAILING_REMARKS = """\
+title "t"
+[a] Home visit within two weeks of referral, or sooner if risk identified
+[b] Minutes: to be sent within 5 days of meeting (or sooner).  # why
+"""
+
+
+def test_fmt_canonical_writes_a_trailing_remark_once_and_settles(tmp_path, capsys):
+    path = tmp_path / "remarks.timescales"
+    path.write_text(TRAILING_REMARKS, encoding="utf-8")
+    status, out, _ = run(["fmt", "--canonical", str(path)], capsys)
+    assert status == 0
+    assert out == (
+        'title "t"\n'
+        "[a] Home visit within 2 weeks of referral (or sooner if risk identified)\n"
+        "[b] Minutes within 5 days of meeting (to be sent) (or sooner).  # why\n"
+    )
+    path.write_text(out, encoding="utf-8")
+    assert run(["fmt", "--canonical", str(path)], capsys)[1] == out
+    # Without --canonical the wording, remarks and all, is the author's.
+    path.write_text(TRAILING_REMARKS, encoding="utf-8")
+    assert run(["fmt", str(path)], capsys)[1] == TRAILING_REMARKS
+
+
 def test_fmt_check_and_write(tmp_path, capsys):
     path = tmp_path / "messy.timescales"
     path.write_text(MESSY, encoding="utf-8")

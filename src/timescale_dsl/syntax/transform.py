@@ -323,7 +323,19 @@ class ToAst:
         self.remarks[:] = [r for r in self.remarks if id(r) not in taken]
         self.taken += mine
         remarks = tuple(lowering.remark_text(str(r)) for r in mine)
-        return ast.Statement(children[0], children[-1], remarks, span=self._span(meta))
+        return ast.Statement(children[0], children[-1], remarks, span=self._through(meta, mine))
+
+    def _through(self, meta: Meta, remarks: list[Token]) -> Span | None:
+        """The statement's span, to the end of any remark after its last word: rewriting
+        the statement (``fmt --canonical``) then rewrites its remarks once, not twice."""
+        span = self._span(meta)
+        ends = [(r.end_line, r.end_column) for r in remarks if r.end_line and r.end_column]
+        if span is None or not ends or span.end_line is None or span.end_column is None:
+            return span
+        last = max(ends)
+        if last <= (span.end_line, span.end_column):
+            return span
+        return attrs.evolve(span, end_line=last[0], end_column=last[1])
 
     def single(self, meta: Meta, children: list[Any]) -> ast.Statement:
         statement: ast.Statement = children[0]
