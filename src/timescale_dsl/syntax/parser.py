@@ -343,8 +343,8 @@ def _misspelt_starter(text: str, path: str, line: int) -> Diagnostic | None:
     return None
 
 
-def _quote_task_hint(source: str | None, column: int) -> str | None:
-    """When the error falls inside a task name the author ended with ':', say to quote it."""
+def _task_before_colon(source: str | None) -> tuple[str, int, int] | None:
+    """A rule line's unquoted task name ended with ':', where it starts, and the colon."""
     if source is None:
         return None
     body = source.lstrip()
@@ -354,24 +354,27 @@ def _quote_task_hint(source: str | None, column: int) -> str | None:
         offset += closing + 1 if closing >= 0 else 0
     colon = source.find(":", offset)
     task = source[offset:colon].strip() if colon >= 0 else ""
-    if not task or task.startswith('"') or not offset < column - 1 < colon:
+    if not task or task.startswith('"'):
         return None
-    return f'the task name holds words the language reads as a timescale; quote it: "{task}":'
+    return task, offset, colon
+
+
+def _quote_task_hint(source: str | None, column: int) -> str | None:
+    """When the error falls inside a task name the author ended with ':', say to quote it."""
+    found = _task_before_colon(source)
+    if found is None or not found[1] < column - 1 < found[2]:
+        return None
+    return f'the task name holds words the language reads as a timescale; quote it: "{found[0]}":'
 
 
 def _after_colon_hint(source: str | None, column: int) -> str | None:
     """When the error is the first word after a task's ':', say what may come there."""
-    if source is None:
+    found = _task_before_colon(source)
+    if source is None or found is None:
         return None
-    body = source.lstrip()
-    offset = len(source) - len(body)
-    if body.startswith("["):
-        closing = body.find("]")
-        offset += closing + 1 if closing >= 0 else 0
-    colon = source.find(":", offset)
-    task = source[offset:colon].strip() if colon >= 0 else ""
-    after = len(source[: colon + 1]) + len(source[colon + 1 :]) - len(source[colon + 1 :].lstrip())
-    if not task or task.startswith('"') or column - 1 != after:
+    task, _, colon = found
+    rest = source[colon + 1 :]
+    if column - 1 != colon + 1 + len(rest) - len(rest.lstrip()):
         return None
     return (
         f"after '{task}:' comes the timescale, or what is done as a verb "
