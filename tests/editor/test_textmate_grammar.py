@@ -112,6 +112,16 @@ FORMS = [
         "As soon as possible",
         "string.quoted.double.timescales",
     ),
+    (
+        "Case closure summary at case closure",
+        "Case closure summary",
+        "entity.name.function.task.timescales",
+    ),
+    (
+        "Visit at home within 5 days of referral",
+        "Visit at home",
+        "entity.name.function.task.timescales",
+    ),
     # Units as tables abbreviate them.
     ("Assessment within 10 WD of referral", "WD", "keyword.other.unit.timescales"),
     ("Visit within 6 wks of placement", "wks", "keyword.other.unit.timescales"),

@@ -247,3 +247,39 @@ def test_by_the_event_is_on_or_before_its_day(text: str, same: str) -> None:
 )
 def test_by_the_event_keeps_by_in_the_task_where_a_timescale_follows(text: str, task: str) -> None:
     assert parse_statement(text).task == task
+
+
+@pytest.mark.parametrize(
+    ("text", "same"),
+    [
+        # "at EVENT" with no "the", where no other timescale follows, as "at the EVENT".
+        ("Case closure summary at case closure", "Case closure summary on the day of case closure"),
+        ("Chronology at transfer", "Chronology on the day of transfer"),
+        # "before or within" is "within": earlier is in time too.
+        (
+            "Placement plan completed before or within 5 working days of the placement starting",
+            "Placement plan completed within 5 working days of the placement starting",
+        ),
+        ("Plan prior to or within 5 days of placement", "Plan within 5 days of placement"),
+        # "by the age of" is "by age".
+        (
+            "Pathway plan by the age of 16 years and 3 months",
+            "Pathway plan by age 16 years and 3 months",
+        ),
+    ],
+)
+def test_more_ways_councils_write_a_deadline(text: str, same: str) -> None:
+    assert parse_statement(text) == parse_statement(same)
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("Visit at home within 5 days of referral", "Visit at home"),
+        ("Visit at least every 6 weeks", "Visit"),
+        ("Report at most 5 days after referral", "Report"),
+        ("Visit at 6 monthly intervals", "Visit"),
+    ],
+)
+def test_at_without_the_keeps_its_other_readings(text: str, task: str) -> None:
+    assert parse_statement(text).task == task
