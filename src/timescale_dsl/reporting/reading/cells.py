@@ -23,6 +23,7 @@ from ...engine.moments import NAT, BoolArray, IntArray, Moments
 from ...errors import FactValueError
 from ...facts import parse_boolean
 from .textdates import (
+    blank_texts,
     one_chunk,
     parse_filled_texts,
     read_when,
@@ -155,10 +156,7 @@ def blank_cells(series: pd.Series) -> BoolArray:
         return result
     if series.dtype == object:
         return np.fromiter((_blank_object(v) for v in series), dtype=np.bool_, count=len(series))
-    text = _chunks(series)
-    # Whitespace as utf8_trim_whitespace sees it, without making trimmed copies.
-    blank = pc.fill_null(pc.or_(pc.equal(pc.binary_length(text), 0), pc.utf8_is_space(text)), True)
-    return np.asarray(blank.to_numpy(zero_copy_only=False), dtype=np.bool_)
+    return blank_texts(_chunks(series))
 
 
 def _blank_object(value: object) -> bool:

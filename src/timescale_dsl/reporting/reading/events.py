@@ -31,6 +31,7 @@ from ...engine.moments import IntArray
 from ...errors import TimescaleError
 from ...syntax.names import column_key
 from .csv_layout import SNIFF_BYTES, CsvLayout, LayoutError, csv_layout
+from .textdates import blank_texts
 
 if TYPE_CHECKING:  # pandas is imported where a frame is made, so that a CSV's read
     import pandas as pd  # can begin on its own thread while pandas loads (see .readahead)
@@ -238,9 +239,7 @@ def _without_unnamed(table: pa.Table, layout: CsvLayout, label: str) -> pa.Table
     """The table less its unnamed columns, each of which must be blank."""
     for number, name in enumerate(_unnamed(layout), start=len(layout.names) + 1):
         column = table.column(name)
-        filled = pc.invert(pc.utf8_is_space(column))
-        filled = pc.and_(filled, pc.greater(pc.binary_length(column), 0))
-        rows = np.flatnonzero(pc.fill_null(filled, False).to_numpy(zero_copy_only=False))
+        rows = np.flatnonzero(~blank_texts(column))
         if len(rows):
             value = str(column[int(rows[0])])
             raise EventsError(

@@ -43,6 +43,14 @@ def parse_texts(text: pa.Array | pa.ChunkedArray, blank: BoolArray) -> tuple[Mom
     return spread_moments(found, filled, len(text)), spread_flags(wrong, filled, len(text))
 
 
+def blank_texts(text: pa.Array | pa.ChunkedArray) -> BoolArray:
+    """Missing, empty or whitespace-only cells of a string array (as
+    ``utf8_trim_whitespace`` sees whitespace, without making trimmed copies)."""
+    blank = pc.fill_null(pc.or_(pc.equal(pc.binary_length(text), 0), pc.utf8_is_space(text)), True)
+    found: BoolArray = np.asarray(blank.to_numpy(zero_copy_only=False), dtype=np.bool_)
+    return found
+
+
 def spread_moments(found: Moments, filled: IntArray, size: int) -> Moments:
     """The moments of the filled rows, spread over a column of ``size`` (missing elsewhere)."""
     spread = Moments.missing(size)
