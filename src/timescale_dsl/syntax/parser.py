@@ -50,13 +50,9 @@ _DESCRIBE = {
     "_OR": "'or'",
     "_WHICHEVER": "', whichever is'",
     "_IF_NOT_WORKING": "'if that is not a working day'",
-    "_WITHIN": "'within'",
     "PICK": "'earlier' or 'later'",
     "ROLL_DIRECTION": "'next' or 'previous'",
 }
-
-#: Patterns that are one word, so a misspelling of them gets a did-you-mean.
-_SLIPPABLE = frozenset({"_WITHIN", "_OR"})
 
 _UNIT_WORDS = {"working", "calendar", "day", "days", "week", "weeks", "month", "months"}
 _UNIT_WORDS |= {"year", "years", "hour", "hours", "hr", "hrs"}
@@ -128,6 +124,7 @@ def _options_key() -> str:
 # Terminals written as patterns (to take the wordings around a keyword) and the
 # keyword each stands for in messages and suggestions ("evry": did you mean 'every'?).
 _PATTERN_KEYWORDS = {
+    "_WITHIN": "within",
     "_EVERY": "every",
     "SAME_DAY": "same",
     "_THEREAFTER": "thereafter",
@@ -165,8 +162,6 @@ def describe_expected(names: set[str]) -> tuple[str, list[str]]:
     phrases += [f"'{k}'" for k in sorted(literal)]
     phrases += sorted({_DESCRIBE[n] for n in names if n not in keywords and n in _DESCRIBE})
     candidates = sorted({keywords[n].lower() for n in names if n in keywords})
-    # A keyword that is a pattern ('within'), not a literal, is a candidate for a slip too.
-    candidates += sorted({_DESCRIBE[n].strip("'") for n in _SLIPPABLE & names})
     if len(phrases) > 1:
         text = ", ".join(phrases[:-1]) + " or " + phrases[-1]
     else:
