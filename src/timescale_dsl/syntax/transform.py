@@ -43,6 +43,11 @@ class ToAst:
         self.remarks = remarks if remarks is not None else []
         self.taken: list[Token] = []
 
+    def _remark(self, text: str, at: Token) -> None:
+        """Words the grammar read that change nothing computed, kept as a remark where
+        ``at`` stands, as a remark in brackets would be."""
+        self.remarks.append(Token.new_borrow_pos("REMARK", f"({text})", at))
+
     def _span(self, meta: Meta) -> Span | None:
         if getattr(meta, "empty", True):
             return None
@@ -74,7 +79,7 @@ class ToAst:
     def task_action(self, meta: Meta, children: list[Token]) -> None:
         # "Minutes: to be distributed within ...": what is done changes nothing computed.
         action = " ".join(str(c) for c in children)
-        self.remarks.append(Token.new_borrow_pos("REMARK", f"({action})", children[0]))
+        self._remark(action, children[0])
 
     def quoted_task(self, meta: Meta, children: list[Token]) -> str:
         return _unquote(children[0])
@@ -181,7 +186,7 @@ class ToAst:
     def urged(self, meta: Meta, children: list[Any]) -> Any:
         # The urging ("as soon as possible") changes nothing computed: a remark.
         urging = children[0]
-        self.remarks.append(Token.new_borrow_pos("REMARK", f"({urging})", urging))
+        self._remark(str(urging), urging)
         return children[-1]
 
     def plain_offset(self, meta: Meta, children: list[Any]) -> ast.Offset:
