@@ -40,6 +40,8 @@ _YEAR_FIRST = re.compile(
 )
 #: ISO 8601's basic form of a date alone: 20261231.
 _BASIC_DATE = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$")
+#: The numeric shapes read from their parts here, not by Python's ISO reader.
+_NUMERIC_DATES = (_UK_DATE, _YEAR_FIRST, _BASIC_DATE)
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0"}
 
@@ -48,7 +50,7 @@ def parse_when(text: str) -> dt.date | dt.datetime:
     """A date or date-time from ISO 8601, UK day-first or month-in-words text;
     FactValueError otherwise."""
     value = text.strip()
-    match = _UK_DATE.match(value) or _YEAR_FIRST.match(value) or _BASIC_DATE.match(value)
+    match = next((m for p in _NUMERIC_DATES if (m := p.match(value))), None)
     if match:
         return _from_parts(match, value, text)
     try:
@@ -131,8 +133,8 @@ def parse_boolean(text: str) -> bool:
 def parse_fact_text(text: str) -> FactValue:
     """Guess the kind of a value typed on the command line: date, boolean or text."""
     stripped = text.strip()
-    numeric = (_UK_DATE, _YEAR_FIRST, _BASIC_DATE)
-    if re.match(r"^\d{4}-\d{2}-\d{2}", stripped) or any(p.match(stripped) for p in numeric):
+    numeric = any(p.match(stripped) for p in _NUMERIC_DATES)
+    if re.match(r"^\d{4}-\d{2}-\d{2}", stripped) or numeric:
         return parse_when(stripped)
     written = read_written_date(stripped)
     if written is not None:
