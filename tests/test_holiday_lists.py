@@ -269,3 +269,42 @@ def test_names_are_british_english_whatever_the_locale(tmp_path):
     cache = str(tmp_path / "cache")
     assert _python(EXPLAIN, TIMESCALE_DSL_CACHE_DIR=cache, **thai) == "True Boxing Day (observed)"
     assert _python(EXPLAIN, TIMESCALE_DSL_CACHE_DIR=cache) == "False Boxing Day (observed)"
+
+
+def test_the_holidays_version_is_read_from_its_dist_info_folder_as_its_metadata_has_it():
+    from importlib import metadata
+
+    assert holiday_lists._dist_info_version() == metadata.version("holidays")
+    assert holiday_lists._package_version() == metadata.version("holidays")
+
+
+def test_two_dist_info_folders_of_holidays_leave_the_version_to_its_metadata(tmp_path, monkeypatch):
+    import importlib.machinery
+    import importlib.util
+    from importlib import metadata
+
+    package = tmp_path / "holidays"
+    package.mkdir()
+    (tmp_path / "holidays-0.1.dist-info").mkdir()
+    (tmp_path / "holidays-0.2.dist-info").mkdir()
+    spec = importlib.machinery.ModuleSpec("holidays", None, is_package=True)
+    spec.submodule_search_locations = [str(package)]
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: spec)
+    assert holiday_lists._dist_info_version() is None  # which of the two is installed?
+    assert holiday_lists._package_version() == metadata.version("holidays")
+    (tmp_path / "holidays-0.1.dist-info").rmdir()
+    assert holiday_lists._dist_info_version() == "0.2"
+
+
+def test_without_the_holidays_package_there_is_no_version_to_key_on(monkeypatch):
+    import importlib.util
+    from importlib import metadata
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    assert holiday_lists._dist_info_version() is None
+
+    def missing(name: str) -> str:
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "version", missing)
+    assert holiday_lists._package_version() is None
