@@ -134,6 +134,13 @@ FORMS = [
         "whichever is",
         "keyword.control.timescales",
     ),
+    # The pick among alternatives, however the document joins it on.
+    (
+        "Plan within 5 days of X, or 10 days of Y (whichever happens first)",
+        "whichever happens",
+        "keyword.control.timescales",
+    ),
+    ("Plan within 5 days of X or 10 days of Y, the sooner", "sooner", "keyword.control.timescales"),
     (
         'Review notes no fixed timescale "As soon as possible"',
         "no fixed timescale",

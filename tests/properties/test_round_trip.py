@@ -145,8 +145,22 @@ def _token_strategies() -> dict[str, st.SearchStrategy[str]]:
             "_PROCESS": _any_case("process"),
             "_WHOSE": st.sampled_from(("their", "the child's", "the young person’s", "his/her")),
             "_WHICHEVER": st.sampled_from(
-                (", whichever is", " whichever is", ", whichever comes", " whichever occurs")
+                (
+                    ", whichever is",
+                    " whichever is",
+                    ", whichever comes",
+                    " whichever occurs",
+                    "; whichever happens",
+                    " - whichever is",
+                    " \u2014 whichever is",
+                )
             ),
+            "_OPEN_WHICHEVER": st.sampled_from(
+                ("(whichever is", ", ( whichever comes", "(Whichever Happens")
+            ),
+            "CLOSED_PICK": st.sampled_from(("later)", "the sooner )", "first)", "Earliest)")),
+            "SEPARATED_PICK": st.sampled_from((", the sooner", "; the later", " - The Earliest")),
+            "_COMMA_OR": st.sampled_from((", or", ",or", ",  OR")),
             "_IF_NOT_WORKING": st.just("if that is not a working day"),
             "IF_WEEKEND": st.sampled_from(
                 (

@@ -93,8 +93,8 @@ _PICKS = {
 
 
 def pick(text: str) -> ast.Pick:
-    """ "later", "the sooner", "first", "soonest", ... as the choice they make."""
-    return _PICKS[text.split()[-1].casefold()]
+    """ "later", "the sooner", "first", "soonest", "sooner)" ... as the choice they make."""
+    return _PICKS[text.rstrip(") \t\f").split()[-1].casefold()]
 
 
 # Each frequency word as the interval it repeats at.
@@ -139,6 +139,24 @@ _INTERVAL = re.compile(
     rf"{_COUNT}[ \t]+(?P<unit>(?:working |calendar )?(?:day|week|fortnight|month|year))s?\b$",
     re.IGNORECASE,
 )
+
+
+# A count, a unit and the word that ties it to an event: a timescale's own words;
+# or a pick among events ("the later of referral and contact").
+_TIMESCALE_WORDS = re.compile(
+    rf"{_COUNT}[ \t]*-?[ \t]*(?:working |calendar )?"
+    r"(?:day|week|fortnight|month|year|hour|hr)s?[ \t]+"
+    r"(?:after|before|of|from|following|prior to|since)\b"
+    r"|^(?:the )?(?:earlier|later|earliest|latest|sooner|soonest) of\b",
+    re.IGNORECASE,
+)
+
+
+def timescale_in_name(text: str) -> str | None:
+    """The words of a timescale written inside an event's name ("referral and 3 days
+    after contact" holds "3 days after"), or None."""
+    found = _TIMESCALE_WORDS.search(text)
+    return found[0] if found else None
 
 
 def _count_of(text: str | None) -> int | None:

@@ -27,4 +27,9 @@ KNOWN_MISTAKES: dict[str, list[str]] = {
         "QA form between 11 to 15 working days after meeting",
         "QA form between 11 15 working days after meeting",
     ],
+    "'whichever' picks among alternatives joined by 'or', e.g. "
+    "'within 5 days of referral or 3 days of contact, whichever is sooner'": [
+        "Visit within 5 days of referral (whichever is sooner)",
+        "Visit within 5 days of referral, whichever is sooner",
+    ],
 }

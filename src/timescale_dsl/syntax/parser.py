@@ -49,8 +49,11 @@ _DESCRIBE = {
     "_OR_THE": "', or the'",
     "_OR": "'or'",
     "_WHICHEVER": "', whichever is'",
+    "_OPEN_WHICHEVER": "'(whichever is'",
+    "SEPARATED_PICK": "', the earlier' or ', the later'",
     "_IF_NOT_WORKING": "'if that is not a working day'",
     "PICK": "'earlier' or 'later'",
+    "CLOSED_PICK": "'earlier)' or 'later)'",
     "ROLL_DIRECTION": "'next' or 'previous'",
 }
 
@@ -238,6 +241,11 @@ def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str, start: str)
     )
     expected, candidates = describe_expected(expected_names)
     word = _offending_word(error, text)
+    # A keyword that takes the blanks before it (" (whichever is") is shown, and
+    # pointed at, from its first mark.
+    stripped = word.lstrip(" \t\f")
+    column += len(word) - len(stripped)
+    word = stripped
     if word.startswith('"') and (word == '"' or not word.endswith('"')):
         message = 'unterminated quoted text: close it with " on the same line'
         word = ""

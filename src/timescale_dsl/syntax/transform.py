@@ -87,9 +87,28 @@ class ToAst:
     def task(self, meta: Meta, children: list[str]) -> str:
         return children[0]
 
+    def _event_words(self, meta: Meta, text: str) -> None:
+        """Refuse an event's unquoted name that holds a timescale of its own: in "within
+        5 days of referral and 3 days after contact" the second would be read as words
+        of the name."""
+        inside = lowering.timescale_in_name(text)
+        if inside is None:
+            return
+        message = f"the event '{text}' holds a timescale of its own ('{inside}')"
+        hint = (
+            "join alternatives with 'or' and say which counts, e.g. 'within 5 days of "
+            "referral or 3 days after contact, whichever is earlier'; quote a name "
+            'that really holds these words ("...")'
+        )
+        problem = Diagnostic(SYNTAX_ERROR, Severity.ERROR, message, self._span(meta), hint)
+        raise SyntaxProblem([problem])
+
     def anchor(self, meta: Meta, children: list[Any]) -> ast.FactRef | ast.BirthdayRef:
         word = children[-1]
-        text = _unquote(word) if isinstance(word, Token) and word.type == "STRING" else str(word)
+        quoted = isinstance(word, Token) and word.type == "STRING"
+        text = _unquote(word) if quoted else str(word)
+        if not quoted:
+            self._event_words(meta, text)
         years = lowering.birthday_years(event_key(text))
         if years is not None:  # "of your 18th birthday": from the date of birth
             return ast.BirthdayRef(years, span=self._span(meta))
@@ -157,6 +176,7 @@ class ToAst:
     def on_day(self, meta: Meta, children: list[Any]) -> ast.OnDay:
         anchor = children[-1]
         if isinstance(anchor, str):  # "at the conference": bare words, no leading "the"
+            self._event_words(meta, anchor)
             anchor = ast.FactRef(event_key(anchor), anchor, span=self._span(meta))
         return ast.OnDay(anchor, span=self._span(meta))
 
