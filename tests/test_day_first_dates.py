@@ -63,6 +63,9 @@ def test_day_first_forms_read_as_the_date_they_name(
         ("46083", r"spreadsheet's day number \(2 Mar 2026\); format the column as dates"),
         ("46083.5", r"spreadsheet's day number \(2 Mar 2026\)"),
         ("12345", "'12345' is not a date: write it as"),
+        # Digits in no date's shape are not taken apart as if they were one.
+        ("99999999999999999999", "'99999999999999999999' is not a date: write it as"),
+        ("202612310", "'202612310' is not a date: write it as"),
         ("soon", "'soon' is not a date: write it as 31/12/2026, 31 Dec 2026 or 2026-12-31"),
     ],
 )

@@ -53,6 +53,8 @@ def parse_when(text: str) -> dt.date | dt.datetime:
     match = next((m for p in _NUMERIC_DATES if (m := p.match(value))), None)
     if match:
         return _from_parts(match, value, text)
+    if value.isdigit():  # Python's ISO reader would take a run of digits apart anyhow
+        raise FactValueError(not_a_date(text))
     try:
         if len(value) == 10:
             return dt.date.fromisoformat(value)

@@ -356,7 +356,7 @@ def test_a_long_cell_is_cut_short_where_a_reason_quotes_it(
     )
     rejects = timeliness(path, ruleset, dt.date(2027, 1, 12)).rejects
     reasons = dict(zip(rejects["row"], rejects["reason"], strict=True))
-    assert f"'{date[:60]}… (20,000 characters)' is not a valid date" in reasons[1]
+    assert f"'{date[:60]}… (20,000 characters)' is not a date: write it as" in reasons[1]
     assert f"'{rule[:60]}… (5,000 characters)'" in reasons[2]
     assert max(len(reason) for reason in reasons.values()) < 300
     assert "'2026-O1-05' is not a date" in reasons[3]  # a short value is quoted whole
