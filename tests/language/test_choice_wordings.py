@@ -148,3 +148,13 @@ def test_the_canonical_form_of_a_pick_in_brackets_takes_the_bracket_in() -> None
         "whichever is earlier (or sooner if needed)\n"
     )
     assert tidy_text(text, "rules.timescales") == text  # the author's words, as written
+
+
+def test_a_long_event_name_is_cut_short_where_the_message_quotes_it() -> None:
+    name = "x " * 5_000 + "3 days after contact"
+    with pytest.raises(SyntaxProblem) as raised:
+        parse_statement(f"Visit within 5 days of {name}")
+    message = raised.value.diagnostics[0].message
+    assert message.startswith(f"the event '{name[:60]}… ({len(name):,} characters)' holds")
+    assert message.endswith("('3 days after')")
+    assert len(message) < 200

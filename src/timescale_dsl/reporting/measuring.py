@@ -32,6 +32,7 @@ from ..engine.series import evaluate_occurrences
 from ..engine.timeliness import Timeliness, classify
 from ..errors import UnknownRuleError
 from ..needs import Need, counted_from, timescale_needs
+from ..quoting import briefly
 from ..ruleset import Rule, Ruleset
 from ..syntax.ast import FactType
 from ..syntax.names import column_key
@@ -53,7 +54,6 @@ from .reading.events import (
     required_columns,
 )
 from .reading.mapping import FactColumns, fact_columns, match_key
-from .reading.reasons import briefly
 from .rendering.output import OUTPUT_COLUMNS, SOURCE_ROW, reject_order, rejects_frame, rows_frame
 
 Progress = Callable[[int], None]

@@ -15,6 +15,7 @@ from lark import Token
 from ..errors import Diagnostic, Severity, Span, SyntaxProblem
 from ..limits import check_counts_agree, check_not_depth, read_date, read_number, read_time
 from ..needs import PREVIOUS_OCCURRENCE_FACT
+from ..quoting import shortened
 from . import ast, lowering
 from .build import Built as Meta
 from .implicit import with_start_event
@@ -94,7 +95,7 @@ class ToAst:
         inside = lowering.timescale_in_name(text)
         if inside is None:
             return
-        message = f"the event '{text}' holds a timescale of its own ('{inside}')"
+        message = f"the event '{shortened(text)}' holds a timescale of its own ('{inside}')"
         hint = (
             "join alternatives with 'or' and say which counts, e.g. 'within 5 days of "
             "referral or 3 days after contact, whichever is earlier'; quote a name "
