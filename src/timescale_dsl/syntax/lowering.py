@@ -135,17 +135,15 @@ _COUNTED_FREQUENCY = re.compile(
     rf"{_COUNT}[ \t]*-?[ \t]*(?P<word>{'|'.join(_FREQUENCIES)})\b", re.IGNORECASE
 )
 _BARE_FREQUENCY = re.compile(rf"(?P<word>{'|'.join(_FREQUENCIES)})\b", re.IGNORECASE)
-_INTERVAL = re.compile(
-    rf"{_COUNT}[ \t]+(?P<unit>(?:working |calendar )?(?:day|week|fortnight|month|year))s?\b$",
-    re.IGNORECASE,
-)
+#: The units a count of days or longer is written in, singular (an "s" may follow).
+_DAY_UNITS = r"(?:working |calendar )?(?:day|week|fortnight|month|year)"
+_INTERVAL = re.compile(rf"{_COUNT}[ \t]+(?P<unit>{_DAY_UNITS})s?\b$", re.IGNORECASE)
 
 
 # A count, a unit and the word that ties it to an event: a timescale's own words;
 # or a pick among events ("the later of referral and contact").
 _TIMESCALE_WORDS = re.compile(
-    rf"{_COUNT}[ \t]*-?[ \t]*(?:working |calendar )?"
-    r"(?:day|week|fortnight|month|year|hour|hr)s?[ \t]+"
+    rf"{_COUNT}[ \t]*-?[ \t]*(?:{_DAY_UNITS}|hour|hr)s?[ \t]+"
     r"(?:after|before|of|from|following|prior to|since)\b"
     r"|^(?:the )?(?:earlier|later|earliest|latest|sooner|soonest) of\b",
     re.IGNORECASE,

@@ -231,6 +231,7 @@ def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str, start: str)
     if isinstance(error, UnexpectedEOF) or at_end or line <= 0:
         lines = text.splitlines() or [""]
         line, column = len(lines), len(lines[-1]) + 1
+    source = _source_line(text, line)
     # `accepts` holds only the tokens that really continue the text here;
     # `expected` also has look-aheads merged in from other contexts.
     expected_names: set[str] = set(
@@ -258,7 +259,7 @@ def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str, start: str)
     if not word or message == "unexpected end of line":
         # The line ran out inside a name: a word that begins a timescale is read as a
         # name's when the words after it do not follow on ("on the dya of").
-        misspelt = _misspelt_starter(text, path, line)
+        misspelt = _misspelt_starter(source, path, line)
         if misspelt is not None:
             return misspelt
     suggestion = did_you_mean(word, candidates) if word[:1].isalpha() else None
@@ -268,15 +269,15 @@ def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str, start: str)
     known = _known_mistake(error, start)
     if known:
         hint = known
-    quote = _quote_task_hint(_source_line(text, line), column)
+    quote = _quote_task_hint(source, column)
     if quote:
         hint = quote
-    after = None if suggestion else _after_colon_hint(_source_line(text, line), column)
+    after = None if suggestion else _after_colon_hint(source, column)
     if after:
         hint = after
     end_column = column + max(len(word), 1)
     span = Span(path, line, column, line, end_column)
-    return Diagnostic(SYNTAX_ERROR, Severity.ERROR, message, span, hint, _source_line(text, line))
+    return Diagnostic(SYNTAX_ERROR, Severity.ERROR, message, span, hint, source)
 
 
 @functools.cache
@@ -322,9 +323,8 @@ _STARTER_WORDS = {"on": ("day", "same"), "by": ("next", "age"), "at": ("point",)
 _STARTER = re.compile(r"\b(on|by|at)[ \t]+(?:the[ \t]+)?([A-Za-z]+)", re.IGNORECASE)
 
 
-def _misspelt_starter(text: str, path: str, line: int) -> Diagnostic | None:
+def _misspelt_starter(source: str | None, path: str, line: int) -> Diagnostic | None:
     """An error at the misspelt word after "on", "by" or "at" ("on the dya of"), if any."""
-    source = _source_line(text, line)
     if source is None:
         return None
     for found in _STARTER.finditer(source):
