@@ -141,6 +141,13 @@ FORMS = [
         "keyword.control.timescales",
     ),
     ("Plan within 5 days of X or 10 days of Y, the sooner", "sooner", "keyword.control.timescales"),
+    # A pick said first ends the task as the timescale it begins.
+    (
+        "Review by the earlier of 3 months after the ICPC and 10 working days after the decision",
+        "Review",
+        "entity.name.function.task.timescales",
+    ),
+    ("Visit at the later of referral and contact", "later", "keyword.control.timescales"),
     (
         'Review notes no fixed timescale "As soon as possible"',
         "no fixed timescale",

@@ -81,11 +81,6 @@ def test_picks_that_do_not_say_earlier_or_later_are_refused(wording: str) -> Non
     ("wording", "name", "words"),
     [
         (
-            "Visit by the earlier of 5 days after referral and 3 days after contact",
-            "referral and 3 days after contact",
-            "3 days after",
-        ),
-        (
             "Visit within 5 days of referral and two weeks after contact",
             "referral and two weeks after contact",
             "two weeks after",
@@ -95,10 +90,14 @@ def test_picks_that_do_not_say_earlier_or_later_are_refused(wording: str) -> Non
             "referral and 10 working days of the strategy meeting",
             "10 working days of",
         ),
-        ("Visit at the later of referral and contact", "later of referral and contact", "later of"),
         (
-            "Plan within 10 days of the earliest of referral and contact",
-            "earliest of referral and contact",
+            "Visit every 6 weeks until the later of discharge and adoption",
+            "later of discharge and adoption",
+            "later of",
+        ),
+        (
+            "Plan within 10 days of referral or the earliest of A and B, whichever is later",
+            "earliest of A and B",
             "earliest of",
         ),
         (

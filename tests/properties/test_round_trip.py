@@ -161,6 +161,16 @@ def _token_strategies() -> dict[str, st.SearchStrategy[str]]:
             "CLOSED_PICK": st.sampled_from(("later)", "the sooner )", "first)", "Earliest)")),
             "SEPARATED_PICK": st.sampled_from((", the sooner", "; the later", " - The Earliest")),
             "_COMMA_OR": st.sampled_from((", or", ",or", ",  OR")),
+            "PICK_OF": st.sampled_from(
+                (
+                    "by the earlier of",
+                    "At The Later Of",
+                    "the sooner of",
+                    "no later than the latest of",
+                    "within the earliest of",
+                )
+            ),
+            "_PICK_AND": st.sampled_from(("and", ", and", "or", ",", "AND", ",or")),
             "_IF_NOT_WORKING": st.just("if that is not a working day"),
             "IF_WEEKEND": st.sampled_from(
                 (

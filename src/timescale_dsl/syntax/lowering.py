@@ -92,9 +92,15 @@ _PICKS = {
 }
 
 
+_PICK_WORD = re.compile(rf"\b({'|'.join(_PICKS)})\b", re.IGNORECASE)
+
+
 def pick(text: str) -> ast.Pick:
-    """ "later", "the sooner", "first", "soonest", "sooner)" ... as the choice they make."""
-    return _PICKS[text.rstrip(") \t\f").split()[-1].casefold()]
+    """The choice a pick makes, found by its word: "later", "the sooner", "first",
+    "soonest)", ", the earliest", "by the later of"."""
+    found = _PICK_WORD.search(text)
+    assert found is not None, "the grammar's pick tokens all hold a pick word"
+    return _PICKS[found[1].casefold()]
 
 
 # Each frequency word as the interval it repeats at.

@@ -32,4 +32,10 @@ KNOWN_MISTAKES: dict[str, list[str]] = {
         "Visit within 5 days of referral (whichever is sooner)",
         "Visit within 5 days of referral, whichever is sooner",
     ],
+    "'the earlier of' and 'the later of' pick among two or more alternatives joined by "
+    "'and' or 'or', e.g. 'by the earlier of 3 months after the ICPC and 10 working days "
+    "after the decision'": [
+        "Visit by the later of referral",
+        "Visit by the earlier of 3 months after the ICPC",
+    ],
 }

@@ -51,6 +51,7 @@ _DESCRIBE = {
     "_WHICHEVER": "', whichever is'",
     "_OPEN_WHICHEVER": "'(whichever is'",
     "SEPARATED_PICK": "', the earlier' or ', the later'",
+    "_PICK_AND": "'and' or 'or' before the next alternative",
     "_IF_NOT_WORKING": "'if that is not a working day'",
     "PICK": "'earlier' or 'later'",
     "CLOSED_PICK": "'earlier)' or 'later)'",
@@ -154,6 +155,9 @@ def _keywords() -> dict[str, str]:
 def describe_expected(names: set[str]) -> tuple[str, list[str]]:
     """Words for what the parser expected, and the keywords among them."""
     keywords = _keywords()
+    # "the earlier of ..." can begin a timescale or follow "of" almost anywhere one can:
+    # listing it beside every count and event would crowd the hint out.
+    names = names - {"PICK_OF"}
     literal = {keywords[n].lower() for n in names if n in keywords}
     phrases: list[str] = []
     if len(literal & _UNIT_WORDS) >= 3:

@@ -75,7 +75,7 @@ class ToAst:
     def task_words(self, meta: Meta, children: list[Any]) -> str:
         return " ".join(str(c) for c in children)
 
-    anchor_words = bound_words = fact_words = value_words = task_words
+    anchor_words = bound_words = pick_words = fact_words = value_words = task_words
 
     def task_action(self, meta: Meta, children: list[Token]) -> None:
         # "Minutes: to be distributed within ...": what is done changes nothing computed.
@@ -257,6 +257,31 @@ class ToAst:
             problem = Diagnostic(SYNTAX_ERROR, Severity.ERROR, str(error), span, hint)
             raise SyntaxProblem([problem]) from None
         return ast.Choice(options, pick, span=self._span(meta))
+
+    def pick_of(self, meta: Meta, children: list[Any]) -> ast.Choice:
+        """ "by the earlier of A and B": the pick said first. An event alone is its
+        day, or after a counted alternative takes that one's count, as in "A or B,
+        whichever is earlier"."""
+        pick = lowering.pick(str(children[0]))
+        options: list[ast.Deadline | ast.Rolled] = []
+        for option in children[1:]:
+            if isinstance(option, ast.BirthdayRef):  # "the 16th birthday"
+                option = ast.Birthday(option.years, span=option.span)
+            elif isinstance(option, ast.FactRef | ast.RuleRef):
+                if options and not isinstance(options[-1], ast.OnDay | ast.Birthday):
+                    option = lowering.distribute_counts([options[-1], option])[-1]
+                else:
+                    option = ast.OnDay(option, span=option.span)
+            options.append(option)
+        return ast.Choice(tuple(options), pick, span=self._span(meta))
+
+    def counted_pick_of(self, meta: Meta, children: list[Any]) -> ast.Choice:
+        """ "within 5 days of the later of referral and contact": the same period from
+        each event. Counting on is never decreasing, so the later (earlier) event gives
+        the later (earlier) date: this is the choice between the counted dates."""
+        duration, direction, picked, *anchors = children
+        offsets = [ast.Offset(duration, direction, a, span=a.span) for a in anchors]
+        return self.pick_of(meta, [picked, *offsets])
 
     # -- recurrence --------------------------------------------------------
     def step(self, meta: Meta, children: list[Any]) -> ast.Duration:
