@@ -56,13 +56,15 @@ def anchors(node: object) -> Iterator[ast.FactRef | ast.RuleRef]:
         case ast.Choice(options=options):
             for option in options:
                 yield from anchors(option)
-        case ast.Recurrence(first=first, every=every):
+        case ast.Recurrence(first=first, phases=phases):
             if first is not None:
                 yield from anchors(first)
-            elif every is not None and every.anchor is not None:
-                yield _read_from(every.anchor)
             else:
-                yield PREVIOUS_OCCURRENCE_FACT
+                every = opening_every(node)
+                own = every.anchor if every is not None else None
+                yield PREVIOUS_OCCURRENCE_FACT if own is None else _read_from(own)
+            for phase in phases:  # the event each period counts from
+                yield _read_from(phase.anchor)
         case ast.Guarded():
             yield from anchors(node.schedule)
         case ast.Alternatives():
@@ -96,6 +98,23 @@ def series_end(schedule: ast.Schedule) -> ast.FactRef | ast.BirthdayRef | None:
     if isinstance(schedule, ast.Recurrence) and not isinstance(schedule.until, ast.RuleRef):
         return schedule.until
     return None
+
+
+def ends_with_phases(schedule: ast.Schedule) -> bool:
+    """Whether a recurrence ends when its last period does ("every 6 weeks during the
+    first year", with no frequency after it)."""
+    return isinstance(schedule, ast.Recurrence) and bool(schedule.phases) and not schedule.every
+
+
+def may_end(schedule: ast.Schedule) -> bool:
+    """Whether a recurrence may end: "until ...", or a last period with nothing after."""
+    return series_end(schedule) is not None or ends_with_phases(schedule)
+
+
+def opening_every(schedule: ast.Recurrence) -> ast.Every | None:
+    """The frequency a recurrence with no first deadline opens with: its first
+    period's, else its own."""
+    return schedule.phases[0].every if schedule.phases else schedule.every
 
 
 def timescale_needs(

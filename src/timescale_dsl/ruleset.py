@@ -262,10 +262,10 @@ class Rule:
         dues = [first]
         if isinstance(schedule, ast.Recurrence):
             for number, when in enumerate(occurred, start=1):
-                interval = meaning.interval_after(schedule, number)
-                if interval is None:
+                found = meaning.next_occurrence(evaluation, schedule, number, when, targets=False)
+                if found is None:
                     break
-                dues.append(meaning.shift(evaluation, when, interval, ast.Direction.AFTER))
+                dues.append(found.due)
         end = evaluation.series_ended
         if end is not None:  # "until X": the series stops at the first due on or after X
             dues = list(itertools.takewhile(lambda due: as_date(due) < end, dues))

@@ -149,6 +149,11 @@ FORMS = [
     ),
     ("Visit at the later of referral and contact", "later", "keyword.control.timescales"),
     (
+        "CLA visit within 1 week of placement, then every 6 weeks during the first year",
+        "during the first",
+        "keyword.control.timescales",
+    ),
+    (
         'Review notes no fixed timescale "As soon as possible"',
         "no fixed timescale",
         "keyword.control.timescales",

@@ -180,6 +180,9 @@ def _token_strategies() -> dict[str, st.SearchStrategy[str]]:
                 )
             ),
             "_UNTIL": st.sampled_from((" until", ", until", " Until")),
+            "_FOR_FIRST": st.sampled_from(
+                ("for the first", ", during the first", "In The First", "over the first")
+            ),
             "NOT_REQUIRED": st.sampled_from(
                 ("not required", "Not Needed", "not applicable", "no record is required")
             ),
@@ -221,9 +224,12 @@ def _parse_or_skip(text: str) -> ast.Statement:
     try:
         return parse_statement(text)
     except SyntaxProblem as problem:
-        # The one refusal the grammar cannot express: "by age 18 years or review"
-        # has no count for the bare event to share.
+        # The refusals the grammar cannot express: "by age 18 years or review" has no
+        # count for the bare event to share; a frequency's period after a choice (or
+        # without an interval) does not say what it is counted from (or how often).
         assume("needs a count before it" not in str(problem))
+        assume("the period of a frequency needs" not in str(problem))
+        assume("a frequency for a period needs" not in str(problem))
         raise
 
 

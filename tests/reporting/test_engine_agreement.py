@@ -330,6 +330,13 @@ CONSTRUCT_RULES = {
     "recurring-until-age": "CP visit every 10 working days after meeting until age 18",
     "recurring-until-reaches": "Pathway review within 20 working days of meeting, then "
     "within 3 months, then every 2 months until the young person reaches sixteen",
+    "recurring-phased": "Visit within 1 week of meeting, then every 6 weeks for the first "
+    "year, then every 3 months",
+    "recurring-phased-ends": "Visit within 1 week of meeting, then every 6 weeks during "
+    "the first year",
+    "recurring-phased-of": "Visit every 2 months after meeting for the first 6 months of "
+    "the referral, then every 10 working days for the first year of the referral, "
+    "then every 4 months until age 18",
 }
 CONSTRUCT_BODY = CONSTRUCT_HEADER + "".join(
     f"[{rule_id}] {statement}\n" for rule_id, statement in CONSTRUCT_RULES.items()
@@ -420,18 +427,31 @@ RECURRING = (
     "recurring-until",
     "recurring-until-age",
     "recurring-until-reaches",
+    "recurring-phased",
+    "recurring-phased-ends",
+    "recurring-phased-of",
 )
 #: Each series' completions, as offsets from its meeting (in days): on time, late, early.
 COMPLETIONS = (
     (dt.timedelta(days=20), dt.timedelta(days=110), dt.timedelta(days=290)),
     (dt.timedelta(days=40), dt.timedelta(days=300), dt.timedelta(days=301, hours=3)),
+    # Across the end of a first year, for frequencies that change with it.
+    (dt.timedelta(days=7), dt.timedelta(days=362), dt.timedelta(days=400), dt.timedelta(days=520)),
 )
 
 
-def _series_ends(rule: Rule) -> set[str]:
+def _read_on_every_row(rule: Rule) -> set[str]:
+    """The events a series reads on every occurrence: where it ends, and where each
+    period of a frequency counts from."""
     timescale = rule.statement.timescale
     assert isinstance(timescale, ast.Alternatives)
-    return {e.key for o in timescale.options if (e := series_end(o.schedule)) is not None}
+    found = {e.key for o in timescale.options if (e := series_end(o.schedule)) is not None}
+    for option in timescale.options:
+        if isinstance(option.schedule, ast.Recurrence):
+            found |= {
+                p.anchor.key for p in option.schedule.phases if isinstance(p.anchor, ast.FactRef)
+            }
+    return found
 
 
 @pytest.mark.parametrize("rule_id", RECURRING)
@@ -444,7 +464,7 @@ def test_occurrences_of_a_series_agree_with_occurrence_dues(rule_id: str) -> Non
     for number, base in enumerate(bases):
         meeting = base["meeting"]
         assert isinstance(meeting, dt.date)
-        for offset in COMPLETIONS[number % 2]:
+        for offset in COMPLETIONS[number % len(COMPLETIONS)]:
             rows.append(base)
             when = meeting + offset
             completed.append(when if when.year <= 2100 else None)
@@ -467,13 +487,14 @@ def test_occurrences_of_a_series_agree_with_occurrence_dues(rule_id: str) -> Non
                 if position > 0:
                     # Later occurrences count from the one before, never from the anchor:
                     # the batch does not ask for it there, and the scalar API needs one.
-                    # (Never for the event a series ends at: the batch reads it on every row.)
+                    # (Never for the events a series ends or counts a period from: the batch
+                    # reads them on every row.)
                     row = {
                         **row,
                         **{
                             k: STAND_IN
                             for k in ("referral", "meeting")
-                            if row[k] is None and k not in _series_ends(rule)
+                            if row[k] is None and k not in _read_on_every_row(rule)
                         },
                     }
                 try:

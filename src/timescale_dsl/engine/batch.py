@@ -24,7 +24,7 @@ import numpy as np
 from ..calendars.base import Calendar, weekend_days
 from ..errors import TimescaleError
 from ..model import When
-from ..needs import series_end
+from ..needs import may_end
 from ..ruleset import Rule
 from ..syntax import ast
 from . import meaning
@@ -179,7 +179,7 @@ class BatchEvaluation:
         choice = np.where(problems.failed, NO_CHOICE, choice)
         options = timescale.options
         waived = any(isinstance(o.schedule, ast.NotRequired) for o in options)
-        ends = any(series_end(o.schedule) is not None for o in options)
+        ends = any(may_end(o.schedule) for o in options)
         marked = rows.provisional & ~problems.failed & ~rows.not_due
         provisional = marked if marked.any() else None
         if waived or ends:

@@ -23,6 +23,8 @@ from ..needs import (
     anchors,
     condition_facts,
     earliest_of,
+    ends_with_phases,
+    opening_every,
     series_end,
 )
 from ..syntax import ast
@@ -250,6 +252,11 @@ def check_present(ops: Ops[V, M, C], schedule: ast.Schedule) -> None:
         allowed = _any(ops, [option_known(ops, option) for option in choice.options])
         ops.unknown_events([mask & allowed for mask in blank], [a.text for a in found])
         blank = [mask & ops.negate(allowed) for mask in blank]
+    _refuse_blank(ops, found, blank)
+
+
+def _refuse_blank(ops: Ops[V, M, C], found: Sequence[ast.FactRef], blank: list[M]) -> None:
+    """Refuse the rows where any of ``found`` is blank, naming the blank ones."""
 
     def missing(flags: Sequence[bool]) -> Refusal | None:
         names: list[str] = []
@@ -397,7 +404,7 @@ def first_dates(ops: Ops[V, M, C], schedule: ast.Schedule) -> DueDates[V]:
         return deadline(ops, schedule)
     if schedule.first is not None:
         return deadline(ops, schedule.first)
-    every = schedule.every
+    every = opening_every(schedule)
     if every is None or every.interval is None:
         error = EvaluationError(f"{ops.task}: the recurrence has no interval")
         ops.refuse(ops.constant(True), Refusal(error))
@@ -424,44 +431,113 @@ def occurrence_target(
 
 
 def interval_after(schedule: ast.Recurrence, number: int) -> ast.Duration | None:
-    """The interval from occurrence ``number`` (1-based) to the next, or None where the
+    """The interval from occurrence ``number`` (1-based) to the next as a sample of
+    made-up records spaces them: the step's, else the opening frequency's (a later
+    period's frequency depends on dates, see ``next_occurrence``); None where the
     schedule has no further occurrence."""
     if number - 1 < len(schedule.steps):
         return schedule.steps[number - 1]
-    return schedule.every.interval if schedule.every is not None else None
+    every = opening_every(schedule)
+    return every.interval if every is not None else None
 
 
 def next_occurrence(
-    ops: Ops[V, M, C], schedule: ast.Recurrence, number: int, previous: V
+    ops: Ops[V, M, C],
+    schedule: ast.Recurrence,
+    number: int,
+    previous: V,
+    *,
+    targets: bool = True,
 ) -> DueDates[V] | None:
     """When occurrence ``number + 1`` is due, one interval after ``previous`` (when
-    occurrence ``number`` happened, or was due); None past the schedule's end."""
-    interval = interval_after(schedule, number)
-    if interval is None:
+    occurrence ``number`` happened, or was due); None past the schedule's end. The
+    interval is the step's for that occurrence, then the frequency of the period
+    ``previous`` falls in, then ``every``'s. ``targets``: with each occurrence's target."""
+    if number - 1 < len(schedule.steps):
+        return DueDates(shift(ops, previous, schedule.steps[number - 1], ast.Direction.AFTER))
+    # Past its last period, a series with no frequency after it keeps the last one's:
+    # its occurrences are then due after the series' end, and so not due (end_series).
+    last = schedule.every or (schedule.phases[-1].every if schedule.phases else None)
+    if last is None or last.interval is None:
         return None
-    due = shift(ops, previous, interval, ast.Direction.AFTER)
-    every = schedule.every
-    if number <= len(schedule.steps) or every is None:
+    chosen = _every_dates(ops, last, previous, targets)
+    if not schedule.phases:
+        return chosen
+    day = ops.date_of(previous)
+    for phase in reversed(schedule.phases):
+        inside = ops.later(_period_end(ops, phase), day)  # the period ends after that day
+        if ops.anywhere(inside):
+            within = _every_dates(ops, phase.every, previous, targets)
+            chosen = _pick_dates(ops, inside, within, chosen)
+    return chosen
+
+
+def _every_dates(ops: Ops[V, M, C], every: ast.Every, previous: V, targets: bool) -> DueDates[V]:
+    assert every.interval is not None, "a frequency after a first deadline names its interval"
+    due = shift(ops, previous, every.interval, ast.Direction.AFTER)
+    if not targets:
         return DueDates(due)
     return DueDates(due, None, occurrence_target(ops, every, previous, due))
 
 
+def say_periods(ops: Ops[V, M, C], schedule: ast.Recurrence) -> None:
+    """Explain when each frequency's period ends."""
+    for phase in schedule.phases:
+        end = _period_end(ops, phase)
+        assert phase.every.interval is not None, "the parser refuses a period without one"
+        interval, length = _words(phase.every.interval), _words(phase.period)
+        words = f"({length} after {anchor_name(phase.anchor)})"
+        ops.say(functools.partial(_period_step, interval, end, words))
+
+
+def _period_step(interval: str, end: V, words: str, show: Callable[[V], str]) -> str:
+    return f"every {interval} after an occurrence before {show(end)} {words}"
+
+
+def _period_end(ops: Ops[V, M, C], phase: ast.Phase) -> V:
+    """The day a frequency's period ends: its length after its event's day ("the
+    first year" of a placement on 1 March 2026 ends on 1 March 2027)."""
+    facts = _fact_anchors(ast.OnDay(phase.anchor))
+    _refuse_blank(ops, facts, [ops.absent(fact.key) for fact in facts])
+    start = ops.date_of(moment(ops, phase.anchor))
+    return shift(ops, start, phase.period, ast.Direction.AFTER, anchor_name(phase.anchor))
+
+
 def end_series(ops: Ops[V, M, C], schedule: ast.Schedule, dates: DueDates[V]) -> DueDates[V]:
-    """A recurrence "until X": no occurrence is due on or after X's day. An end not known
-    yet ends nothing."""
-    end = series_end(schedule)
+    """A recurrence "until X", or one whose last period has no frequency after it: no
+    occurrence is due on or after X's day (the period's end). An end not known yet ends
+    nothing; of two ends, the earlier ends the series."""
+    end = _series_end_day(ops, schedule)
     if end is None:
         return dates
-    known = ops.negate(ops.absent(end.key))
-    found = ops.only_where(known, lambda: DueDates(ops.date_of(moment(ops, end))))
-    if found is None:
-        return dates
     due_day = ops.date_of(dates.due)
-    ended = known & ops.present(due_day) & ops.negate(ops.later(found.due, due_day))
-    ops.not_required(ended, found.due)
+    ended = ops.present(end) & ops.present(due_day) & ops.negate(ops.later(end, due_day))
+    ops.not_required(ended, end)
     if not ops.anywhere(ended):
         return dates
     return ops.pick_dates(ended, DueDates(ops.nothing()), dates)
+
+
+def _series_end_day(ops: Ops[V, M, C], schedule: ast.Schedule) -> V | None:
+    """The day a series ends, where it is known; None where it never ends."""
+    ends: list[V] = []
+    until = series_end(schedule)
+    if until is not None:
+        known = ops.negate(ops.absent(until.key))
+        found = ops.only_where(known, lambda: DueDates(ops.date_of(moment(ops, until))))
+        if found is not None:
+            ends.append(found.due)
+    if isinstance(schedule, ast.Recurrence) and ends_with_phases(schedule):
+        ends.append(_period_end(ops, schedule.phases[-1]))
+    if not ends:
+        return None
+    end = ends[0]
+    for other in ends[1:]:
+        sooner = ops.present(other) & (ops.negate(ops.present(end)) | ops.later(end, other))
+        end = ops.pick(sooner, other, end)
+    if not ops.anywhere(ops.present(end)):
+        return None
+    return end
 
 
 # -- helpers --------------------------------------------------------------------------

@@ -391,11 +391,13 @@ class Evaluation:
         # The due date is what may be provisional; later occurrences are forecasts anyway.
         relied_on = self.projected
         while len(projected) < self.projection:
-            interval = meaning.interval_after(schedule, len(projected) + 1)
-            if interval is None:
-                break
             try:
-                previous = meaning.shift(self, previous, interval, ast.Direction.AFTER)
+                found = meaning.next_occurrence(
+                    self, schedule, len(projected) + 1, previous, targets=False
+                )
+                if found is None:
+                    break
+                previous = found.due
             except TimescaleError as error:
                 # The first due date stands, as in the batch report; later ones cannot be known.
                 if self.explain:
@@ -436,6 +438,8 @@ class Evaluation:
             dates = meaning.option_dates(self, schedule)
         except NotDue as not_due:
             return self.not_due(rule_id, *not_due.caveats)
+        if self.explain and isinstance(schedule, ast.Recurrence):
+            meaning.say_periods(self, schedule)
         projected = self.later_dues(schedule, dates.due)
         if self.series_ended is not None:
             last = self.series_ended

@@ -181,14 +181,30 @@ class Every:
 
 
 @attrs.frozen
+class Phase:
+    """``every 6 weeks for the first year [of X]``: a frequency that holds while an
+    occurrence falls within a period counted from an event, then gives way."""
+
+    every: Every
+    period: Duration
+    #: The event the period counts from: the one written, or the schedule's own.
+    anchor: Anchor
+    #: Whether the statement names it ("for the first year of the placement").
+    anchor_written: bool = attrs.field(default=False, eq=False)
+    span: Span | None = _span()
+
+
+@attrs.frozen
 class Recurrence:
-    """A first deadline, then steps from each previous occurrence, then ``every``."""
+    """A first deadline, then steps from each previous occurrence, then frequencies
+    that hold for a period (``phases``), then ``every``."""
 
     first: SingleDeadline | None
     steps: tuple[Duration, ...] = ()
     every: Every | None = None
     #: "until X": no occurrence is due on or after X (an event or a birthday).
     until: Anchor | None = None
+    phases: tuple[Phase, ...] = ()
     span: Span | None = _span()
 
 

@@ -144,19 +144,30 @@ def format_schedule(node: ast.Schedule) -> str:
         return format_deadline(node)
     parts = [format_deadline(node.first)] if node.first is not None else []
     parts += [f"within {format_duration(step)}" for step in node.steps]
+    for phase in node.phases:
+        length = phase.period
+        words = length.unit.text(1) if length.count == 1 else format_duration(length)
+        period = f"{_format_every(phase.every)} for the first {words}"
+        if phase.anchor_written:
+            period += f" of {format_anchor(phase.anchor)}"
+        parts.append(period)
     if node.every is not None:
-        every = "every"
-        if node.every.interval is not None:
-            every += f" {format_duration(node.every.interval)}"
-        if node.every.anchor is not None:
-            every += f" after {format_anchor(node.every.anchor)}"
-        if node.every.target is not None:
-            every += f" (target {format_duration(node.every.target)})"
-        parts.append(every)
+        parts.append(_format_every(node.every))
     text = ", then ".join(parts)
     if node.until is not None:
         text += f" until {format_anchor(node.until)}"
     return text
+
+
+def _format_every(node: ast.Every) -> str:
+    every = "every"
+    if node.interval is not None:
+        every += f" {format_duration(node.interval)}"
+    if node.anchor is not None:
+        every += f" after {format_anchor(node.anchor)}"
+    if node.target is not None:
+        every += f" (target {format_duration(node.target)})"
+    return every
 
 
 def _fact(fact: ast.FactRef) -> str:

@@ -258,6 +258,19 @@ def _counted_from(
     raise BareEventError(anchor)
 
 
+def deadline_event(deadline: ast.SingleDeadline) -> ast.Anchor | None:
+    """The one event a deadline counts from, or None where it has none or several (a
+    choice) or counts from a birth date."""
+    match deadline:
+        case ast.Offset(anchor=anchor) | ast.OnDay(anchor=anchor):
+            return anchor
+        case ast.Rolled(inner=inner):
+            return deadline_event(inner)
+        case ast.Window(start=start):
+            return deadline_event(start)
+    return None
+
+
 class BareEventError(ValueError):
     """An alternative written as an event alone, after one with no count to share."""
 

@@ -315,12 +315,51 @@ class ToAst:
         repeat = ast.Every(every.interval, None, every.target, span=every.span)
         return ast.Recurrence(choice, (), repeat, until, span=self._span(meta))
 
+    def phase(self, meta: Meta, children: list[Any]) -> ast.Phase:
+        every: ast.Every = children[0]
+        if every.interval is None:
+            message = "a frequency for a period needs its interval"
+            hint = "say how often, e.g. 'every 6 weeks for the first year'"
+            problem = Diagnostic(SYNTAX_ERROR, Severity.ERROR, message, every.span, hint)
+            raise SyntaxProblem([problem])
+        count = self._int(children[1]) if isinstance(children[1], Token) else 1
+        unit = children[2] if isinstance(children[1], Token) else children[1]
+        period = attrs.evolve(lowering.duration(count, unit), span=self._span(meta))
+        anchor = children[-1] if isinstance(children[-1], ast.Anchor) else None
+        # The period's event, where not written, is filled in by ``recurrence``.
+        span = self._span(meta)
+        missing = ast.FactRef(ast.START_EVENT, ast.START_EVENT, implicit=True, span=span)
+        return ast.Phase(every, period, anchor or missing, anchor is not None, span=span)
+
     def recurrence(self, meta: Meta, children: list[Any]) -> ast.Recurrence:
         until = children.pop() if isinstance(children[-1], ast.Anchor) else None
         every = children[-1] if isinstance(children[-1], ast.Every) else None
-        first = None if isinstance(children[0], ast.Every | ast.Duration) else children[0]
+        opens_with_frequency = isinstance(children[0], ast.Every | ast.Duration | ast.Phase)
+        first = None if opens_with_frequency else children[0]
         steps = tuple(c for c in children if isinstance(c, ast.Duration))
-        return ast.Recurrence(first, steps, every, until, span=self._span(meta))
+        phases = tuple(
+            self._counted_from_schedule(c, first) for c in children if isinstance(c, ast.Phase)
+        )
+        return ast.Recurrence(first, steps, every, until, phases, span=self._span(meta))
+
+    def _counted_from_schedule(
+        self, phase: ast.Phase, first: ast.SingleDeadline | None
+    ) -> ast.Phase:
+        """A period written without its event ("for the first year") counts from the
+        schedule's: the first deadline's, else the frequency's ("every 6 weeks after
+        placement"), else the start event."""
+        if phase.anchor_written:
+            return phase
+        if first is None:
+            own = phase.every.anchor
+            return phase if own is None else attrs.evolve(phase, anchor=own)
+        anchor = lowering.deadline_event(first)
+        if anchor is None:
+            message = "the period of a frequency needs the event it is counted from"
+            hint = "name it, e.g. 'every 6 weeks for the first year of the placement'"
+            problem = Diagnostic(SYNTAX_ERROR, Severity.ERROR, message, phase.span, hint)
+            raise SyntaxProblem([problem])
+        return attrs.evolve(phase, anchor=anchor)
 
     # -- conditions and alternatives ---------------------------------------
     def fact_true(self, meta: Meta, children: list[Any]) -> ast.FactTrue:
