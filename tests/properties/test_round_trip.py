@@ -226,10 +226,12 @@ def _parse_or_skip(text: str) -> ast.Statement:
     except SyntaxProblem as problem:
         # The refusals the grammar cannot express: "by age 18 years or review" has no
         # count for the bare event to share; a frequency's period after a choice (or
-        # without an interval) does not say what it is counted from (or how often).
+        # without an interval) does not say what it is counted from (or how often); a
+        # range of intervals must not run backwards.
         assume("needs a count before it" not in str(problem))
         assume("the period of a frequency needs" not in str(problem))
         assume("a frequency for a period needs" not in str(problem))
+        assume("the shorter interval comes first" not in str(problem))
         raise
 
 

@@ -330,6 +330,9 @@ CONSTRUCT_RULES = {
     "recurring-until-age": "CP visit every 10 working days after meeting until age 18",
     "recurring-until-reaches": "Pathway review within 20 working days of meeting, then "
     "within 3 months, then every 2 months until the young person reaches sixteen",
+    "recurring-range": "CIN visit within 10 working days of meeting, then every 4-6 weeks",
+    "recurring-range-every": "CIN visit every 4 to 6 working days after meeting "
+    "(target 5 working days)",
     "recurring-phased": "Visit within 1 week of meeting, then every 6 weeks for the first "
     "year, then every 3 months",
     "recurring-phased-ends": "Visit within 1 week of meeting, then every 6 weeks during "
@@ -427,6 +430,8 @@ RECURRING = (
     "recurring-until",
     "recurring-until-age",
     "recurring-until-reaches",
+    "recurring-range",
+    "recurring-range-every",
     "recurring-phased",
     "recurring-phased-ends",
     "recurring-phased-of",

@@ -409,13 +409,10 @@ def first_dates(ops: Ops[V, M, C], schedule: ast.Schedule) -> DueDates[V]:
         error = EvaluationError(f"{ops.task}: the recurrence has no interval")
         ops.refuse(ops.constant(True), Refusal(error))
         return DueDates(ops.nothing())
-    interval = every.interval
     anchor = every.anchor or PREVIOUS_OCCURRENCE_FACT
     name = anchor_name(anchor)
     start = moment(ops, anchor)
-    due = shift(ops, start, interval, ast.Direction.AFTER, name)
-    ops.say(lambda show: f"{name}: {show(start)}; every {_words(interval)}: {show(due)}")
-    return DueDates(due, None, occurrence_target(ops, every, start, due, name))
+    return _every_dates(ops, every, start, True, name)
 
 
 def occurrence_target(
@@ -472,12 +469,25 @@ def next_occurrence(
     return chosen
 
 
-def _every_dates(ops: Ops[V, M, C], every: ast.Every, previous: V, targets: bool) -> DueDates[V]:
-    assert every.interval is not None, "a frequency after a first deadline names its interval"
-    due = shift(ops, previous, every.interval, ast.Direction.AFTER)
+def _every_dates(
+    ops: Ops[V, M, C], every: ast.Every, start: V, targets: bool, name: str | None = None
+) -> DueDates[V]:
+    """An occurrence one interval after ``start`` (the occurrence before, or the
+    frequency's event), its window's opening ("every 4-6 weeks") and its target."""
+    interval = every.interval
+    assert interval is not None, "a frequency that is counted names its interval"
+    due = shift(ops, start, interval, ast.Direction.AFTER, name)
+    earliest = None
+    if every.earliest is not None:
+        earliest = shift(ops, start, every.earliest, ast.Direction.AFTER, name)
+    if name is not None:  # the first occurrence is explained; later ones are listed
+        ops.say(lambda show: f"{name}: {show(start)}; every {_words(interval)}: {show(due)}")
+        if every.earliest is not None and earliest is not None:
+            opening, opens = _words(every.earliest), earliest
+            ops.say(lambda show: f"not before {opening} after it: {show(opens)}")
     if not targets:
-        return DueDates(due)
-    return DueDates(due, None, occurrence_target(ops, every, previous, due))
+        return DueDates(due, earliest)
+    return DueDates(due, earliest, occurrence_target(ops, every, start, due, name))
 
 
 def say_periods(ops: Ops[V, M, C], schedule: ast.Recurrence) -> None:

@@ -177,6 +177,8 @@ class Every:
     anchor: Anchor | None = None
     #: "every 6 weeks (target 4 weeks)": each occurrence's target, from the one before.
     target: Duration | None = None
+    #: "every 4-6 weeks": each occurrence's window opens this long after the one before.
+    earliest: Duration | None = None
     span: Span | None = _span()
 
 

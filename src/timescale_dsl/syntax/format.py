@@ -161,7 +161,9 @@ def format_schedule(node: ast.Schedule) -> str:
 
 def _format_every(node: ast.Every) -> str:
     every = "every"
-    if node.interval is not None:
+    if node.interval is not None and node.earliest is not None:
+        every += f" {node.earliest.count}-{format_duration(node.interval)}"
+    elif node.interval is not None:
         every += f" {format_duration(node.interval)}"
     if node.anchor is not None:
         every += f" after {format_anchor(node.anchor)}"

@@ -24,6 +24,14 @@ from .names import event_key
 SYNTAX_ERROR = "TS001"
 
 
+@attrs.frozen
+class IntervalRange:
+    """ "4-6 weeks" after "every": the window's opening and the interval."""
+
+    earliest: ast.Duration
+    interval: ast.Duration
+
+
 #: A count written twice, the second in brackets: "five (5)", "10 (ten)".
 _WRITTEN_TWICE = re.compile(r"^(?P<first>[^(]+?)[ \t\f]*\([ \t\f]*(?P<second>[^()]+?)[ \t\f]*\)$")
 
@@ -291,14 +299,29 @@ class ToAst:
     def every_unit(self, meta: Meta, children: list[Any]) -> ast.Duration:
         return attrs.evolve(lowering.unit_interval(children[0]), span=self._span(meta))
 
+    def every_range(self, meta: Meta, children: list[Any]) -> IntervalRange:
+        shortest, longest = self._int(children[0]), self._int(children[1])
+        if shortest > longest:
+            message = f"the shorter interval comes first: 'every {longest}-{shortest} ...'"
+            problem = Diagnostic(SYNTAX_ERROR, Severity.ERROR, message, self._span(meta))
+            raise SyntaxProblem([problem])
+        span = self._span(meta)
+        earliest = attrs.evolve(lowering.duration(shortest, children[2]), span=span)
+        interval = attrs.evolve(lowering.duration(longest, children[2]), span=span)
+        return IntervalRange(earliest, interval)
+
     def every(self, meta: Meta, children: list[Any]) -> ast.Every:
         frequency = [c for c in children if isinstance(c, Token) and c.type == "FREQUENCY"]
         if frequency:
             children = [lowering.frequency_interval(str(frequency[0])), *children[1:]]
+        ranged = next((c for c in children if isinstance(c, IntervalRange)), None)
         interval = next((c for c in children if isinstance(c, ast.Duration)), None)
+        earliest = None
+        if ranged is not None:
+            interval, earliest = ranged.interval, ranged.earliest
         anchor = next((c for c in children if isinstance(c, ast.Anchor)), None)
         target = next((c[1] for c in children if isinstance(c, tuple)), None)
-        return ast.Every(interval, anchor, target, span=self._span(meta))
+        return ast.Every(interval, anchor, target, earliest, span=self._span(meta))
 
     def until(self, meta: Meta, children: list[Any]) -> ast.Anchor:
         return lowering.series_end(children[0])
