@@ -147,3 +147,16 @@ def test_declared_previous_occurrence_unused_without_a_recurrence_still_warns():
         "t",
     )
     assert [d.code for d in found] == ["TS202"]
+
+
+def test_at_without_the_is_noted_as_an_event_where_no_fact_is_declared():
+    text = HEAD + "Visit at home\nOutcome at the conference\nNotes at each review\n"
+    found = [d for d in check_ruleset_text(text, "t.timescales") if d.code == "TS302"]
+    assert [(d.span.line, d.span.column) for d in found if d.span] == [(2, 7)]
+    assert found[0].message == "'at home' is read as due on the day of an event called 'home'"
+    assert found[0].hint is not None and '"Visit at home"' in found[0].hint
+
+
+def test_at_without_the_is_left_to_the_declarations_where_facts_are_declared():
+    text = HEAD + 'fact "home" date\nVisit at home\n'
+    assert [d.code for d in check_ruleset_text(text, "t.timescales")] == []

@@ -187,6 +187,7 @@ class Checker:
         if isinstance(timescale, ast.NoFixedTimescale):
             return
         self.start_event(rule)
+        self.bare_at(rule.statement)
         self.remarks(rule.statement)
         self.swallowed_words(rule.statement)
         unconditional = [o for o in timescale.options if o.condition is None]
@@ -206,9 +207,7 @@ class Checker:
 
     def quoted(self, span: Span | None) -> bool:
         """Whether the text at ``span`` starts with a quote (a name the author quoted)."""
-        if span is None or not 0 < span.line <= len(self.lines):
-            return False
-        return self.lines[span.line - 1][span.column - 1 : span.column] == '"'
+        return self.text_at(span).startswith('"')
 
     def swallowed_words(self, statement: ast.Statement) -> None:
         """Warn when timescale words ended up in a task or event name."""
@@ -272,6 +271,37 @@ class Checker:
             rule.statement.span,
             severity=Severity.NOTE,
         )
+
+    def bare_at(self, statement: ast.Statement) -> None:
+        """Say what "at WORDS" without "the" is read as where no fact is declared: "Visit
+        at home" is due on the day of an event called "home". (Where facts are declared,
+        an event that is not one is an error already.)"""
+        if self.facts:
+            return
+        for node in walk(statement.timescale):
+            if not isinstance(node, ast.OnDay) or not isinstance(node.anchor, ast.FactRef):
+                continue
+            written = self.text_at(node.span)
+            words = written.split(maxsplit=2)
+            if len(words) < 2 or words[0].casefold() != "at":
+                continue
+            if words[1].casefold() in {"the", "point", "each", "every"}:
+                continue
+            event = node.anchor.text
+            self.report(
+                "TS302",
+                f"'at {event}' is read as due on the day of an event called '{event}'",
+                node.span,
+                f"if 'at {event}' is part of the task's name, quote the name "
+                f'("{statement.task} at {event}") and give its timescale',
+                severity=Severity.NOTE,
+            )
+
+    def text_at(self, span: Span | None) -> str:
+        """The source text from ``span``'s start to the end of its line."""
+        if span is None or not 0 < span.line <= len(self.lines):
+            return ""
+        return self.lines[span.line - 1][span.column - 1 :]
 
     def task_words(self, statement: ast.Statement) -> None:
         # A remark too: "Minutes: to be distributed witin 15 working days" reads its

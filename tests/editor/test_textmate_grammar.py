@@ -149,6 +149,12 @@ FORMS = [
     ),
     ("Visit at the later of referral and contact", "later", "keyword.control.timescales"),
     (
+        "Care plan before the first placement or, if not practicable, within 10 working days "
+        "of the start of the placement",
+        "Care plan",
+        "entity.name.function.task.timescales",
+    ),
+    (
         "CLA visit within 1 week of placement, then every 6 weeks during the first year",
         "during the first",
         "keyword.control.timescales",

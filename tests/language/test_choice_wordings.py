@@ -101,6 +101,16 @@ def test_picks_that_do_not_say_earlier_or_later_are_refused(wording: str) -> Non
             "earliest of",
         ),
         (
+            "Visit within 5 days of referral and 1 quarter after contact",
+            "referral and 1 quarter after contact",
+            "1 quarter after",
+        ),
+        (
+            "Visit within 5 days of referral and 3 wks after contact",
+            "referral and 3 wks after contact",
+            "3 wks after",
+        ),
+        (
             "Visit every 6 weeks until 2 weeks after discharge",
             "2 weeks after discharge",
             "2 weeks after",

@@ -180,6 +180,13 @@ def _token_strategies() -> dict[str, st.SearchStrategy[str]]:
                 )
             ),
             "_UNTIL": st.sampled_from((" until", ", until", " Until")),
+            "PREFERRED_BEFORE": st.sampled_from(
+                (
+                    "before placement or within",
+                    "Prior To the meeting, or within",
+                    "before the first placement or, if not practicable, within",
+                )
+            ),
             "_FOR_FIRST": st.sampled_from(
                 ("for the first", ", during the first", "In The First", "over the first")
             ),

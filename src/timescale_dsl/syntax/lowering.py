@@ -146,10 +146,10 @@ _DAY_UNITS = r"(?:working |calendar )?(?:day|week|fortnight|month|year)"
 _INTERVAL = re.compile(rf"{_COUNT}[ \t]+(?P<unit>{_DAY_UNITS})s?\b$", re.IGNORECASE)
 
 
-# A count, a unit and the word that ties it to an event: a timescale's own words;
-# or a pick among events ("the later of referral and contact").
+# A count, a unit (as written in full or abbreviated) and the word that ties it to
+# an event: a timescale's own words; or a pick among events ("the later of referral and contact").
 _TIMESCALE_WORDS = re.compile(
-    rf"{_COUNT}[ \t]*-?[ \t]*(?:{_DAY_UNITS}|hour|hr)s?[ \t]+"
+    rf"{_COUNT}[ \t]*-?[ \t]*(?:{_DAY_UNITS}|quarter|hour|hr|wk|mn?th|yr|wd|w/d(?:ay)?)s?[ \t]+"
     r"(?:after|before|of|from|following|prior to|since)\b"
     r"|^(?:the )?(?:earlier|later|earliest|latest|sooner|soonest) of\b",
     re.IGNORECASE,
@@ -256,6 +256,15 @@ def _counted_from(
             assert isinstance(last, ast.Offset | ast.OnDay)
             return ast.Window(first, last, span=anchor.span)
     raise BareEventError(anchor)
+
+
+_OR_CLAUSE = re.compile(r",?\s+or\b.*$", re.IGNORECASE | re.DOTALL)
+
+
+def preference(text: str) -> str:
+    """ "before the first placement" from "before the first placement or, if not
+    practicable,": the words that say when the record is preferred."""
+    return _OR_CLAUSE.sub("", " ".join(text.split()))
 
 
 def deadline_event(deadline: ast.SingleDeadline) -> ast.Anchor | None:

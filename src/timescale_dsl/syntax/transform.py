@@ -212,6 +212,13 @@ class ToAst:
         duration = ast.Duration(1, ast.Unit.WORKING_DAYS)
         return ast.Offset(duration, ast.Direction.AFTER, anchor, span=self._span(meta))
 
+    def preferred(self, meta: Meta, children: list[Any]) -> ast.Offset:
+        # "before the placement or, if not practicable, within 10 working days of it": a
+        # record before the placement is within the limit too; the preference is a remark.
+        preference = children[0]
+        self._remark(lowering.preference(str(preference)), preference)
+        return self.offset(meta, children[1:])
+
     def urged(self, meta: Meta, children: list[Any]) -> Any:
         # The urging ("as soon as possible") changes nothing computed: a remark.
         urging = children[0]
