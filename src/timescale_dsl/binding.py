@@ -8,6 +8,7 @@ nothing: the evaluators read the AST itself when a deadline is asked for.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 
 from .bundled import bundled_path, bundled_rulesets
@@ -29,10 +30,13 @@ from .syntax.walk import rule_id_of
 from .validate import validate_statement
 
 
-def header_closures(header: ast.Header) -> tuple[tuple[dt.date, str], ...]:
-    """The header's closure days, one entry a day, with their names."""
+def header_closures(header: ast.Header, school: bool = False) -> tuple[tuple[dt.date, str], ...]:
+    """The header's closure days (``school``: its school holidays), one entry a day,
+    with their names."""
     closures = []
     for closure in header.closures:
+        if closure.school is not school:
+            continue
         days = (closure.last - closure.first).days + 1  # never steps past 9999-12-31
         for offset in range(days):
             closures.append(
@@ -67,6 +71,7 @@ def bind_ruleset(
         header_calendar(tree.header, calendar),
         tree.header.event_day_number,
         header_closures(tree.header),
+        header_closures(tree.header, school=True),
     )
     facts = {fact.key: fact for fact in tree.header.facts}
     rules: list[Rule] = []
@@ -146,14 +151,24 @@ def parse_rule(
     *,
     event_day_number: int = 0,
     rule_id: str | None = None,
+    school_holidays: Iterable[tuple[dt.date, dt.date, str | None]] = (),
 ) -> Rule:
-    """One statement parsed, validated and bound as a Rule: ``parse_rule("Minutes within ...")``."""
+    """One statement parsed, validated and bound as a Rule: ``parse_rule("Minutes within ...")``.
+
+    ``school_holidays``: (first day, last day, name) of each, for statements that count
+    school days, as a rule file's ``school holidays`` lines give them.
+    """
     check_size(text, "<statement>")
     statement = parse_statement(text)
-    errors = [d for d in validate_statement(statement) if d.is_error]
+    school = tuple(ast.Closure(first, last, name, True) for first, last, name in school_holidays)
+    errors = [d for d in validate_statement(statement, school) if d.is_error]
     if errors:
         raise ValidationProblem(errors)
-    settings = Settings(calendar or calendar_by_name("england-and-wales"), event_day_number)
+    settings = Settings(
+        calendar or calendar_by_name("england-and-wales"),
+        event_day_number,
+        school_holidays=header_closures(ast.Header(closures=school), school=True),
+    )
     return Rule(id=rule_id or "statement", statement=statement, settings=settings)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 from typing import TYPE_CHECKING, NotRequired, TypedDict
 
@@ -114,14 +115,17 @@ def is_weekend_day(skipped: SkippedDay) -> bool:
 
 
 def summarise_days(days: tuple[SkippedDay, ...] | list[SkippedDay]) -> str:
-    """Weekend days counted, other days named: "4 weekend days and Christmas Day"."""
+    """Weekend days counted, other days named, a name on several days once with their
+    count: "4 weekend days and Christmas Day", "Summer holidays (27 days)"."""
     weekend = sum(1 for d in days if is_weekend_day(d))
-    named = [d.reason for d in days if not is_weekend_day(d)]
+    named = collections.Counter(d.reason for d in days if not is_weekend_day(d))
     parts = []
     if weekend:
         parts.append(f"{weekend} weekend day{'s' if weekend != 1 else ''}")
     if named:
-        parts.append(", ".join(named))
+        parts.append(
+            ", ".join(name if n == 1 else f"{name} ({n} days)" for name, n in named.items())
+        )
     return " and ".join(parts)
 
 

@@ -47,6 +47,8 @@ class Settings:
     calendar: Calendar
     event_day_number: int = 0
     closures: tuple[tuple[dt.date, str], ...] = ()
+    #: The header's school holidays: not school days, though working days.
+    school_holidays: tuple[tuple[dt.date, str], ...] = ()
 
     def calendar_for(self, calendar: Calendar | None) -> Calendar:
         """The calendar a call counts on: the caller's (with the header's closures) or ours."""
@@ -56,6 +58,14 @@ class Settings:
             return calendar
         combined: Calendar = _WITH_CLOSURES.get(calendar, self.closures)
         return combined
+
+    def school_calendar(self, calendar: Calendar) -> Calendar | None:
+        """The days schools are open, on the calendar a call counts on: None where the
+        ruleset declares no school holidays (school days cannot be counted)."""
+        if not self.school_holidays:
+            return None
+        school: Calendar = _WITH_CLOSURES.get(calendar, self.school_holidays)
+        return school
 
 
 @attrs.define(eq=False)
@@ -196,14 +206,16 @@ class Rule:
         folded = fold_facts(facts)
         if self._fact_types:
             check_allowed(folded, self._fact_types, self.task)
+        counted_on = self.settings.calendar_for(calendar)
         return Evaluation(
             self.task,
             folded,
-            self.settings.calendar_for(calendar),
+            counted_on,
             self.settings.event_day_number,
             resolve,
             projection=projection,
             explain=explain,
+            school_calendar=self.settings.school_calendar(counted_on),
         )
 
     def deadline(

@@ -56,7 +56,7 @@ def _day_range(duration: ast.Duration) -> tuple[float, float]:
     """
     n = duration.count
     match duration.unit:
-        case ast.Unit.WORKING_DAYS:
+        case ast.Unit.WORKING_DAYS | ast.Unit.SCHOOL_DAYS:
             return n, INFINITY
         case ast.Unit.CALENDAR_DAYS:
             return n, n
@@ -188,6 +188,7 @@ class Checker:
             return
         self.start_event(rule)
         self.bare_at(rule.statement)
+        self.school_days(rule.statement)
         self.remarks(rule.statement)
         self.swallowed_words(rule.statement)
         unconditional = [o for o in timescale.options if o.condition is None]
@@ -271,6 +272,20 @@ class Checker:
             rule.statement.span,
             severity=Severity.NOTE,
         )
+
+    def school_days(self, statement: ast.Statement) -> None:
+        """School days are counted only where the ruleset says when schools close."""
+        if any(closure.school for closure in self.ruleset.header.closures):
+            return
+        if self.path == STATEMENT_PATH:
+            hint = "pass them: parse_rule(text, school_holidays=[(first, last, name), ...])"
+        else:
+            hint = 'declare them in the header: school holidays 2026-07-23 to 2026-09-02 "Summer"'
+        for node in walk(statement.timescale):
+            if isinstance(node, ast.Duration) and node.unit is ast.Unit.SCHOOL_DAYS:
+                message = "school days are counted over school holidays, and none are declared"
+                self.report("TS120", message, node.span, hint)
+                return
 
     def bare_at(self, statement: ast.Statement) -> None:
         """Say what "at WORDS" without "the" is read as where no fact is declared: "Visit
@@ -645,9 +660,18 @@ def validate(
     return Checker(ruleset, source, path, unparsed).run()
 
 
-def validate_statement(statement: ast.Statement) -> list[Diagnostic]:
-    single = ast.RulesetFile(ast.Header(), (ast.RuleDecl(statement, "statement"),))
-    return Checker(single, "", "<statement>").run()
+#: Where a statement's checks are reported, and how a statement is told apart.
+STATEMENT_PATH = "<statement>"
+
+
+def validate_statement(
+    statement: ast.Statement, school_holidays: tuple[ast.Closure, ...] = ()
+) -> list[Diagnostic]:
+    """Every semantic finding about one statement (with the school holidays a caller
+    gives for it)."""
+    header = ast.Header(closures=school_holidays)
+    single = ast.RulesetFile(header, (ast.RuleDecl(statement, "statement"),))
+    return Checker(single, "", STATEMENT_PATH).run()
 
 
 __all__ = ["anchors", "validate", "validate_statement"]

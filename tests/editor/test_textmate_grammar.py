@@ -32,6 +32,7 @@ HEADER_AND_DETAILS = (
     'title "Recording timescales"',
     "calendar england-and-wales",
     'closed 2026-12-29 to 2026-12-31 "Council Christmas closure"',
+    'school holidays 2026-07-23 to 2026-09-02 "Summer holidays"',
     'fact "actual meeting" date-time "When the meeting took place"',
     'section "Child Protection"',
     "[x] Minutes within 15 working days of actual meeting",
@@ -148,6 +149,8 @@ FORMS = [
         "entity.name.function.task.timescales",
     ),
     ("Visit at the later of referral and contact", "later", "keyword.control.timescales"),
+    ("PEP within ten school days of entering care", "school days", "keyword.other.unit.timescales"),
+    ("PEP within ten school days of entering care", "PEP", "entity.name.function.task.timescales"),
     (
         "Care plan before the first placement or, if not practicable, within 10 working days "
         "of the start of the placement",
@@ -253,10 +256,12 @@ def test_statement_forms(engine: None, text: str, word: str, scope: str) -> None
 
 def test_header_and_detail_lines(engine: None) -> None:
     lines = tokens(*HEADER_AND_DETAILS)
-    title, calendar, closed, fact, section, _, recorded, source = lines
+    title, calendar, closed, school, fact, section, _, recorded, source = lines
     assert scope_of(title, "title") == "keyword.other.declaration.timescales"
     assert scope_of(calendar, "england-and-wales") == "support.constant.calendar.timescales"
     assert scope_of(closed, "2026-12-29") == "constant.numeric.date.timescales"
+    assert scope_of(school, "school holidays") == "keyword.other.declaration.timescales"
+    assert scope_of(school, "2026-09-02") == "constant.numeric.date.timescales"
     assert scope_of(fact, "actual meeting") == "variable.other.fact.timescales"
     assert scope_of(fact, "date-time") == "storage.type.fact.timescales"
     assert scope_of(section, "Child Protection") == "entity.name.section.timescales"

@@ -33,7 +33,7 @@ PROBES_ACCEPTED = [(w, c) for w, c in PROBES if not c.startswith("gap:")]
 PROBES_REFUSED = [(w, c) for w, c in PROBES if c.startswith("gap:")]
 
 #: The acceptance rate docs/language.md reports (accepted rows / all rows).
-REPORTED_ACCEPTED = 74
+REPORTED_ACCEPTED = 75
 REPORTED_TOTAL = 77
 
 

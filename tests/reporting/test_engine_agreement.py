@@ -102,6 +102,7 @@ ANCHORS: list[dt.date | None] = [*ANCHOR_DATES, *ANCHOR_TIMES, None]
 # ------------------------------------------------------------------ statements
 UNIT_WORDS = {
     "working days": ("working day", "working days", (1, 5, 20)),
+    "school days": ("school day", "school days", (1, 5, 20)),
     "calendar days": ("calendar day", "calendar days", (1, 10)),
     "days": ("day", "days", (1, 7, 30)),
     "weeks": ("week", "weeks", (1, 2)),
@@ -226,8 +227,16 @@ def _ruleset(body: str, calendar: str, event_day: str) -> Ruleset:
 
 
 # ------------------------------------------------------------------ units x directions
-UNIT_BODY = 'fact "meeting" date-time\n' + "".join(
-    f"[u{number}] {statement}\n" for number, statement in enumerate(UNIT_STATEMENTS)
+#: School holidays for the school-day counts (on the calendars' own closures too).
+SCHOOL_HOLIDAYS = (
+    'school holidays 2026-07-23 to 2026-09-02 "Summer holidays"\n'
+    'school holidays 2026-12-21 to 2027-01-01 "Christmas holidays"\n'
+    'school closed 2024-02-29 "Training day"\n'
+)
+UNIT_BODY = (
+    SCHOOL_HOLIDAYS
+    + 'fact "meeting" date-time\n'
+    + "".join(f"[u{number}] {statement}\n" for number, statement in enumerate(UNIT_STATEMENTS))
 )
 UNIT_ROWS: list[Row] = [{"meeting": anchor} for anchor in ANCHORS]
 

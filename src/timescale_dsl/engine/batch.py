@@ -142,6 +142,17 @@ class BatchEvaluation:
         self.use = calendar or rule.settings.calendar
         self.chain = chain
         self.arithmetic = ColumnArithmetic(self.use, working_day_index(self.use))
+        self._school: ColumnArithmetic | None = None
+
+    def school_arithmetic(self) -> ColumnArithmetic | None:
+        """Counting over the days schools are open; None where no school holidays are
+        declared. Built on first use: few rules count school days."""
+        if self._school is None:
+            school = self.rule.settings.school_calendar(self.use)
+            if school is None:
+                return None
+            self._school = ColumnArithmetic(school, working_day_index(school))
+        return self._school
 
     def rows(self) -> Rows:
         """Operations over every row of the batch."""
@@ -339,6 +350,15 @@ class Rows:
 
     def working_days(self, day: Moments, count: int, forward: bool, event_day: Moments) -> Moments:
         result = self.arithmetic.working_days(day.days, count, forward, self.problems)
+        self.note_projected(event_day.days, result)
+        return Moments.of_days(result)
+
+    def school_days(self, day: Moments, count: int, forward: bool, event_day: Moments) -> Moments:
+        school = self.evaluation.school_arithmetic()
+        if school is None:
+            self.problems.add(day.present, meaning.no_school_holidays(self.task))
+            return Moments.missing(self.size)
+        result = school.working_days(day.days, count, forward, self.problems)
         self.note_projected(event_day.days, result)
         return Moments.of_days(result)
 

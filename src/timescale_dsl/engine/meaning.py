@@ -45,6 +45,14 @@ def moment(ops: Ops[V, M, C], anchor: ast.Anchor) -> V:
     return ops.fact(anchor)
 
 
+def no_school_holidays(task: str) -> str:
+    """Why school days cannot be counted: the ruleset does not say when schools close."""
+    return (
+        f"{task}: school days need the school holidays: declare them in the ruleset's "
+        'header (school holidays 2026-07-23 to 2026-09-02 "Summer")'
+    )
+
+
 def no_fixed_timescale(task: str, rule_id: str) -> str:
     """Why a rule cannot count from one that has no due date."""
     return f"{task}: [{rule_id}] has no fixed timescale to count from"
@@ -75,6 +83,8 @@ def _count(ops: Ops[V, M, C], start: V, duration: ast.Duration, direction: ast.D
     day_one = sign * (ops.event_day_number == 1)
     if unit is ast.Unit.WORKING_DAYS:
         return ops.working_days(ops.add_days(day, -day_one), n, forward, day)
+    if unit is ast.Unit.SCHOOL_DAYS:
+        return ops.school_days(ops.add_days(day, -day_one), n, forward, day)
     if unit is ast.Unit.CALENDAR_DAYS:
         return ops.add_days(day, sign * n - day_one)
     if unit is ast.Unit.WEEKS:

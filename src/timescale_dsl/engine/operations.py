@@ -132,6 +132,10 @@ class Operations(Protocol[V, M, C]):
         is the event's own day (``day`` is a day earlier where the event day counts as
         day 1), for what a path notes about the days counted over."""
 
+    def school_days(self, day: V, count: int, forward: bool, event_day: V) -> V:
+        """As ``working_days``, on the days schools are open (the ruleset's school
+        holidays taken out); refused where the ruleset declares none."""
+
     def roll_day(self, day: V, forward: bool, only: M | None) -> V:
         """A day onto a working day: itself if it works, else the next (previous) one;
         where ``only`` is given, days outside it stay."""

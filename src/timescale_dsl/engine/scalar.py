@@ -74,8 +74,10 @@ class Evaluation:
         *,
         projection: int = DEFAULT_PROJECTION,
         explain: bool = True,
+        school_calendar: Calendar | None = None,
     ) -> None:
         self.task = task
+        self.school_calendar = school_calendar
         self.explain = explain
         self.projection = projection
         self.facts = facts
@@ -225,6 +227,17 @@ class Evaluation:
         self.note_skipped(as_date(event_day), result)
         return result
 
+    def school_days(self, day: When, count: int, forward: bool, event_day: When) -> When:
+        school = self.school_calendar
+        if school is None:
+            raise EvaluationError(meaning.no_school_holidays(self.task))
+        index = working_day_index(school)
+        start = as_date(day)
+        result = index.after(start, count) if forward else index.before(start, count)
+        self.note_projected(as_date(event_day), result)
+        self.note_skipped(as_date(event_day), result, school)
+        return result
+
     def roll_day(self, day: When, forward: bool, only: bool | None) -> When:
         start = as_date(day)
         if only is False:
@@ -357,14 +370,16 @@ class Evaluation:
         else:
             self.projected = (min(low, self.projected[0]), max(high, self.projected[1]))
 
-    def note_skipped(self, start: dt.date, end: dt.date) -> None:
-        """Record the days a count passed over, and say them in a few words."""
+    def note_skipped(self, start: dt.date, end: dt.date, calendar: Calendar | None = None) -> None:
+        """Record the days a count passed over (on ``calendar``, the evaluation's unless
+        given), and say them in a few words."""
         if not self.explain:
             return
+        days = calendar or self.calendar
         last = as_date(end)
-        passed = non_working_days(self.calendar, start, last)
-        if last != start and not self.calendar.is_working_day(last):
-            passed.append((last, self.calendar.non_working_reason(last) or "not a working day"))
+        passed = non_working_days(days, start, last)
+        if last != start and not days.is_working_day(last):
+            passed.append((last, days.non_working_reason(last) or "not a working day"))
         for day, reason in passed:
             self.skipped[day] = reason
         if passed:

@@ -23,6 +23,8 @@ def _span() -> Span | None:
 
 class Unit(enum.Enum):
     WORKING_DAYS = "working days"
+    #: Working days on which schools are open: the ruleset declares school holidays.
+    SCHOOL_DAYS = "school days"
     CALENDAR_DAYS = "days"
     WEEKS = "weeks"
     MONTHS = "months"
@@ -317,6 +319,8 @@ class Closure:
     first: dt.date
     last: dt.date
     name: str | None = None
+    #: A school holiday ("school holidays ..."): not a school day, still a working day.
+    school: bool = False
     span: Span | None = _span()
 
 

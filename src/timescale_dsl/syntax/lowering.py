@@ -116,6 +116,7 @@ _FREQUENCIES = {
 }
 _UNIT_WORDS = {
     "working day": ast.Unit.WORKING_DAYS,
+    "school day": ast.Unit.SCHOOL_DAYS,
     "calendar day": ast.Unit.CALENDAR_DAYS,
     "day": ast.Unit.CALENDAR_DAYS,
     "week": ast.Unit.WEEKS,
@@ -142,7 +143,7 @@ _COUNTED_FREQUENCY = re.compile(
 )
 _BARE_FREQUENCY = re.compile(rf"(?P<word>{'|'.join(_FREQUENCIES)})\b", re.IGNORECASE)
 #: The units a count of days or longer is written in, singular (an "s" may follow).
-_DAY_UNITS = r"(?:working |calendar )?(?:day|week|fortnight|month|year)"
+_DAY_UNITS = r"(?:working |calendar |school )?(?:day|week|fortnight|month|year)"
 _INTERVAL = re.compile(rf"{_COUNT}[ \t]+(?P<unit>{_DAY_UNITS})s?\b$", re.IGNORECASE)
 
 

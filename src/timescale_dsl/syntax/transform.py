@@ -139,6 +139,9 @@ class ToAst:
     def working_days(self, meta: Meta, children: list[Any]) -> ast.Unit:
         return ast.Unit.WORKING_DAYS
 
+    def school_days(self, meta: Meta, children: list[Any]) -> ast.Unit:
+        return ast.Unit.SCHOOL_DAYS
+
     def calendar_days(self, meta: Meta, children: list[Any]) -> ast.Unit:
         return ast.Unit.CALENDAR_DAYS
 
@@ -482,6 +485,10 @@ class ToAst:
         names = [_unquote(c) for c in children if c.type == "STRING"]
         name = names[0] if names else None
         return ("closure", ast.Closure(dates[0], dates[-1], name, span=self._span(meta)))
+
+    def school_closure(self, meta: Meta, children: list[Token]) -> tuple[str, Any]:
+        kind, closure = self.closure(meta, children)
+        return (kind, attrs.evolve(closure, school=True))
 
     def bank_holidays_are_working_days(self, meta: Meta, children: list[Any]) -> tuple[str, Any]:
         return ("bank_holidays_are_working_days", True)
