@@ -59,6 +59,11 @@ class Settings:
         combined: Calendar = _WITH_CLOSURES.get(calendar, self.closures)
         return combined
 
+    @property
+    def school_holidays_until(self) -> dt.date | None:
+        """The last declared school holiday: counting school days past it is provisional."""
+        return max(day for day, _ in self.school_holidays) if self.school_holidays else None
+
     def school_calendar(self, calendar: Calendar) -> Calendar | None:
         """The days schools are open, on the calendar a call counts on: None where the
         ruleset declares no school holidays (school days cannot be counted)."""
@@ -216,6 +221,7 @@ class Rule:
             projection=projection,
             explain=explain,
             school_calendar=self.settings.school_calendar(counted_on),
+            school_holidays_until=self.settings.school_holidays_until,
         )
 
     def deadline(

@@ -145,3 +145,25 @@ def test_a_school_holiday_that_ends_before_it_starts_is_an_error() -> None:
 def test_a_rule_line_may_begin_with_school() -> None:
     ruleset = parse_ruleset(HEADER + RULES)
     assert ruleset.rule("school-visit").task == "School visit"
+
+
+def test_counting_past_the_last_declared_school_holiday_is_provisional() -> None:
+    rule = parse_ruleset(HEADER + RULES).rule("pep")
+    # Holidays are declared up to 1 January 2027: from 10 December, 20 school days run
+    # into January, whose half term is not known.
+    deadline = rule.deadline({"becoming looked after": D(2026, 12, 10)})
+    assert (deadline.due, deadline.provisional) == (D(2027, 1, 21), True)
+    assert deadline.caveats == (
+        "school holidays are declared up to 2027-01-01: later working days are counted "
+        "as school days",
+    )
+    inside = rule.deadline({"becoming looked after": D(2026, 7, 10)})
+    assert (inside.due, inside.provisional, inside.caveats) == (D(2026, 9, 18), False, ())
+
+
+def test_the_batch_marks_the_same_rows_provisional() -> None:
+    rule = parse_ruleset(HEADER + RULES).rule("pep")
+    looked_after = Moments.of_python([D(2026, 12, 10), D(2026, 7, 10)])
+    found = evaluate_rule(rule, BatchFacts(2, {"becoming looked after": looked_after}))
+    assert found.due.to_python() == [D(2027, 1, 21), D(2026, 9, 18)]
+    assert found.provisional is not None and found.provisional.tolist() == [True, False]

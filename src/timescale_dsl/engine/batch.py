@@ -360,6 +360,10 @@ class Rows:
             return Moments.missing(self.size)
         result = school.working_days(day.days, count, forward, self.problems)
         self.note_projected(event_day.days, result)
+        known = self.evaluation.rule.settings.school_holidays_until
+        if known is not None:
+            beyond = np.datetime64(known, "D")
+            self.provisional |= (day.days > beyond) | (result > beyond)
         return Moments.of_days(result)
 
     def roll_day(self, day: Moments, forward: bool, only: BoolArray | None) -> Moments:

@@ -9,6 +9,7 @@ construct is one more case here.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 import operator
@@ -50,6 +51,14 @@ def no_school_holidays(task: str) -> str:
     return (
         f"{task}: school days need the school holidays: declare them in the ruleset's "
         'header (school holidays 2026-07-23 to 2026-09-02 "Summer")'
+    )
+
+
+def school_holidays_unknown(known: dt.date) -> str:
+    """Why school days counted past the last declared school holiday are provisional."""
+    return (
+        f"school holidays are declared up to {known.isoformat()}: later working days are "
+        "counted as school days"
     )
 
 

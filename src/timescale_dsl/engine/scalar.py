@@ -75,9 +75,11 @@ class Evaluation:
         projection: int = DEFAULT_PROJECTION,
         explain: bool = True,
         school_calendar: Calendar | None = None,
+        school_holidays_until: dt.date | None = None,
     ) -> None:
         self.task = task
         self.school_calendar = school_calendar
+        self.school_holidays_until = school_holidays_until
         self.explain = explain
         self.projection = projection
         self.facts = facts
@@ -236,6 +238,12 @@ class Evaluation:
         result = index.after(start, count) if forward else index.before(start, count)
         self.note_projected(as_date(event_day), result)
         self.note_skipped(as_date(event_day), result, school)
+        known = self.school_holidays_until
+        if known is not None and max(start, result) > known:
+            self.provisional = True
+            caveat = meaning.school_holidays_unknown(known)
+            if caveat not in self.caveats:
+                self.caveats.append(caveat)
         return result
 
     def roll_day(self, day: When, forward: bool, only: bool | None) -> When:
