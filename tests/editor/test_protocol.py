@@ -352,7 +352,13 @@ def test_completion_offers_the_keywords_the_grammar_accepts(client: LspClient) -
     assert "between" not in after_event
     timescale = labels(client, SAMPLE + "[new] Notes ")
     assert {"within", "between", "every", "no fixed timescale"} <= set(timescale)
+    assert {"by the earlier of", "by the later of", "before", "prior to"} <= set(timescale)
     assert any(label.startswith("same day") for label in timescale)
+    after_every = labels(
+        client, SAMPLE + "[new] Visit within 1 week of referral, then every 6 weeks "
+    )
+    assert "for the first" in after_every
+    assert "school days" in units
 
 
 def test_completion_knows_header_lines_from_rule_lines(client: LspClient) -> None:
@@ -360,6 +366,7 @@ def test_completion_knows_header_lines_from_rule_lines(client: LspClient) -> Non
     assert {"fact", "calendar", "closed", "bank holidays are working days", "section"} <= set(
         header
     )
+    assert "school holidays" in header
     after_rule = labels(client, SAMPLE + "    ")
     assert {"recorded in", "recorded by", "source", "note", "section"} <= set(after_rule)
     assert "fact" not in after_rule

@@ -59,6 +59,10 @@ _PATTERN_WORDS: dict[str, tuple[str, ...]] = {
     "_NO_FIXED": ("no fixed timescale",),
     "_SECTION": ("section",),
     "_PROCESS": ("process",),
+    "_SCHOOL_HOLIDAYS": ("school holidays",),
+    "_FOR_FIRST": ("for the first",),
+    "PICK_OF": ("by the earlier of", "by the later of"),
+    "_BEFORE_EVENT": ("before", "prior to"),
 }
 _ANCHOR_BEFORE = {"OF", "AFTER", "FROM", "FOLLOWING", "BEFORE", "TO", "AS", "THE"}
 _CONDITION_BEFORE = {"IF", "AND", "_OR", "NOT"}
