@@ -187,6 +187,9 @@ def _token_strategies() -> dict[str, st.SearchStrategy[str]]:
                     "before the first placement or, if not practicable, within",
                 )
             ),
+            "LATER_ONES": st.sampled_from(
+                ("; subsequent visits", ", further core groups", "; and then all other reviews")
+            ),
             "_FOR_FIRST": st.sampled_from(
                 ("for the first", ", during the first", "In The First", "over the first")
             ),

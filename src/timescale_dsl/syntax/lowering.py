@@ -259,6 +259,15 @@ def _counted_from(
     raise BareEventError(anchor)
 
 
+_LATER_ONES_LEAD = re.compile(r"^\s*[,;]\s*(and\s+)?(then\s+)?", re.IGNORECASE)
+
+
+def later_ones(text: str) -> str:
+    """ "subsequent visits" from "; and then subsequent visits": the later occurrences'
+    name, as written."""
+    return _LATER_ONES_LEAD.sub("", " ".join(text.split()))
+
+
 _OR_CLAUSE = re.compile(r",?\s+or\b.*$", re.IGNORECASE | re.DOTALL)
 
 

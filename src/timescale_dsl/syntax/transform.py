@@ -348,6 +348,11 @@ class ToAst:
         repeat = ast.Every(every.interval, None, every.target, span=every.span)
         return ast.Recurrence(choice, (), repeat, until, span=self._span(meta))
 
+    def later_ones(self, meta: Meta, children: list[Token]) -> None:
+        # "; subsequent visits every 6 weeks": the name of the later occurrences is a
+        # remark; the frequency after it is the schedule's, as after ", then".
+        self._remark(lowering.later_ones(str(children[0])), children[0])
+
     def phase(self, meta: Meta, children: list[Any]) -> ast.Phase:
         every: ast.Every = children[0]
         if every.interval is None:
@@ -365,6 +370,7 @@ class ToAst:
         return ast.Phase(every, period, anchor or missing, anchor is not None, span=span)
 
     def recurrence(self, meta: Meta, children: list[Any]) -> ast.Recurrence:
+        children = [c for c in children if c is not None]  # later_ones: a remark
         until = children.pop() if isinstance(children[-1], ast.Anchor) else None
         every = children[-1] if isinstance(children[-1], ast.Every) else None
         opens_with_frequency = isinstance(children[0], ast.Every | ast.Duration | ast.Phase)
