@@ -213,7 +213,16 @@ class Checker:
     def swallowed_words(self, statement: ast.Statement) -> None:
         """Warn when timescale words ended up in a task or event name."""
         found = _SWALLOWED.search(statement.task)
-        if found and found.start() > 0 and not self.quoted(statement.span):
+        if found and found.start() == 0 and not self.quoted(statement.span):
+            # "Within 48 hours of the referral": no task; its first word was read as one.
+            self.report(
+                "TS121",
+                f"the row names no task: '{statement.task}' is read as the task's name",
+                statement.span,
+                "put the task first, e.g. 'Strategy discussion within 48 hours of the "
+                "referral'; quote a task that really has that name",
+            )
+        elif found and found.start() > 0 and not self.quoted(statement.span):
             words = found.group(1)
             self.report(
                 "TS204",

@@ -206,6 +206,7 @@ def _token_strategies() -> dict[str, st.SearchStrategy[str]]:
             # generator would do; the examples below place them.
             "REMARK": st.just(""),
             "QUALIFIER": st.just(""),
+            "BOUND_REMARK": st.just(""),
             "COMMENT": st.just(""),
             # What is done after a task's colon: a verb's form, then any words but those
             # that would change the timescale (the pattern's look-ahead says which).

@@ -112,7 +112,11 @@ def _lark() -> Lark:
         cache=cache or False,
         # The grammar object too, for tools that read it (Hypothesis's from_lark).
         cache_grammar=cache is not None,
-        lexer_callbacks={"REMARK": _keep_remark, "QUALIFIER": _keep_remark},
+        lexer_callbacks={
+            "REMARK": _keep_remark,
+            "QUALIFIER": _keep_remark,
+            "BOUND_REMARK": _keep_remark,
+        },
     )
 
 
