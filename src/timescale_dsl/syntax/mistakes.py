@@ -32,6 +32,12 @@ KNOWN_MISTAKES: dict[str, list[str]] = {
         "Visit within 5 days of referral (whichever is sooner)",
         "Visit within 5 days of referral, whichever is sooner",
     ],
+    "alternatives joined by 'or' must say which counts: end with ', whichever is "
+    "earlier' or ', whichever is later'": [
+        "Visit within 5 days of referral or within 3 days of contact",
+        "Visit within 5 days of referral or 3 days of contact",
+        "Visit within 5 days of referral or contact",
+    ],
     "'the earlier of' and 'the later of' pick among two or more alternatives joined by "
     "'and' or 'or', e.g. 'by the earlier of 3 months after the ICPC and 10 working days "
     "after the decision'": [
