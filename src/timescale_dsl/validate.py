@@ -6,6 +6,7 @@ at the first finding.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .errors import CalendarError, Diagnostic, Severity, Span, did_you_mean, one_edit_apart
@@ -69,6 +70,13 @@ def _day_range(duration: ast.Duration) -> tuple[float, float]:
         case ast.Unit.HOURS:
             return n / 24 - 1, n / 24 + 1
     return n / 24 - 1, INFINITY
+
+
+def _first(period: ast.Duration) -> str:
+    """A frequency's period as written canonically: "the first month", "the first 3 months"."""
+    if period.count == 1:
+        return f"the first {period.unit.text(1)}"
+    return f"the first {period.count} {period.unit.text(period.count)}"
 
 
 def _signed_range(node: ast.OnDay | ast.Offset) -> tuple[float, float]:
@@ -464,6 +472,26 @@ class Checker:
                     "TS107",
                     "a recurrence needs an interval, e.g. 'every 6 months'",
                     node.span,
+                )
+            case ast.Recurrence(phases=phases) if len(phases) > 1:
+                self.periods_in_order(phases)
+
+    def periods_in_order(self, phases: tuple[ast.Phase, ...]) -> None:
+        """Warn of a frequency's period that ends no later than the one before it: it
+        never applies ("weekly for the first 3 months, then fortnightly for the first
+        month"). Periods of one event only; units compared by the days they can span."""
+        for before, after in itertools.pairwise(phases):
+            if before.anchor != after.anchor:
+                continue
+            if _day_range(after.period)[1] <= _day_range(before.period)[0]:
+                self.report(
+                    "TS205",
+                    f"the period '{_first(after.period)}' ends no later than the one before "
+                    f"it ('{_first(before.period)}'): its frequency never applies",
+                    after.span,
+                    "each period counts from the same event: give the longer one later "
+                    "(e.g. 'for the first 3 months' after 'for the first month')",
+                    severity=Severity.WARNING,
                 )
 
     def cycles(self, ids: list[str]) -> None:

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from timescale_dsl import compile_statement, parse_statement
+from timescale_dsl import check_ruleset_text, compile_statement, parse_statement
 from timescale_dsl.errors import MissingFactsError, SyntaxProblem
 from timescale_dsl.syntax import ast
 from timescale_dsl.syntax.format import format_statement
@@ -179,4 +179,20 @@ def test_the_explanation_says_when_each_period_ends() -> None:
     assert (
         "every 6 weeks after an occurrence before Tue 02 Nov 2027 (1 year after placement)"
         in deadline.explanation.steps
+    )
+
+
+def test_a_period_that_ends_before_the_one_before_it_is_a_warning() -> None:
+    text = (
+        'title "x"\n'
+        "[a] Visit weekly for the first 3 months, then fortnightly for the first month, "
+        "then monthly\n"
+        "[b] Visit weekly for the first month, then fortnightly for the first 3 months, "
+        "then monthly\n"
+    )
+    found = [d for d in check_ruleset_text(text, "t.timescales") if d.code == "TS205"]
+    assert [d.span.line for d in found if d.span] == [2]
+    assert found[0].message == (
+        "the period 'the first month' ends no later than the one before it "
+        "('the first 3 months'): its frequency never applies"
     )
