@@ -40,6 +40,8 @@ from timescale_dsl.errors import SyntaxProblem
             "Contact recorded on the day of contact",
         ),
         ("Visit every 6 weeks minimum", "Visit every 6 weeks (minimum)"),
+        ("Visit every 6 weeks, minimum", "Visit every 6 weeks (minimum)"),
+        ("Visit every 6 weeks at a minimum.", "Visit every 6 weeks (at a minimum)"),
         (
             "Assessment within 45 working days as a maximum",
             "Assessment within 45 working days (as a maximum)",
