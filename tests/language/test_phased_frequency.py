@@ -42,6 +42,12 @@ CLA = "CLA visit within 1 week of placement, then every 6 weeks for the first ye
             "Private fostering visits every 6 weeks for the first year, then every 12 weeks",
         ),
         (
+            "Visit within 1 week of placement and then every 6 weeks for the first year and "
+            "every 3 months after that",
+            "Visit within 1 week of placement, then every 6 weeks for the first year, then "
+            "every 3 months",
+        ),
+        (
             "Visit monthly over the first six months then quarterly",
             "Visit every 1 month for the first 6 months, then every 3 months",
         ),

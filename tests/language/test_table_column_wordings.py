@@ -40,6 +40,11 @@ from timescale_dsl.errors import SyntaxProblem
             "Contact recorded on the day of contact",
         ),
         ("Visit every 6 weeks minimum", "Visit every 6 weeks (minimum)"),
+        (
+            "Review within 3 months of ICPC, then every 6 months after that",
+            "Review within 3 months of ICPC, then every 6 months",
+        ),
+        ("Visit every 6 weeks after it", "Visit every 6 weeks"),
         ("Visit every 6 weeks, minimum", "Visit every 6 weeks (minimum)"),
         ("Visit every 6 weeks at a minimum.", "Visit every 6 weeks (at a minimum)"),
         (

@@ -259,6 +259,16 @@ def _counted_from(
     raise BareEventError(anchor)
 
 
+#: Words that point back at what came before rather than name an event.
+_BACK_REFERENCES = frozenset({"that", "this", "it", "them", "which", "these", "those"})
+
+
+def refers_back(anchor: ast.Anchor | None) -> bool:
+    """Whether an event is only a word pointing back ("every 3 months after that"):
+    a frequency counted from the occurrence before, as "thereafter" is."""
+    return isinstance(anchor, ast.FactRef) and anchor.key in _BACK_REFERENCES
+
+
 _LATER_ONES_LEAD = re.compile(r"^\s*[,;]\s*(and\s+)?(then\s+)?", re.IGNORECASE)
 
 

@@ -330,6 +330,8 @@ class ToAst:
         if ranged is not None:
             interval, earliest = ranged.interval, ranged.earliest
         anchor = next((c for c in children if isinstance(c, ast.Anchor)), None)
+        if lowering.refers_back(anchor):  # "every 3 months after that": thereafter
+            anchor = None
         target = next((c[1] for c in children if isinstance(c, tuple)), None)
         return ast.Every(interval, anchor, target, earliest, span=self._span(meta))
 
