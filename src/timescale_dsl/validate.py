@@ -24,6 +24,7 @@ from .limits import (
 from .needs import PREVIOUS_OCCURRENCE, anchors, condition_facts, read_as
 from .syntax import ast
 from .syntax.implicit import implicit_events
+from .syntax.lowering import refers_back
 from .syntax.names import fold
 from .syntax.recovery import Unparsed
 from .syntax.walk import rule_id_of, walk, walk_condition
@@ -241,6 +242,15 @@ class Checker:
                 severity=Severity.WARNING,
             )
         for node in walk(statement.timescale):
+            if refers_back(node):
+                assert isinstance(node, ast.FactRef)
+                self.report(
+                    "TS206",
+                    f"the event '{node.text}' points back rather than naming an event",
+                    node.span,
+                    "name the event, e.g. 'within 5 working days of the placement'",
+                    severity=Severity.WARNING,
+                )
             if isinstance(node, ast.FactRef) and " " in node.text:
                 tail = _SWALLOWED_IN_EVENT.search(node.text)
                 if tail and tail.start() > 0:

@@ -75,3 +75,20 @@ def test_a_row_with_no_task_is_an_error(row: str) -> None:
 def test_a_quoted_task_of_that_name_is_allowed() -> None:
     found = check_ruleset_text('title "x"\n"Within" within 2 days of x\n', "t.timescales")
     assert [d.code for d in found if d.is_error] == []
+
+
+def test_it_after_a_preference_is_the_preferences_event() -> None:
+    statement = parse_statement(
+        "Placement plan before the placement or, where this is not possible, within 5 "
+        "working days of it"
+    )
+    assert statement == parse_statement(
+        "Placement plan within 5 working days of placement (before the placement)"
+    )
+
+
+def test_an_event_that_only_points_back_is_a_warning() -> None:
+    found = check_ruleset_text('title "x"\nVisit within 5 working days of it\n', "t.timescales")
+    assert [(d.code, d.message) for d in found] == [
+        ("TS206", "the event 'it' points back rather than naming an event")
+    ]

@@ -287,6 +287,14 @@ def preference(text: str) -> str:
     return _OR_CLAUSE.sub("", " ".join(text.split()))
 
 
+_PREFERRED_LEAD = re.compile(r"^(before|prior\s+to)\s+(the\s+)?", re.IGNORECASE)
+
+
+def preferred_event(preference: str) -> str:
+    """The event of a preference: "placement" in "before the placement"."""
+    return _PREFERRED_LEAD.sub("", preference)
+
+
 def deadline_event(deadline: ast.SingleDeadline) -> ast.Anchor | None:
     """The one event a deadline counts from, or None where it has none or several (a
     choice) or counts from a birth date."""

@@ -219,8 +219,14 @@ class ToAst:
         # "before the placement or, if not practicable, within 10 working days of it": a
         # record before the placement is within the limit too; the preference is a remark.
         preference = children[0]
-        self._remark(lowering.preference(str(preference)), preference)
-        return self.offset(meta, children[1:])
+        words = lowering.preference(str(preference))
+        self._remark(words, preference)
+        offset = self.offset(meta, children[1:])
+        if lowering.refers_back(offset.anchor):  # "... within 5 working days of it"
+            event = lowering.preferred_event(words)
+            anchor = ast.FactRef(event_key(event), event, span=offset.anchor.span)
+            return attrs.evolve(offset, anchor=anchor)
+        return offset
 
     def urged(self, meta: Meta, children: list[Any]) -> Any:
         # The urging ("as soon as possible") changes nothing computed: a remark.
