@@ -242,8 +242,7 @@ class Checker:
                 severity=Severity.WARNING,
             )
         for node in walk(statement.timescale):
-            if refers_back(node):
-                assert isinstance(node, ast.FactRef)
+            if isinstance(node, ast.FactRef) and refers_back(node):
                 self.report(
                     "TS206",
                     f"the event '{node.text}' points back rather than naming an event",
