@@ -73,13 +73,6 @@ def _day_range(duration: ast.Duration) -> tuple[float, float]:
     return n / 24 - 1, INFINITY
 
 
-def _first(period: ast.Duration) -> str:
-    """A frequency's period as written canonically: "the first month", "the first 3 months"."""
-    if period.count == 1:
-        return f"the first {period.unit.text(1)}"
-    return f"the first {period.count} {period.unit.text(period.count)}"
-
-
 def _signed_range(node: ast.OnDay | ast.Offset) -> tuple[float, float]:
     """Where a bound can fall, in days from its event (negative before it)."""
     if isinstance(node, ast.OnDay):
@@ -489,14 +482,16 @@ class Checker:
         """Warn of a frequency's period that ends no later than the one before it: it
         never applies ("weekly for the first 3 months, then fortnightly for the first
         month"). Periods of one event only; units compared by the days they can span."""
+        from .syntax.format import format_period  # (only here: a check loads no formatter)
+
         for before, after in itertools.pairwise(phases):
             if before.anchor != after.anchor:
                 continue
             if _day_range(after.period)[1] <= _day_range(before.period)[0]:
                 self.report(
                     "TS205",
-                    f"the period '{_first(after.period)}' ends no later than the one before "
-                    f"it ('{_first(before.period)}'): its frequency never applies",
+                    f"the period '{format_period(after.period)}' ends no later than the one before "
+                    f"it ('{format_period(before.period)}'): its frequency never applies",
                     after.span,
                     "each period counts from the same event: give the longer one later "
                     "(e.g. 'for the first 3 months' after 'for the first month')",

@@ -77,6 +77,12 @@ def format_duration(duration: ast.Duration) -> str:
     return f"{duration.count} {duration.unit.text(duration.count)}"
 
 
+def format_period(period: ast.Duration) -> str:
+    """A frequency's period: "the first year", "the first 3 months"."""
+    words = period.unit.text(1) if period.count == 1 else format_duration(period)
+    return f"the first {words}"
+
+
 def _direction(direction: ast.Direction) -> str:
     return "of" if direction is ast.Direction.AFTER else "before"
 
@@ -145,9 +151,7 @@ def format_schedule(node: ast.Schedule) -> str:
     parts = [format_deadline(node.first)] if node.first is not None else []
     parts += [f"within {format_duration(step)}" for step in node.steps]
     for phase in node.phases:
-        length = phase.period
-        words = length.unit.text(1) if length.count == 1 else format_duration(length)
-        period = f"{_format_every(phase.every)} for the first {words}"
+        period = f"{_format_every(phase.every)} for {format_period(phase.period)}"
         if phase.anchor_written:
             period += f" of {format_anchor(phase.anchor)}"
         parts.append(period)
