@@ -49,6 +49,13 @@ class Settings:
     closures: tuple[tuple[dt.date, str], ...] = ()
     #: The header's school holidays: not school days, though working days.
     school_holidays: tuple[tuple[dt.date, str], ...] = ()
+    #: The last declared school holiday: counting school days past it is provisional.
+    #: Found once here, not on every deadline asked for.
+    school_holidays_until: dt.date | None = attrs.field(init=False, eq=False, repr=False)
+
+    @school_holidays_until.default
+    def _last_school_holiday(self) -> dt.date | None:
+        return max(day for day, _ in self.school_holidays) if self.school_holidays else None
 
     def calendar_for(self, calendar: Calendar | None) -> Calendar:
         """The calendar a call counts on: the caller's (with the header's closures) or ours."""
@@ -58,11 +65,6 @@ class Settings:
             return calendar
         combined: Calendar = _WITH_CLOSURES.get(calendar, self.closures)
         return combined
-
-    @property
-    def school_holidays_until(self) -> dt.date | None:
-        """The last declared school holiday: counting school days past it is provisional."""
-        return max(day for day, _ in self.school_holidays) if self.school_holidays else None
 
     def school_calendar(self, calendar: Calendar) -> Calendar | None:
         """The days schools are open, on the calendar a call counts on: None where the
