@@ -12,7 +12,7 @@ import pytest
 
 import timescale_dsl.reporting.memory as memory
 from timescale_dsl.cli import main
-from timescale_dsl.reporting.memory import ARROW_POOL, NUMPY_HUGE_PAGES, configure_memory
+from timescale_dsl.reporting.memory import ARROW_POOL, configure_memory
 
 ROOT = Path(__file__).resolve().parents[2]
 multiarray: Any = importlib.import_module("numpy._core.multiarray")
@@ -21,7 +21,6 @@ multiarray: Any = importlib.import_module("numpy._core.multiarray")
 @pytest.fixture
 def defaults(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """numpy asking for huge pages and Arrow on its default pool, restored after."""
-    monkeypatch.delenv(NUMPY_HUGE_PAGES, raising=False)
     monkeypatch.delenv(ARROW_POOL, raising=False)
     asking = multiarray._set_madvise_hugepage(True)
     pool = pa.default_memory_pool()
@@ -38,20 +37,18 @@ def _asking_for_huge_pages() -> bool:
 
 
 @pytest.mark.usefixtures("defaults")
-def test_both_are_changed() -> None:
-    assert configure_memory() == [NUMPY_HUGE_PAGES, ARROW_POOL]
-    assert _asking_for_huge_pages() is False
+def test_arrow_goes_on_the_system_allocator_and_numpy_keeps_its_default() -> None:
+    assert configure_memory() == [ARROW_POOL]
     assert pa.default_memory_pool().backend_name == "system"
+    assert _asking_for_huge_pages() is True  # numpy's own default, as the fixture left it
 
 
 @pytest.mark.usefixtures("defaults")
-@pytest.mark.parametrize("value", ["1", "0"])
-def test_a_value_in_the_environment_stands(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
-    monkeypatch.setenv(NUMPY_HUGE_PAGES, value)
-    monkeypatch.setenv(ARROW_POOL, "mimalloc")
+@pytest.mark.parametrize("pool", ["mimalloc", "jemalloc"])
+def test_a_value_in_the_environment_stands(monkeypatch: pytest.MonkeyPatch, pool: str) -> None:
+    monkeypatch.setenv(ARROW_POOL, pool)
     assert configure_memory() == []
-    assert _asking_for_huge_pages() is True  # as the fixture left it: numpy decides
-    assert pa.default_memory_pool().backend_name == "mimalloc"
+    assert pa.default_memory_pool().backend_name == "mimalloc"  # as the fixture left it
 
 
 def test_the_report_command_configures_memory(
