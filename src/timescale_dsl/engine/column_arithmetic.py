@@ -116,8 +116,9 @@ class ColumnArithmetic:
         """Elapsed hours after (before) date-times, through London's offset table where it
         reaches; a time the spring change skipped is refused."""
         timed = start.present & ~self._skipped_times(start, start.present, problems)
-        fast = timed & london.covered(start.values)
-        shifted = london.add_hours(np.where(fast, start.values, london.transitions().first), hours)
+        table = london.table_for(start.values[timed], hours)
+        fast = timed & london.covered(table, start.values)
+        shifted = london.add_hours(table, np.where(fast, start.values, table.first), hours)
         result = Moments(np.where(fast, shifted, NAT), fast.copy())
         slow = timed & ~fast
         if slow.any():
@@ -152,8 +153,9 @@ class ColumnArithmetic:
 
     def _skipped_times(self, start: Moments, timed: BoolArray, problems: Problems) -> BoolArray:
         """Rows timed inside a spring-forward gap, rejected as the engine refuses them."""
-        covered = timed & london.covered(start.values)
-        gap = covered & london.in_gap(np.where(covered, start.values, london.transitions().first))
+        table = london.table_for(start.values[timed])
+        covered = timed & london.covered(table, start.values)
+        gap = covered & london.in_gap(table, np.where(covered, start.values, table.first))
         for value in np.unique(start.values[gap]):
             moment = value.astype("datetime64[us]").item()
             problems.add(gap & (start.values == value), nonexistent_time_message(moment))

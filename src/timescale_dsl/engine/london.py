@@ -4,9 +4,11 @@ The engine adds hours to a naive London time by going through UTC with
 ``zoneinfo`` (so a daylight-saving change shifts the wall clock, and a time
 in the spring gap or the autumn repeat reads with the offset before the
 change, as ``fold=0`` does). Here the same is done with a table of the
-zone's transitions, read once from ``zoneinfo`` itself, and two binary
-searches per column. Times outside the table's years report themselves so
-the caller can use the scalar path.
+zone's transitions, read from ``zoneinfo`` itself, and two binary searches
+per column. A table spans only the years a column needs (each year is asked
+of the zone once a process: a report's dates span a few years, not the two
+centuries the table may reach). Times outside the table's years report
+themselves so the caller can use the scalar path.
 """
 
 from __future__ import annotations
@@ -69,18 +71,24 @@ def _change_instant(low: dt.datetime, high: dt.datetime) -> dt.datetime:
 #: day-by-day scan), so the zone is asked once a week, and day by day only in weeks
 #: whose end has another offset than their start.
 _STEP_DAYS = 7
+_HOURS_A_YEAR = 366 * 24
+
+
+@attrs.frozen(eq=False)
+class _Year:
+    """The changes from noon on 1 January of a year to noon on 1 January of the next."""
+
+    start_offset: dt.timedelta
+    instants: tuple[dt.datetime, ...]
+    before: tuple[dt.timedelta, ...]
+    after: tuple[dt.timedelta, ...]
 
 
 @functools.cache
-def transitions() -> Transitions:
-    return _scan(_STEP_DAYS)
-
-
-def _scan(step_days: int) -> Transitions:
-    noon = dt.datetime(FIRST_YEAR, 1, 1, 12)
-    end = dt.datetime(LAST_YEAR + 1, 1, 1, 12)
-    previous = _offset_at(noon)
-    initial = previous
+def _year(year: int, step_days: int = _STEP_DAYS) -> _Year:
+    noon = dt.datetime(year, 1, 1, 12)
+    end = dt.datetime(year + 1, 1, 1, 12)
+    previous = start_offset = _offset_at(noon)
     instants: list[dt.datetime] = []
     before: list[dt.timedelta] = []
     after: list[dt.timedelta] = []
@@ -99,13 +107,45 @@ def _scan(step_days: int) -> Transitions:
                 after.append(offset)
                 previous = offset
             noon = following
+    return _Year(start_offset, tuple(instants), tuple(before), tuple(after))
+
+
+@functools.cache
+def table(first_year: int = FIRST_YEAR, last_year: int = LAST_YEAR) -> Transitions:
+    """The changes of the years ``first_year`` to ``last_year`` (within the years the
+    table may reach, :data:`FIRST_YEAR` to :data:`LAST_YEAR`)."""
+    return _scan(first_year, last_year, _STEP_DAYS)
+
+
+def transitions() -> Transitions:
+    """The whole table, :data:`FIRST_YEAR` to :data:`LAST_YEAR`."""
+    return table()
+
+
+def table_for(moments: StampArray, hours: int = 0) -> Transitions:
+    """A table spanning the years of ``moments`` (missing ones aside) and, past them, the
+    years ``hours`` may carry a time into: every moment it covers stays covered after
+    :func:`add_hours` moves it."""
+    present = moments[~np.isnat(moments)]
+    if len(present) == 0:
+        return table(FIRST_YEAR, FIRST_YEAR)
+    low = int(present.min().astype("datetime64[Y]").astype(np.int64)) + 1970
+    high = int(present.max().astype("datetime64[Y]").astype(np.int64)) + 1970
+    margin = 1 + abs(hours) // _HOURS_A_YEAR
+    first = min(max(low - margin, FIRST_YEAR), LAST_YEAR)
+    last = max(min(high + margin, LAST_YEAR), first)
+    return table(first, last)
+
+
+def _scan(first_year: int, last_year: int, step_days: int) -> Transitions:
+    years = [_year(year, step_days) for year in range(first_year, last_year + 1)]
     return Transitions(
-        np.array(instants, dtype="datetime64[us]"),
-        np.array(before, dtype="timedelta64[us]"),
-        np.array(after, dtype="timedelta64[us]"),
-        np.timedelta64(initial, "us"),
-        np.datetime64(dt.datetime(FIRST_YEAR, 1, 2), "us"),
-        np.datetime64(dt.datetime(LAST_YEAR, 12, 31), "us"),
+        np.array([i for y in years for i in y.instants], dtype="datetime64[us]"),
+        np.array([b for y in years for b in y.before], dtype="timedelta64[us]"),
+        np.array([a for y in years for a in y.after], dtype="timedelta64[us]"),
+        np.timedelta64(years[0].start_offset, "us"),
+        np.datetime64(dt.datetime(first_year, 1, 2), "us"),
+        np.datetime64(dt.datetime(last_year, 12, 31), "us"),
     )
 
 
@@ -116,29 +156,27 @@ def _offsets(table: Transitions, switches: StampArray, moments: StampArray) -> _
     return result
 
 
-def covered(moments: StampArray) -> BoolArray:
+def covered(table: Transitions, moments: StampArray) -> BoolArray:
     """Which moments the transition table can convert."""
-    table = transitions()
     result: BoolArray = (moments >= table.first) & (moments < table.last)
     return result
 
 
-def add_hours(moments: StampArray, hours: int) -> StampArray:
+def add_hours(table: Transitions, moments: StampArray, hours: int) -> StampArray:
     """Naive London times plus elapsed hours, as ``arithmetic.add_hours`` does one by one.
 
-    Only for moments where :func:`covered` holds (the result, a few hours or
-    days later, stays well inside the table for any sane count).
+    Only for moments the table covers (:func:`covered`), from a table made by
+    :func:`table_for` with the same ``hours``, so that the results stay inside it.
     """
-    table = transitions()
     utc = moments - _offsets(table, table.local_switch, moments)
     shifted = utc + np.timedelta64(hours, "h").astype("timedelta64[us]")
     result: StampArray = shifted + _offsets(table, table.instants, shifted)
     return result
 
 
-def in_gap(moments: StampArray) -> BoolArray:
-    """Wall-clock times that never happened: inside a spring-forward gap (``arithmetic.exists``)."""
-    table = transitions()
+def in_gap(table: Transitions, moments: StampArray) -> BoolArray:
+    """Wall-clock times that never happened: inside a spring-forward gap
+    (``arithmetic.exists``); only for moments the table covers."""
     forward = table.after > table.before
     starts = (table.instants + table.before)[forward]  # the local time the clocks left
     ends = (table.instants + table.after)[forward]  # the local time they jumped to
