@@ -201,6 +201,7 @@ class _Measurement:
                 self.pool.shutdown(wait=True, cancel_futures=True)
 
     def measure_all(self) -> Measured:
+        self.read_at_once(None)
         rules = self.resolve_rules()
         self.check_children()
         self.read_at_once(rules)
@@ -288,27 +289,29 @@ class _Measurement:
         self.problems.add(blank_cells(self.frame[column]), "no child given", column)
 
     # -- facts ---------------------------------------------------------------------
-    def read_at_once(self, rules: list[tuple[Rule, IntArray]]) -> None:
+    def read_at_once(self, rules: list[tuple[Rule, IntArray]] | None) -> None:
         """Begin reading every date and flag column the rules will ask for, on threads of
-        their own, in the order the rules ask for them.
+        their own, in the order the rules ask for them; with no rules yet (None), the
+        completion column alone, which every row needs.
 
         A column is read in Arrow's compute functions and numpy's, which let go of
         Python's lock: on a machine with cores to spare, columns read side by side,
-        and the first rules are measured while later rules' columns are still read.
+        the completion column while the rules are found, and the first rules are
+        measured while later rules' columns are still read.
         """
         wanted = {(self.names["completed_at"], "moments"): None}
-        for rule, _ in rules:
+        for rule, _ in rules or ():
             for key, kind in facts_read_by(rule, self.ruleset):
                 column, form = self.columns.get(key), _form(kind)
                 if column is not None and form is not None:
                     wanted[(column, form)] = None
-        todo = [place for place in wanted if place not in self.read]
-        workers = min(COLUMN_THREADS, os.cpu_count() or 1, len(todo))
-        if workers < 2:
-            return  # read_column reads each when asked
-        self.pool = ThreadPoolExecutor(workers, thread_name_prefix="column")
-        for name, form in todo:
-            self.read[(name, form)] = self.pool.submit(_read_cells, self.frame[name], form)
+        if self.pool is None:
+            if min(COLUMN_THREADS, os.cpu_count() or 1) < 2:
+                return  # read_column reads each when asked
+            self.pool = ThreadPoolExecutor(COLUMN_THREADS, thread_name_prefix="column")
+        for name, form in wanted:
+            if (name, form) not in self.read:
+                self.read[(name, form)] = self.pool.submit(_read_cells, self.frame[name], form)
 
     def read_column(
         self, name: str, kind: str, rows: IntArray | None = None
