@@ -109,6 +109,10 @@ class Moments:
     def take(self, rows: IntArray) -> Moments:
         return Moments(self.values[rows], self.timed[rows])
 
+    def part(self, start: int, stop: int) -> Moments:
+        """Rows ``start`` up to ``stop``, as views of these arrays (no copy)."""
+        return Moments(self.values[start:stop], self.timed[start:stop])
+
     def where(self, mask: BoolArray, other: Moments) -> Moments:
         """This value where ``mask`` holds, else ``other``'s."""
         return Moments(

@@ -11,6 +11,7 @@ measured or rejected with its row number, column and reason, so rows read
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -218,15 +219,7 @@ class _Measurement:
                 self.measure_rule(rule, rows, completed_at, bounds)
             self.progress(len(rows))
         ok = ~self.problems.failed
-        use = self.calendar or self.ruleset.calendar
-        timeliness = classify(
-            bounds.due,
-            bounds.earliest,
-            bounds.target,
-            completed_at,
-            self.as_of,
-            working_day_index(use),
-        )
+        timeliness = self.classify(bounds, completed_at)
         kept = np.flatnonzero(ok)
         rejected = np.flatnonzero(~ok)
         measured = Outcomes(
@@ -256,6 +249,27 @@ class _Measurement:
             tuple(self.used.values()),
             dict(self.names),
         )
+
+    def classify(self, bounds: _RuleDeadlines, completed: Moments) -> Timeliness:
+        """Every row's status and lateness; in parts side by side on the column threads
+        where there are some (each part's array operations let go of Python's lock)."""
+        index = working_day_index(self.calendar or self.ruleset.calendar)
+
+        def part(start: int, stop: int) -> Timeliness:
+            return classify(
+                bounds.due.part(start, stop),
+                bounds.earliest.part(start, stop),
+                bounds.target.part(start, stop),
+                completed.part(start, stop),
+                self.as_of,
+                index,
+            )
+
+        if self.pool is None or self.size < CLASSIFY_PARTS * MIN_CLASSIFY_PART:
+            return part(0, self.size)
+        edges = np.linspace(0, self.size, CLASSIFY_PARTS + 1).astype(np.int64).tolist()
+        parts = [self.pool.submit(part, a, b) for a, b in itertools.pairwise(edges)]
+        return Timeliness.joined([found.result() for found in parts])
 
     # -- the row's rule and child --------------------------------------------------
     def resolve_rules(self) -> list[tuple[Rule, IntArray]]:
@@ -464,6 +478,10 @@ class _RuleDeadlines:
 
 #: Threads reading fact columns side by side (more gain little: the columns are few).
 COLUMN_THREADS = 2
+#: Statuses are found in this many parts of the rows on those threads (more parts than
+#: threads even out their turns), when each part has at least MIN_CLASSIFY_PART rows.
+CLASSIFY_PARTS = 4
+MIN_CLASSIFY_PART = 50_000
 
 
 def _form(kind: str) -> str | None:
