@@ -24,6 +24,7 @@ MICROSECOND = np.timedelta64(1, "us")
 NAT = np.datetime64("NaT", "us")
 
 DayArray = npt.NDArray[np.datetime64]  # datetime64[D]
+MonthArray = npt.NDArray[np.datetime64]  # datetime64[M]
 StampArray = npt.NDArray[np.datetime64]  # datetime64[us]
 BoolArray = npt.NDArray[np.bool_]
 IntArray = npt.NDArray[np.int64]
@@ -81,6 +82,26 @@ class Moments:
     def days(self) -> DayArray:
         """The date of each value (the engine's ``as_date``)."""
         return self.values.astype("datetime64[D]")
+
+    @property
+    def months(self) -> MonthArray:
+        """The month of each value (NaT where there is none).
+
+        numpy turns each value into a calendar date to find its month; a column's
+        days span few months, so each day of their span is turned once and looked up.
+        """
+        days = self.days
+        number = days.view(np.int64)
+        absent = np.isnat(days)
+        high = int(number.max()) if len(number) else 0
+        low = int(np.where(absent, high, number).min()) if len(number) else 0
+        if absent.all() or high - low > len(number):  # few rows for their span
+            result: MonthArray = days.astype("datetime64[M]")
+            return result
+        span = np.arange(low, high + 1).astype("datetime64[D]").astype("datetime64[M]")
+        found: MonthArray = span[np.where(absent, 0, number - low)]
+        found[absent] = np.datetime64("NaT", "M")
+        return found
 
     @property
     def start(self) -> StampArray:

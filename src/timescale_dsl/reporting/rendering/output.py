@@ -81,7 +81,7 @@ def month_text(moments: Moments) -> pd.Series:
     Each distinct month is formatted once.
     """
     absent = moments.absent
-    months = np.where(absent, np.datetime64(0, "M"), moments.values.astype("datetime64[M]"))
+    months = np.where(absent, np.datetime64(0, "M"), moments.months)
     distinct_months, inverse = np.unique(months, return_inverse=True)
     firsts = Moments.of_days(distinct_months.astype("datetime64[D]"))
     texts = pc.utf8_slice_codeunits(_iso_texts(firsts), 0, 7)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Final
 
 import attrs
@@ -202,11 +203,25 @@ def summarise(
     table = _table(measured, by)
     by_names = tuple(table.by)
     tasks = {rule.id: rule.task for rule in ruleset}
+    month = f"by:{DUE_MONTH}"
+    others = [name for name in by_names if name != month]
+    # The groupings are independent passes over the rows: side by side on two threads,
+    # as numpy lets go of Python's lock for each pass's array operations.
+    with ThreadPoolExecutor(2, thread_name_prefix="summary") as side:
+        per_rule = side.submit(_groups, table, ["rule"], tasks)
+        headline = side.submit(_groups, table, list(by_names), tasks)
+        per_group = side.submit(_groups, table, ["rule", *by_names], tasks) if by_names else None
+        per_other = (
+            side.submit(_groups, table, others, tasks) if others and month in by_names else None
+        )
+        months = _months(table)
+        lateness = _lateness(table.figures)
+        reasons = _reasons(measured.rejects)
     rejected: dict[str, int] = {}
     for rule_id in measured.rule_of_reject:
         if rule_id is not None:
             rejected[str(rule_id)] = rejected.get(str(rule_id), 0) + 1
-    found = {g.rule: g for g in _groups(table, ["rule"], tasks)}
+    found = {g.rule: g for g in per_rule.result()}
     for rule_id in rejected:  # rules whose every row was rejected still show
         found.setdefault(rule_id, _empty(rule_id, tasks.get(rule_id, "")))
     rules = tuple(
@@ -214,9 +229,6 @@ def summarise(
         for rule in ruleset
         if rule.id in found
     )
-    groups = _groups(table, ["rule", *by_names], tasks) if by_names else ()
-    month = f"by:{DUE_MONTH}"
-    others = [name for name in by_names if name != month]
     counted = np.bincount(table.figures.status, minlength=len(STATUSES))
     statuses = {name: int(counted[code]) for code, name in enumerate(STATUSES)}
     return Summary(
@@ -230,13 +242,13 @@ def summarise(
         _pct(statuses[ON_TIME], sum(statuses[s] for s in MEASURED)),
         rules,
         tuple(name[3:] for name in by_names),
-        groups,
-        _months(table),
-        _lateness(table.figures),
-        _reasons(measured.rejects),
+        per_group.result() if per_group is not None else (),
+        months,
+        lateness,
+        reasons,
         measured.warnings,
-        _groups(table, list(by_names), tasks),
-        _groups(table, others, tasks) if others and month in by_names else (),
+        headline.result(),
+        per_other.result() if per_other is not None else (),
         measured.columns_used,
     )
 
@@ -287,7 +299,7 @@ def _months_of(due: Moments) -> Key:
 
     Months are few and close together: they are numbered by counting, not sorting."""
     present = due.present
-    months = due.values.astype("datetime64[M]").astype(np.int64)
+    months = due.months.astype(np.int64)
     if not present.any():
         return Key(np.zeros(len(months), dtype=np.int64), [NO_DUE])
     low, high = int(months[present].min()), int(months[present].max())
