@@ -212,7 +212,6 @@ class _Measurement:
         completed_at = completed.moments
         bounds = _RuleDeadlines(self.size)
         for number, (rule, rows) in enumerate(rules):
-            bounds.rule_id[rows] = rule.id
             bounds.rule_code[rows] = number
             rows = rows[~self.problems.failed[rows]]
             if len(rows):
@@ -234,15 +233,17 @@ class _Measurement:
             bounds.rule_code[kept],
             tuple(rule.id for rule, _ in rules),
         )
+        # Each row's rule id, from its rule's number (-1, no rule: None).
+        rule_ids = np.array([*(rule.id for rule, _ in rules), None], dtype=object)
         unknown = np.full(len(self.log.malformed), None, dtype=object)
-        reject_rules = np.concatenate([unknown, bounds.rule_id[rejected]])
+        reject_rules = np.concatenate([unknown, rule_ids[bounds.rule_code[rejected]]])
         return Measured(
             measured,
             rejects_frame(self.frame, rejected, self.log, self.problems),
             self.log.rows_read,
             self.log.source,
             self.as_of,
-            bounds.rule_id[kept],
+            rule_ids[bounds.rule_code[kept]],
             reject_rules[reject_order(self.log, rejected)],
             self.log.rows[kept],
             tuple(self.warnings),
@@ -465,15 +466,14 @@ class _Measurement:
 
 class _RuleDeadlines:
     """Every row's deadline dates, whether its due date is provisional, and the rule
-    (id and number) that gave them."""
+    that gave them (its number among the rules found; -1 where none was)."""
 
     def __init__(self, size: int) -> None:
         self.due = Moments.missing(size)
         self.earliest = Moments.missing(size)
         self.target = Moments.missing(size)
         self.provisional = np.zeros(size, dtype=np.bool_)
-        self.rule_id = np.full(size, None, dtype=object)
-        self.rule_code = np.zeros(size, dtype=np.int64)
+        self.rule_code = np.full(size, -1, dtype=np.int64)
 
 
 #: Threads reading fact columns side by side (more gain little: the columns are few).

@@ -133,20 +133,33 @@ def distinct(series: pd.Series) -> tuple[IntArray, list[str]]:
         texts = [None if _blank_object(v) else str(v).strip() for v in series]
         arrow = pa.array(texts, type=pa.string())
     else:
-        arrow = arrow_strings(series)
+        arrow = _chunks(series)
     # Encoded first, trimmed after: a column of a million cells holds a few distinct texts.
-    encoded = pc.dictionary_encode(arrow)
-    raw = np.asarray(
-        pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False), dtype=np.int64
-    )
+    dictionary, indices = _encoded(arrow)
+    raw = np.asarray(pc.fill_null(indices, -1).to_numpy(zero_copy_only=False), dtype=np.int64)
     # Texts alike once trimmed share a code, numbered in the order they first appear.
     number: dict[str, int] = {}
     renumber = []
-    for text in pc.utf8_trim_whitespace(encoded.dictionary).to_pylist():
+    for text in pc.utf8_trim_whitespace(dictionary).to_pylist():
         renumber.append(-1 if not text else number.setdefault(str(text), len(number)))
     renumber.append(-1)  # a missing cell (code -1) stays -1
     codes: IntArray = np.array(renumber, dtype=np.int64)[raw]
     return codes, list(number)
+
+
+def _encoded(text: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, pa.Array | pa.ChunkedArray]:
+    """The distinct texts, and each cell's position among them (null for a missing cell).
+
+    A column in chunks is encoded as it is held, without joining the chunks first,
+    and its chunks then share one dictionary.
+    """
+    encoded = pc.dictionary_encode(text)
+    if not isinstance(encoded, pa.ChunkedArray):
+        return encoded.dictionary, encoded.indices
+    if encoded.num_chunks == 0:
+        return pa.array([], pa.string()), pa.array([], pa.int32())
+    encoded = encoded.unify_dictionaries()
+    return encoded.chunk(0).dictionary, pa.chunked_array([c.indices for c in encoded.chunks])
 
 
 def blank_cells(series: pd.Series) -> BoolArray:
