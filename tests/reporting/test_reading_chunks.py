@@ -10,7 +10,7 @@ import pyarrow as pa
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timescale_dsl.reporting.reading.cells import blank_cells, read_moments
+from timescale_dsl.reporting.reading.cells import blank_cells, distinct, read_moments
 
 from .test_reading import any_texts
 
@@ -39,6 +39,20 @@ def test_a_chunked_mostly_blank_column_reads_as_the_same_cells_in_one_list(
     assert got.bad.tolist() == expected.bad.tolist()
     assert got.moments.to_python() == expected.moments.to_python()
     assert got.moments.timed.tolist() == expected.moments.timed.tolist()
+
+
+@given(
+    st.lists(st.one_of(st.sampled_from(["visit", " visit", "review", "Visit", ""]), st.none())),
+    st.lists(st.integers(0, 40), max_size=5),
+)
+def test_a_chunked_column_has_the_distinct_texts_of_the_same_cells_in_one_list(
+    cells: list[str | None], cuts: list[int]
+) -> None:
+    # Texts first met in a later chunk keep their place in the order of first meeting.
+    codes, texts = distinct(_chunked(cells, cuts))
+    whole_codes, whole_texts = distinct(pd.Series(cells, dtype="str"))
+    assert texts == whole_texts
+    assert codes.tolist() == whole_codes.tolist()
 
 
 def test_a_column_of_several_chunks_with_blanks_between_dates() -> None:
