@@ -85,6 +85,9 @@ def test_any_rows_taken_from_a_column_read_as_the_same_cells_in_one_list(
     assert read.take(rows).to_python() == whole.take(rows).to_python()
     assert read.take(rows).timed.tolist() == whole.timed[rows].tolist()
     assert read.bad_among(rows).tolist() == read.bad[rows].tolist()
+    taken, bad = read.of_rows(rows)
+    assert taken.to_python() == whole.take(rows).to_python()
+    assert bad.tolist() == read.bad[rows].tolist()
 
 
 def test_a_mostly_blank_column_keeps_only_its_filled_rows() -> None:

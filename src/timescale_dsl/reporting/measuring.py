@@ -356,9 +356,16 @@ class _Measurement:
             found = self.joined[name] = single_chunk(self.frame[name])
         return found
 
-    def reject_bad(self, read: ReadMoments | ReadFlags, rows: IntArray, column: str) -> None:
-        """Reject those of ``rows`` whose cell is bad (``read`` holds the whole column)."""
-        positions = rows[read.bad_among(rows)]
+    def reject_bad(
+        self,
+        read: ReadMoments | ReadFlags,
+        rows: IntArray,
+        column: str,
+        bad: BoolArray | None = None,
+    ) -> None:
+        """Reject those of ``rows`` whose cell is bad (``read`` holds the whole column;
+        ``bad``, for each of ``rows``, where the caller has it already)."""
+        positions = rows[read.bad_among(rows) if bad is None else bad]
         if len(positions) == 0:
             return
         texts = read.texts.iloc[positions].astype("str").to_numpy()
@@ -389,8 +396,8 @@ class _Measurement:
                 used.append(column)
             read = self.read_column(column, kind, rows)
             if isinstance(read, ReadMoments):
-                self.reject_bad(read, rows, column)
-                dates[key] = read.take(rows)
+                dates[key], bad = read.of_rows(rows)
+                self.reject_bad(read, rows, column, bad)
             elif isinstance(read, ReadFlags):
                 self.reject_bad(read, rows, column)
                 flags[key] = read.flags.take(rows)

@@ -38,8 +38,8 @@ class ReadMoments:
     """A column read as dates, the non-blank cells that are not dates, and the cells.
 
     A mostly blank column keeps only its filled rows (``filled``, their positions):
-    :meth:`take` and :meth:`bad_among` answer for any rows, :attr:`moments` and
-    :attr:`bad` spread them over the whole column.
+    :meth:`take`, :meth:`bad_among` and :meth:`of_rows` answer for any rows,
+    :attr:`moments` and :attr:`bad` spread them over the whole column.
     """
 
     found: Moments
@@ -61,18 +61,23 @@ class ReadMoments:
 
     def take(self, rows: IntArray) -> Moments:
         """The moments of ``rows`` (positions in the column)."""
-        if self.filled is None:
-            return self.found.take(rows)
-        at = self._places(rows)
-        values = np.append(self.found.values, NAT)[at]
-        timed = np.append(self.found.timed, False)[at]
-        return Moments(values, timed)
+        return self.of_rows(rows)[0]
 
     def bad_among(self, rows: IntArray) -> BoolArray:
         """For each of ``rows``, whether its cell is bad."""
         if self.filled is None:
             return self.found_bad[rows]
         return np.append(self.found_bad, False)[self._places(rows)]
+
+    def of_rows(self, rows: IntArray) -> tuple[Moments, BoolArray]:
+        """The moments of ``rows`` and whether each one's cell is bad (the rows found
+        among the filled ones once, for both)."""
+        if self.filled is None:
+            return self.found.take(rows), self.found_bad[rows]
+        at = self._places(rows)
+        values = np.append(self.found.values, NAT)[at]
+        timed = np.append(self.found.timed, False)[at]
+        return Moments(values, timed), np.append(self.found_bad, False)[at]
 
     def _places(self, rows: IntArray) -> IntArray:
         """Where each row is among the filled ones; one past the last for a blank row."""
