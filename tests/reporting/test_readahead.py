@@ -16,6 +16,7 @@ from .conftest import RULESET
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "lcs-events.csv"
+LCS = ROOT / "rulesets" / "lcs-liquidlogic.timescales"
 
 
 def test_the_log_read_ahead_is_the_log_read_in_place() -> None:
@@ -58,3 +59,18 @@ def test_the_read_begins_before_pandas_is_imported() -> None:
     )
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert found.stdout.split() == ["False", str(len(read_events(EXAMPLE).frame))]
+
+
+def test_a_csv_report_loads_no_parquet_reader_or_writer() -> None:
+    # pyarrow.parquet loads Arrow's filesystems (and Python's ssl): 20 ms that a CSV's
+    # read, begun while the report loads, would wait for.
+    code = (
+        "import sys\n"
+        "from timescale_dsl.cli import main\n"
+        f"status = main(['report', {str(LCS)!r}, {str(EXAMPLE)!r}, '--as-of', '2026-03-31',\n"
+        "               '--format', 'json', '-o', '/dev/null', '--no-progress'])\n"
+        "print(status)\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('pyarrow.parquet', 'pyarrow.fs'))))\n"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.split() == ["0", "[]"]

@@ -25,7 +25,6 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
-import pyarrow.parquet as pq
 
 from ...engine.moments import IntArray
 from ...errors import TimescaleError
@@ -115,6 +114,10 @@ def read_events(
 
 # -- Parquet ---------------------------------------------------------------------
 def _read_parquet(path: Path, label: str) -> EventLog:
+    # Imported for Parquet alone: it loads Arrow's filesystems, and a CSV's read (begun
+    # on a thread of its own while the report loads) would wait for them.
+    import pyarrow.parquet as pq
+
     try:
         table = pq.read_table(path)
     except (pa.ArrowException, OSError) as error:

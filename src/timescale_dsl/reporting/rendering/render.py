@@ -14,7 +14,6 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
-import pyarrow.parquet as pq
 
 from ...status import STATUSES
 from ..summarising.summary import ALL_RULES, DUE_MONTH, GroupSummary, Summary
@@ -174,6 +173,8 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> None:
     target = Path(path)
     table = pa.Table.from_pandas(frame, preserve_index=False)
     if target.suffix.lower() in (".parquet", ".pq"):
+        import pyarrow.parquet as pq  # only for Parquet out: it loads Arrow's filesystems
+
         pq.write_table(table, target)
         return
     # Categories and other types as plain text: CSV readers need no schema.
