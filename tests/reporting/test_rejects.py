@@ -144,3 +144,21 @@ def test_a_moment_before_londons_first_date_is_a_reject_not_a_crash(
     [reject] = measured.rejects.to_dict("records")
     assert reject["row"] == 1 and reject["column"] == "actual meeting"
     assert "'0001-01-01T00:00+00:00'" in reject["reason"] and "range of dates" in reject["reason"]
+
+
+def test_a_row_with_several_problems_is_told_the_first_in_reading_order(
+    ruleset: Ruleset, csv_file: Callable[..., Path]
+) -> None:
+    # The order: its rule, its child, its completion, then its rule's facts and deadline.
+    path = csv_file(
+        "child_id,rule,completed_at,actual meeting,contact,section 47\n"
+        "C1,minutes,32/13/2027,,,\n"  # bad completion and a missing fact
+        "C2,minutes,32/13/2027,not a date,,\n"  # bad completion and a bad fact
+        ",minutes,32/13/2027,2026-12-14,,\n"  # no child and a bad completion
+        "C4,minuets,32/13/2027,,,\n"  # an unknown rule and a bad completion
+        "C5,strategy,2026-01-05,,2026-01-02,perhaps\n"  # a bad fact alone
+        "C6,minutes,2027-01-07,2026-12-14,,\n"  # measured
+    )
+    rejects = measure(path, ruleset, dt.date(2027, 2, 1)).rejects
+    told = dict(zip(rejects["row"].tolist(), rejects["column"].tolist(), strict=True))
+    assert told == {1: "completed_at", 2: "completed_at", 3: "child_id", 4: "rule", 5: "section 47"}

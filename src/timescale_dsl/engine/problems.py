@@ -82,6 +82,11 @@ class Problems:
             reason, column = describe(int(key))
             self.add(new & (keys == key), reason, column)
 
+    def extend(self, later: Problems) -> None:
+        """Add the problems of the same rows found by a later step (this object's win)."""
+        if later.any:
+            self.add(later.failed, later.reason, later.column)
+
     def put(self, rows: IntArray, part: Problems) -> None:
         """Merge a subset's problems back (this object's earlier problems win)."""
         if not part.any:

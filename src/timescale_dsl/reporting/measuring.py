@@ -43,8 +43,10 @@ from .reading.cells import (
     blank_cells,
     distinct,
     read_flags,
+    read_flags_of,
     read_labels,
     read_moments,
+    read_moments_of,
 )
 from .reading.events import (
     ColumnMap,
@@ -183,8 +185,11 @@ class _Measurement:
         self.columns = _fact_columns(self.frame, ruleset, columns, self.names.values())
         self.used: dict[str, tuple[str, str, str]] = {}
         self.joined: dict[str, pd.Series] = {}
-        #: Date and flag columns read or being read, by (column, "moments" or "flags").
-        self.read: dict[tuple[str, str], ReadMoments | ReadFlags | Future[_Read]] = {}
+        #: Date and flag columns read or being read, by (column, "moments" or "flags"):
+        #: the whole column, or (a column few rows read) each rule's rows, by rule id.
+        self.read: dict[_Place, _Found | Future[_Found]] = {}
+        #: The rules reading each column that is read rule by rule, with their rows.
+        self.by_rule: dict[_Place, dict[str, IntArray]] = {}
         #: The threads reading columns ahead of the rules that ask for them, if any.
         self.pool: ThreadPoolExecutor | None = None
         _check_clashes(log)
@@ -206,17 +211,27 @@ class _Measurement:
         rules = self.resolve_rules()
         self.check_children()
         self.read_at_once(rules)
+        bounds = _RuleDeadlines(self.size)
+        for number, (_, rows) in enumerate(rules):
+            bounds.rule_code[rows] = number
+        # Rules that do not read completions are measured while the completion column is
+        # still being read. A row is told its first problem in the order the row is read
+        # (rule, child, completion, then facts and deadline), so their problems are
+        # kept apart and told after the completion's.
+        told = self.problems
+        self.problems = Problems(self.size)
+        for rule, rows in rules:
+            if not rule.is_recurring:
+                self.measure_rows(rule, rows[~told.failed[rows]], None, bounds)
+        facts_and_deadlines, self.problems = self.problems, told
         completed = self.read_column(self.names["completed_at"], "date")
         assert isinstance(completed, ReadMoments)
         self.reject_bad(completed, np.arange(self.size), self.names["completed_at"])
+        self.problems.extend(facts_and_deadlines)
         completed_at = completed.moments
-        bounds = _RuleDeadlines(self.size)
-        for number, (rule, rows) in enumerate(rules):
-            bounds.rule_code[rows] = number
-            rows = rows[~self.problems.failed[rows]]
-            if len(rows):
-                self.measure_rule(rule, rows, completed_at, bounds)
-            self.progress(len(rows))
+        for rule, rows in rules:
+            if rule.is_recurring:
+                self.measure_rows(rule, rows[~self.problems.failed[rows]], completed_at, bounds)
         ok = ~self.problems.failed
         timeliness = self.classify(bounds, completed_at)
         kept = np.flatnonzero(ok)
@@ -313,35 +328,58 @@ class _Measurement:
         Python's lock: on a machine with cores to spare, columns read side by side,
         the completion column while the rules are found, and the first rules are
         measured while later rules' columns are still read.
+
+        Rules share fact columns, and a column's mostly blank cells cost little to
+        read, so a column is read once for all rows; but one that only rules of few
+        rows read (fewer than one in :data:`FEW_ROWS_SHARE`) is read for their rows
+        alone, rule by rule.
         """
-        wanted = {(self.names["completed_at"], "moments"): None}
-        for rule, _ in rules or ():
+        completion = (self.names["completed_at"], "moments")  # every row's: read whole
+        wanted: dict[_Place, dict[str, IntArray]] = {completion: {}}
+        for rule, rows in rules or ():
             for key, kind in facts_read_by(rule, self.ruleset):
                 column, form = self.columns.get(key), _form(kind)
                 if column is not None and form is not None:
-                    wanted[(column, form)] = None
+                    wanted.setdefault((column, form), {})[rule.id] = rows
+        for place, readers in wanted.items():
+            reading = sum(len(rows) for rows in readers.values())
+            if place != completion and reading * FEW_ROWS_SHARE < self.size:
+                self.by_rule[place] = readers
         if self.pool is None:
             if min(COLUMN_THREADS, os.cpu_count() or 1) < 2:
                 return  # read_column reads each when asked
             self.pool = ThreadPoolExecutor(COLUMN_THREADS, thread_name_prefix="column")
-        for name, form in wanted:
-            if (name, form) not in self.read:
-                self.read[(name, form)] = self.pool.submit(_read_cells, self.frame[name], form)
+        for place in wanted:
+            if place not in self.read:
+                self.read[place] = self.pool.submit(self.read_place, place)
+
+    def read_place(self, place: _Place) -> _Found:
+        """A date or flag column read: whole, or rule by rule (see :meth:`read_at_once`)."""
+        name, form = place
+        readers = self.by_rule.get(place)
+        if readers is None:
+            return _read_cells(self.frame[name], form)
+        cells = self.contiguous(name)  # joined once: each rule's rows are taken from it
+        read_rows = read_flags_of if form == "flags" else read_moments_of
+        return {rule_id: read_rows(cells, rows) for rule_id, rows in readers.items()}
 
     def read_column(
-        self, name: str, kind: str, rows: IntArray | None = None
+        self, name: str, kind: str, rows: IntArray | None = None, rule: str | None = None
     ) -> ReadMoments | ReadFlags | Labels:
-        """A column read as dates or flags (every row, once), or the given rows as text."""
+        """A column read as dates or flags (every row, once, or ``rule``'s rows where the
+        column is read rule by rule), or the given rows as text."""
         form = _form(kind)
         if form is not None:
-            # Rules share fact columns, and a column's mostly blank cells cost little to
-            # read: reading each once for all rows beats taking every rule's rows out of it.
-            found = self.read.get((name, form))
+            place = (name, form)
+            found = self.read.get(place)
             if isinstance(found, Future):
                 found = found.result()
             if found is None:
-                found = _read_cells(self.frame[name], form)
-            self.read[(name, form)] = found
+                found = self.read_place(place)
+            self.read[place] = found
+            if isinstance(found, dict):
+                assert rule is not None, f"column '{name}' is read rule by rule"
+                return found[rule]
             return found
         cells = self.frame[name]
         if rows is not None and len(rows) < self.size:
@@ -394,7 +432,7 @@ class _Measurement:
             )
             if key in plan:
                 used.append(column)
-            read = self.read_column(column, kind, rows)
+            read = self.read_column(column, kind, rows, rule.id)
             if isinstance(read, ReadMoments):
                 dates[key], bad = read.of_rows(rows)
                 self.reject_bad(read, rows, column, bad)
@@ -410,15 +448,25 @@ class _Measurement:
             self.warnings.append(message)
 
     # -- deadlines -------------------------------------------------------------------
-    def measure_rule(
-        self, rule: Rule, rows: IntArray, completed: Moments, bounds: _RuleDeadlines
+    def measure_rows(
+        self, rule: Rule, rows: IntArray, completed: Moments | None, bounds: _RuleDeadlines
     ) -> None:
+        """Measure a rule's rows (those with no problem yet), and count them done."""
+        if len(rows):
+            self.measure_rule(rule, rows, completed, bounds)
+        self.progress(len(rows))
+
+    def measure_rule(
+        self, rule: Rule, rows: IntArray, completed: Moments | None, bounds: _RuleDeadlines
+    ) -> None:
+        """``completed``: every row's completion, which a recurring rule's series reads."""
         facts, used = self.facts_for(rule, rows)
         rows_ok = ~self.problems.failed[rows]
         if not rows_ok.all():
             rows = rows[rows_ok]
             facts = facts.take(np.flatnonzero(rows_ok))
         if rule.is_recurring:
+            assert completed is not None
             series = self.series(rows, used)
             deadlines = evaluate_occurrences(
                 rule, facts, completed.take(rows), series, self.calendar
@@ -499,7 +547,13 @@ def _form(kind: str) -> str | None:
     return "flags" if kind == FactType.BOOLEAN else None
 
 
+#: A column read rule by rule when the rules reading it have fewer than one in this many
+#: of the rows: taking a rule's rows out of a column then costs less than the whole.
+FEW_ROWS_SHARE = 4
+
+_Place = tuple[str, str]  # a column, and how it is read ("moments" or "flags")
 _Read = ReadMoments | ReadFlags
+_Found = _Read | dict[str, _Read]  # the whole column, or each rule's rows by rule id
 
 
 def _read_cells(cells: pd.Series, form: str) -> _Read:

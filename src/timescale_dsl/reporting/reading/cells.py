@@ -239,6 +239,18 @@ def _from_objects(series: pd.Series, blank: BoolArray) -> ReadMoments:
     return ReadMoments(Moments(values, timed), bad, pd.Series(texts, index=series.index))
 
 
+def read_moments_of(series: pd.Series, rows: IntArray) -> ReadMoments:
+    """The dates of ``rows`` alone (positions in the column, ascending), read as
+    :func:`read_moments` reads them.
+
+    It answers for those rows only (:meth:`ReadMoments.of_rows` and the like);
+    the column's other rows read as blank.
+    """
+    part = read_moments(series.iloc[rows].reset_index(drop=True))
+    filled = np.arange(len(rows)) if part.filled is None else part.filled
+    return ReadMoments(part.found, part.found_bad, series, rows[filled])
+
+
 # -- flags and text ------------------------------------------------------------------
 def read_flags(series: pd.Series) -> ReadFlags:
     """True/false cells: booleans, or text as ``facts.parse_boolean`` reads it."""
@@ -258,6 +270,16 @@ def read_flags(series: pd.Series) -> ReadFlags:
     bad = np.array([t[1] for t in table] + [False], dtype=np.bool_)[codes] & ~blank
     known = ~blank & ~bad
     return ReadFlags(Flags(truth & known, known), bad, series)
+
+
+def read_flags_of(series: pd.Series, rows: IntArray) -> ReadFlags:
+    """The true/false cells of ``rows`` alone, read as :func:`read_flags` reads them;
+    the column's other rows read as blank."""
+    part = read_flags(series.iloc[rows].reset_index(drop=True))
+    size = len(series)
+    value, known, bad = (np.zeros(size, dtype=np.bool_) for _ in range(3))
+    value[rows], known[rows], bad[rows] = part.flags.value, part.flags.known, part.bad
+    return ReadFlags(Flags(value, known), bad, series)
 
 
 def read_labels(series: pd.Series) -> Labels:
