@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import attrs
 import numpy as np
@@ -105,7 +106,8 @@ class Outcomes:
 class Measured:
     """The outcome of measuring an event log: rows with statuses, and rejected rows.
 
-    ``rows`` may be given as :class:`Outcomes`; the table is then made on first use.
+    ``rows`` may be given as :class:`Outcomes`; the table is then made on first use,
+    and ``rule_ids`` may then be None, made from the outcomes' rule numbers on first use.
     """
 
     _rows: pd.DataFrame | Outcomes = attrs.field(alias="rows")
@@ -113,7 +115,7 @@ class Measured:
     rows_read: int
     source: str
     as_of: dt.date
-    rule_ids: npt.NDArray[np.object_]  # the rule id of each measured row
+    _rule_ids: npt.NDArray[np.object_] | None = attrs.field(alias="rule_ids")
     rule_of_reject: npt.NDArray[np.object_]  # the rule id of each rejected row, or None
     measured_rows: IntArray  # the row number of each measured row
     warnings: tuple[str, ...] = ()
@@ -123,9 +125,22 @@ class Measured:
     roles: Mapping[str, str] = attrs.field(factory=dict)
 
     @property
+    def rule_ids(self) -> npt.NDArray[np.object_]:
+        """The rule id of each measured row (Python strings: made once, on first use)."""
+        if self._rule_ids is None:
+            outcomes = self._rows
+            assert isinstance(outcomes, Outcomes), "rule_ids are given with a table of rows"
+            names = np.array(outcomes.rule_names, dtype=object)
+            # Frozen otherwise, so set past attrs' guard.
+            object.__setattr__(self, "_rule_ids", names[outcomes.rule_codes])
+        assert self._rule_ids is not None
+        return self._rule_ids
+
+    @property
     def rows(self) -> pd.DataFrame:
         """Every measured row: the input's cells, then the output columns."""
         if isinstance(self._rows, Outcomes):
+            self.rule_ids  # noqa: B018 - made from the outcomes while they are at hand
             # Made once, on first use; frozen otherwise, so set past attrs' guard.
             object.__setattr__(self, "_rows", self._rows.table())
         assert isinstance(self._rows, pd.DataFrame)
@@ -236,16 +251,28 @@ class _Measurement:
         timeliness = self.classify(bounds, completed_at)
         kept = np.flatnonzero(ok)
         rejected = np.flatnonzero(~ok)
+        (
+            *deadlines,
+            status, working_days_late, calendar_days_late, target_met,
+            provisional, source_rows, rule_codes,
+        ) = self.taken(
+            kept,
+            *(array for moments in bounds.deadlines() for array in (moments.values, moments.timed)),
+            timeliness.status, timeliness.working_days_late,
+            timeliness.calendar_days_late, timeliness.target_met,
+            bounds.provisional, self.log.rows, bounds.rule_code,
+        )  # fmt: skip
+        due, earliest, target = (Moments(deadlines[i], deadlines[i + 1]) for i in (0, 2, 4))
         measured = Outcomes(
             self.frame,
             kept,
-            bounds.due.take(kept),
-            bounds.earliest.take(kept),
-            bounds.target.take(kept),
-            _take(timeliness, kept),
-            bounds.provisional[kept],
-            self.log.rows[kept],
-            bounds.rule_code[kept],
+            due,
+            earliest,
+            target,
+            Timeliness(status, working_days_late, calendar_days_late, target_met),
+            provisional,
+            source_rows,
+            rule_codes,
             tuple(rule.id for rule, _ in rules),
         )
         # Each row's rule id, from its rule's number (-1, no rule: None).
@@ -258,13 +285,20 @@ class _Measurement:
             self.log.rows_read,
             self.log.source,
             self.as_of,
-            rule_ids[bounds.rule_code[kept]],
+            None,  # each row's rule id, made from its rule's number when asked for
             reject_rules[reject_order(self.log, rejected)],
-            self.log.rows[kept],
+            source_rows,
             tuple(self.warnings),
             tuple(self.used.values()),
             dict(self.names),
         )
+
+    def taken(self, rows: IntArray, *arrays: npt.NDArray[Any]) -> list[npt.NDArray[Any]]:
+        """Each array at ``rows``: side by side on the column threads where there are some
+        (numpy lets go of Python's lock to take a million rows)."""
+        if self.pool is None:
+            return [array[rows] for array in arrays]
+        return list(self.pool.map(lambda array: array[rows], arrays))
 
     def classify(self, bounds: _RuleDeadlines, completed: Moments) -> Timeliness:
         """Every row's status and lateness; in parts side by side on the column threads
@@ -530,6 +564,10 @@ class _RuleDeadlines:
         self.provisional = np.zeros(size, dtype=np.bool_)
         self.rule_code = np.full(size, -1, dtype=np.int64)
 
+    def deadlines(self) -> tuple[Moments, Moments, Moments]:
+        """Due, earliest and target, in that order."""
+        return self.due, self.earliest, self.target
+
 
 #: Threads reading fact columns side by side (more gain little: the columns are few).
 COLUMN_THREADS = 2
@@ -638,12 +676,3 @@ def _spread(size: int, rows: IntArray, values: npt.NDArray[np.object_]) -> npt.N
     spread = np.full(size, None, dtype=object)
     spread[rows] = values
     return spread
-
-
-def _take(timeliness: Timeliness, rows: IntArray) -> Timeliness:
-    return Timeliness(
-        timeliness.status[rows],
-        timeliness.working_days_late[rows],
-        timeliness.calendar_days_late[rows],
-        timeliness.target_met[rows],
-    )
