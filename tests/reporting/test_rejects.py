@@ -162,3 +162,25 @@ def test_a_row_with_several_problems_is_told_the_first_in_reading_order(
     rejects = measure(path, ruleset, dt.date(2027, 2, 1)).rejects
     told = dict(zip(rejects["row"].tolist(), rejects["column"].tolist(), strict=True))
     assert told == {1: "completed_at", 2: "completed_at", 3: "child_id", 4: "rule", 5: "section 47"}
+
+
+def test_a_summary_reads_the_reasons_without_making_the_rejects_table(
+    ruleset: Ruleset, events: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timescale_dsl.reporting.rendering import output
+    from timescale_dsl.reporting.summarising.summary import summarise
+
+    measured = measure(events, ruleset, dt.date(2027, 2, 1))
+
+    def refused(self: output.Rejected) -> pd.DataFrame:
+        raise AssertionError("the rejects table was made")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(output.Rejected, "table", refused)
+        summary = summarise(measured, ruleset)
+        heads = measured.reject_heads
+        assert measured.rows_rejected == 7
+    assert sum(count for _, count in summary.reject_reasons) == 7
+    # The heads are the table's first three columns, row for row.
+    assert heads.equals(measured.rejects[["row", "column", "reason"]])
+    assert measured.reject_heads.equals(heads)  # and read from the table once it is made

@@ -243,7 +243,7 @@ def report_files(
         write_table(measured.rejects, rejects_out)
     if chase is not None and chase_out is not None:
         write_table(in_date_style(chase, date_style), chase_out)
-    head = measured.rejects.head(10)
+    head = measured.reject_heads.head(10)
     first = [
         (int(r), "" if pd.isna(c) else str(c), str(m))
         for r, c, m in zip(head["row"], head["column"], head["reason"], strict=True)

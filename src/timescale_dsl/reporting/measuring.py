@@ -58,7 +58,14 @@ from .reading.events import (
     required_columns,
 )
 from .reading.mapping import FactColumns, fact_columns, match_key
-from .rendering.output import OUTPUT_COLUMNS, SOURCE_ROW, reject_order, rejects_frame, rows_frame
+from .rendering.output import (
+    OUTPUT_COLUMNS,
+    REJECT_COLUMNS,
+    SOURCE_ROW,
+    Rejected,
+    reject_order,
+    rows_frame,
+)
 
 Progress = Callable[[int], None]
 
@@ -111,7 +118,7 @@ class Measured:
     """
 
     _rows: pd.DataFrame | Outcomes = attrs.field(alias="rows")
-    rejects: pd.DataFrame
+    _rejects: pd.DataFrame | Rejected = attrs.field(alias="rejects")
     rows_read: int
     source: str
     as_of: dt.date
@@ -147,6 +154,22 @@ class Measured:
         return self._rows
 
     @property
+    def rejects(self) -> pd.DataFrame:
+        """Every rejected row: row number, column, reason, then the input's cells."""
+        if isinstance(self._rejects, Rejected):
+            # Made once, on first use; frozen otherwise, so set past attrs' guard.
+            object.__setattr__(self, "_rejects", self._rejects.table())
+        assert isinstance(self._rejects, pd.DataFrame)
+        return self._rejects
+
+    @property
+    def reject_heads(self) -> pd.DataFrame:
+        """Row number, column and reason of every rejected row, without their cells."""
+        if isinstance(self._rejects, Rejected):
+            return self._rejects.heads()
+        return self._rejects[list(REJECT_COLUMNS)]
+
+    @property
     def outcomes(self) -> Outcomes | None:
         """The arrays the rows were measured into, while no table has been made from them."""
         return self._rows if isinstance(self._rows, Outcomes) else None
@@ -164,7 +187,7 @@ class Measured:
 
     @property
     def rows_rejected(self) -> int:
-        return len(self.rejects)
+        return len(self._rejects)
 
 
 def measure(
@@ -281,7 +304,7 @@ class _Measurement:
         reject_rules = np.concatenate([unknown, rule_ids[bounds.rule_code[rejected]]])
         return Measured(
             measured,
-            rejects_frame(self.frame, rejected, self.log, self.problems),
+            Rejected(self.frame, rejected, self.log, self.problems),
             self.log.rows_read,
             self.log.source,
             self.as_of,

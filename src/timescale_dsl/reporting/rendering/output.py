@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Final
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
@@ -149,41 +150,64 @@ def days_column(values: npt.NDArray[np.int64]) -> pd.Series:
     return pd.Series(pd.arrays.IntegerArray(values, values == NO_DAYS))
 
 
-def rejects_frame(
-    frame: pd.DataFrame, rows: IntArray, log: EventLog, problems: Problems
-) -> pd.DataFrame:
-    """Rejected rows in row order: row number, column, reason, then the row's own cells.
+@attrs.frozen(eq=False)
+class Rejected:
+    """The rejected rows of a measurement: the malformed lines of the log, and the
+    rows (positions in ``frame``) whose problems ``problems`` holds.
 
-    An input column itself called row, column or reason keeps its cells as ``row (input)``.
+    Their table (:meth:`table`) is made only when asked for: a summary reads the
+    reasons alone (:meth:`heads`). An input column itself called row, column or
+    reason keeps its cells there as ``row (input)``.
     """
-    numbers = np.concatenate(
-        [np.array([m.row for m in log.malformed], dtype=np.int64), log.rows[rows]]
-    )
-    columns = np.concatenate(
-        [np.full(len(log.malformed), None, dtype=object), problems.column[rows]]
-    )
-    reasons = np.concatenate(
-        [
-            np.array(
-                [f"not a row of the table ({m.reason}): {m.text}" for m in log.malformed],
-                dtype=object,
-            ),
-            problems.reason[rows],
-        ]
-    )
-    own = take_rows(frame, rows)
-    own.columns = [f"{c} (input)" if str(c) in REJECT_COLUMNS else c for c in own.columns]
-    blank = pd.DataFrame(index=range(len(log.malformed)), columns=own.columns, dtype="str")
-    cells = pd.concat([blank, own], ignore_index=True) if len(log.malformed) else own
-    order = np.argsort(numbers, kind="stable")
-    head = pd.DataFrame(
-        {
-            "row": numbers[order],
-            "column": pd.Series(columns[order], dtype="str"),
-            "reason": pd.Series(reasons[order], dtype="str"),
-        }
-    )
-    return pd.concat([head, cells.iloc[order].reset_index(drop=True)], axis=1)
+
+    frame: pd.DataFrame
+    rows: IntArray
+    log: EventLog
+    problems: Problems
+
+    def __len__(self) -> int:
+        return len(self.log.malformed) + len(self.rows)
+
+    def heads(self) -> pd.DataFrame:
+        """Row number, column and reason of each, in row order (no cells: a summary and
+        the first rejects a command tells of need no more)."""
+        log, rows, problems = self.log, self.rows, self.problems
+        numbers = np.concatenate(
+            [np.array([m.row for m in log.malformed], dtype=np.int64), log.rows[rows]]
+        )
+        columns = np.concatenate(
+            [np.full(len(log.malformed), None, dtype=object), problems.column[rows]]
+        )
+        reasons = np.concatenate(
+            [
+                np.array(
+                    [f"not a row of the table ({m.reason}): {m.text}" for m in log.malformed],
+                    dtype=object,
+                ),
+                problems.reason[rows],
+            ]
+        )
+        order = reject_order(log, rows)
+        return pd.DataFrame(
+            {
+                "row": numbers[order],
+                "column": pd.Series(columns[order], dtype="str"),
+                "reason": pd.Series(reasons[order], dtype="str"),
+            }
+        )
+
+    def table(self) -> pd.DataFrame:
+        """:meth:`heads`, then each row's own cells (blank for a malformed line)."""
+        own = take_rows(self.frame, self.rows)
+        own.columns = [f"{c} (input)" if str(c) in REJECT_COLUMNS else c for c in own.columns]
+        cells = own
+        if self.log.malformed:
+            blank = pd.DataFrame(
+                index=range(len(self.log.malformed)), columns=own.columns, dtype="str"
+            )
+            cells = pd.concat([blank, own], ignore_index=True)
+        order = reject_order(self.log, self.rows)
+        return pd.concat([self.heads(), cells.iloc[order].reset_index(drop=True)], axis=1)
 
 
 #: Up to this many rows are taken as slices of the frame, not by one take per column.
@@ -205,7 +229,7 @@ def take_rows(frame: pd.DataFrame, rows: IntArray) -> pd.DataFrame:
 
 
 def reject_order(log: EventLog, rows: IntArray) -> IntArray:
-    """The order :func:`rejects_frame` puts malformed lines and rejected rows in."""
+    """The order :class:`Rejected` puts malformed lines and rejected rows in."""
     numbers = np.concatenate(
         [np.array([m.row for m in log.malformed], dtype=np.int64), log.rows[rows]]
     )

@@ -216,7 +216,7 @@ def summarise(
         )
         months = _months(table)
         lateness = _lateness(table.figures)
-        reasons = _reasons(measured.rejects)
+        reasons = _reasons(measured.reject_heads)
     rejected: dict[str, int] = {}
     for rule_id in measured.rule_of_reject:
         if rule_id is not None:
