@@ -8,7 +8,8 @@ two ways, both handled here: it refuses a whole array for one bad cell, and
 it also reads shapes the report leaves to ``parse_when`` (an hour alone,
 fractions of a second) and year 0. So only cells 10, 16 or 19 bytes long
 (the three shapes, and no other shape Arrow reads has those lengths) are
-cast, and only those with ISO's dashes, in blocks; a block Arrow refuses is
+cast, and only those with ISO's dashes (the others read as null, without a copy
+of the rest), in blocks; a block Arrow refuses is
 cast again in small blocks (up to :data:`MAX_REFUSED` refusals a column), and
 what is still refused, with any year 0, is left to the careful reading in
 :mod:`.textdates`, which gives every bad cell its reason. The result is the
@@ -53,12 +54,15 @@ def cast_iso(
     dash = ord("-")
     rows = rows[data[starts[rows] + 4] == dash]
     rows = rows[data[starts[rows] + 7] == dash]
-    candidates = text if len(rows) == len(text) else text.take(pa.array(rows))
-    micros = np.zeros(len(rows), dtype=np.int64)
-    read = np.zeros(len(rows), dtype=np.bool_)
+    candidates = text if len(rows) == len(text) else _only(text, rows)
+    micros = np.zeros(len(text), dtype=np.int64)
+    read = np.zeros(len(text), dtype=np.bool_)
     refused = 0
-    for start in range(0, len(rows), BLOCK):
-        end = min(start + BLOCK, len(rows))
+    holding = np.bincount(rows // BLOCK, minlength=-(-len(text) // BLOCK)) > 0
+    for start in range(0, len(text), BLOCK):
+        end = min(start + BLOCK, len(text))
+        if not holding[start // BLOCK]:
+            continue  # no candidate in the block: nothing to cast
         if refused >= MAX_REFUSED or _cast_into(candidates, start, end, micros, read):
             continue
         refused += 1
@@ -67,10 +71,20 @@ def cast_iso(
                 candidates, small, min(small + SMALL_BLOCK, end), micros, read
             ):
                 refused += 1
-    read &= micros >= _FIRST_DAY
+    read &= micros >= _FIRST_DAY  # a cell left out reads as null: NaT, far below
     kept = np.flatnonzero(read)
     stamps: Stamps = micros[kept].view("datetime64[us]")
-    return rows[kept], stamps, lengths[rows[kept]] > 10
+    return kept, stamps, lengths[kept] > 10
+
+
+def _only(text: pa.Array, rows: IntArray) -> pa.Array:
+    """``text`` with every cell but ``rows`` null: the same strings, not a copy of them."""
+    chosen = np.zeros(text.offset + len(text), dtype=np.bool_)
+    chosen[rows + text.offset] = True
+    validity = pa.py_buffer(np.packbits(chosen, bitorder="little"))
+    return pa.Array.from_buffers(
+        text.type, len(text), [validity, *text.buffers()[1:]], offset=text.offset
+    )
 
 
 def _cast_into(text: pa.Array, start: int, end: int, micros: IntArray, read: BoolArray) -> bool:
