@@ -71,3 +71,15 @@ def test_no_moment_gives_the_smallest_table() -> None:
     table = london.table_for(_stamps("NaT"))
     assert table.first == np.datetime64(f"{london.FIRST_YEAR}-01-02", "us")
     assert not london.covered(table, _stamps("2026-01-01")).any()
+
+
+def test_years_without_a_change_convert_at_the_offset_they_had() -> None:
+    # London first changed its clocks in 1916: a table of 1913 to 1915 holds no change.
+    moments = _stamps("1914-01-01T00:00", "1914-07-01T12:00")
+    narrow = london.table_for(moments)
+    assert len(narrow.instants) == 0
+    assert london.covered(narrow, moments).all()
+    assert not london.in_gap(narrow, moments).any()
+    shifted = london.add_hours(narrow, moments, 5)
+    assert np.array_equal(shifted, london.add_hours(london.transitions(), moments, 5))
+    assert str(shifted[1]) == "1914-07-01T17:00:00.000000"

@@ -150,6 +150,8 @@ def _scan(first_year: int, last_year: int, step_days: int) -> Transitions:
 
 
 def _offsets(table: Transitions, switches: StampArray, moments: StampArray) -> _OffsetArray:
+    if len(switches) == 0:  # years without a change (before 1916)
+        return np.full(len(moments), table.initial, dtype="timedelta64[us]")
     position = np.searchsorted(switches, moments, side="right") - 1
     offsets = np.where(position >= 0, table.after[np.maximum(position, 0)], table.initial)
     result: _OffsetArray = offsets.astype("timedelta64[us]")
@@ -180,6 +182,8 @@ def in_gap(table: Transitions, moments: StampArray) -> BoolArray:
     forward = table.after > table.before
     starts = (table.instants + table.before)[forward]  # the local time the clocks left
     ends = (table.instants + table.after)[forward]  # the local time they jumped to
+    if len(starts) == 0:  # years without a spring change (before 1916)
+        return np.zeros(len(moments), dtype=np.bool_)
     position = np.searchsorted(starts, moments, side="right") - 1
     safe = np.maximum(position, 0)
     result: BoolArray = (position >= 0) & (moments >= starts[safe]) & (moments < ends[safe])
