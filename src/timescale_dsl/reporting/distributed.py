@@ -49,6 +49,7 @@ from .api import PARTITION_COLUMNS, REJECTED, measure_partition, recurring_rows
 from .api import ruleset_at as ruleset_at  # for the scripts, beside the tasks it serves
 from .reading.cells import arrow_strings
 from .reading.csv_layout import SNIFF_BYTES
+from .reading.cuts import line_end, line_ending, record_starts
 from .reading.events import (
     PARQUET_MAGIC,
     ColumnMap,
@@ -67,7 +68,6 @@ WRITTEN_META: Final = pd.DataFrame(
 )
 #: CSV bytes a task reads and measures at a time (about 75,000 LCS rows).
 PIECE_BYTES: Final = 24 << 20
-_QUOTE = ord('"')
 
 
 @attrs.frozen
@@ -145,38 +145,12 @@ def _cuts(path: Path, share: int) -> list[tuple[int, int, tuple[str, ...], bool]
     # Old Mac line ends (a bare CR): the reader turns them into line feeds.
     bare_cr = b"\r" in head and b"\n" not in head
     with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        body = _line_end(data, 0, 0, _line_ending(bare_cr))
+        body = line_end(data, 0, 0, line_ending(bare_cr))
         if body is None:  # the header row alone
             return [(size, size, header, bare_cr)]
-        starts = _starts(data, body, size, share, bare_cr)
+        starts = record_starts(data, body, size, share, bare_cr)
     stops = [*starts[1:], size]
     return [(start, stop, header, bare_cr) for start, stop in zip(starts, stops, strict=True)]
-
-
-def _line_ending(bare_cr: bool) -> bytes:
-    return b"\r" if bare_cr else b"\n"
-
-
-def _starts(data: mmap.mmap, start: int, stop: int, share: int, bare_cr: bool) -> list[int]:
-    """Where each of ``share`` ranges of bytes ``start`` to ``stop`` begins, cut between records.
-
-    ``start`` is the beginning of a record (outside any quoted value).
-    """
-    starts = [start]
-    quotes, counted = 0, start
-    for k in range(1, share):
-        target = start + (stop - start) * k // share
-        if target <= starts[-1]:
-            continue
-        quotes += _quotes(data, counted, target)
-        counted = target
-        cut = _line_end(data, target, quotes, _line_ending(bare_cr))
-        if cut is None or cut >= stop:
-            break
-        quotes += _quotes(data, counted, cut)
-        counted = cut
-        starts.append(cut)
-    return starts
 
 
 def pieces(part: CsvRange, size: int = PIECE_BYTES) -> list[CsvRange]:
@@ -192,33 +166,9 @@ def pieces(part: CsvRange, size: int = PIECE_BYTES) -> list[CsvRange]:
         open(part.path, "rb") as handle,
         mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data,
     ):
-        starts = _starts(data, part.start, part.stop, share, part.bare_cr)
+        starts = record_starts(data, part.start, part.stop, share, part.bare_cr)
     stops = [*starts[1:], part.stop]
     return [attrs.evolve(part, start=a, stop=b) for a, b in zip(starts, stops, strict=True)]
-
-
-def _quotes(data: mmap.mmap, start: int, stop: int) -> int:
-    view = np.frombuffer(data, dtype=np.uint8, count=stop - start, offset=start)
-    return int(np.count_nonzero(view == _QUOTE))
-
-
-def _line_end(data: mmap.mmap, start: int, quotes_before: int, end: bytes) -> int | None:
-    """Just past the first line end at or after ``start`` outside quotes (None: none).
-
-    ``quotes_before`` is the number of quotes before ``start``: a line end with
-    an odd number before it is inside a quoted value (a doubled quote inside
-    a value counts twice, so it changes nothing).
-    """
-    quotes = quotes_before
-    position = start
-    while True:
-        found = data.find(end, position)
-        if found < 0:
-            return None
-        quotes += data[position:found].count(b'"')
-        if quotes % 2 == 0:
-            return found + 1
-        position = found + 1
 
 
 def read_range(part: CsvRange) -> tuple[pa.Table, list[tuple[int, str]]]:
