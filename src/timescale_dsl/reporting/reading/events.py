@@ -30,6 +30,7 @@ from ...engine.moments import IntArray
 from ...errors import TimescaleError
 from ...syntax.names import column_key
 from .csv_layout import SNIFF_BYTES, CsvLayout, LayoutError, csv_layout
+from .pieces import Malformed, read_in_pieces
 from .textdates import blank_texts
 
 if TYPE_CHECKING:  # pandas is imported where a frame is made, so that a CSV's read
@@ -152,29 +153,16 @@ def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
         return EventLog(frame, np.arange(0, dtype=np.int64), label)
     # Large strings: pandas keeps them as they are, without a copy.
     types = {name: pa.large_string() for name in header}
-    malformed: list[tuple[int, int, str]] = []
-
-    def invalid(row: pa_csv.InvalidRow) -> str:
-        malformed.append((row.expected_columns, row.actual_columns, row.text))
-        return "skip"
-
+    malformed: list[Malformed] = []
+    convert = pa_csv.ConvertOptions(
+        column_types=types, strings_can_be_null=False, quoted_strings_can_be_null=False
+    )
     try:
-        table = pa_csv.read_csv(
-            source,
-            read_options=pa_csv.ReadOptions(
-                encoding=_ARROW_ENCODINGS.get(layout.encoding, layout.encoding),
-                column_names=header,
-                skip_rows=layout.skipped + 1,
-            ),
-            parse_options=pa_csv.ParseOptions(
-                delimiter=layout.separator,
-                newlines_in_values=True,
-                invalid_row_handler=invalid,
-            ),
-            convert_options=pa_csv.ConvertOptions(
-                column_types=types, strings_can_be_null=False, quoted_strings_can_be_null=False
-            ),
-        )
+        found = read_in_pieces(path, layout, header, convert) if source is path else None
+        if found is not None:
+            table, malformed = found
+        else:
+            table = _read_whole(source, layout, header, convert, malformed)
     except pa.ArrowInvalid as error:
         raise EventsError(f"{label}: not a readable CSV table: {_arrow_message(error)}") from None
     except UnicodeDecodeError as error:  # Windows-1252 or UTF-16 read on past the sniff
@@ -190,6 +178,35 @@ def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
     frame = table.to_pandas()
     rows = np.arange(1, len(frame) + 1, dtype=np.int64)
     return EventLog(frame, rows, label, notes=(*notes, *_swallowed_lines(table, layout.separator)))
+
+
+def _read_whole(
+    source: Path | pa.BufferReader,
+    layout: CsvLayout,
+    header: list[str],
+    convert: pa_csv.ConvertOptions,
+    malformed: list[Malformed],
+) -> pa.Table:
+    """The whole file read at once, on Arrow's threads; malformed records into ``malformed``."""
+
+    def invalid(row: pa_csv.InvalidRow) -> str:
+        malformed.append((row.expected_columns, row.actual_columns, row.text))
+        return "skip"
+
+    return pa_csv.read_csv(
+        source,
+        read_options=pa_csv.ReadOptions(
+            encoding=_ARROW_ENCODINGS.get(layout.encoding, layout.encoding),
+            column_names=header,
+            skip_rows=layout.skipped + 1,
+        ),
+        parse_options=pa_csv.ParseOptions(
+            delimiter=layout.separator,
+            newlines_in_values=True,
+            invalid_row_handler=invalid,
+        ),
+        convert_options=convert,
+    )
 
 
 def _finished(table: pa.Table, layout: CsvLayout, label: str) -> tuple[pa.Table, tuple[str, ...]]:
