@@ -30,6 +30,7 @@ from ...engine.moments import IntArray
 from ...errors import TimescaleError
 from ...syntax.names import column_key
 from .csv_layout import SNIFF_BYTES, CsvLayout, LayoutError, csv_layout
+from .held import EXCEL_TEXT, LINE_BREAK, Held, held, held_by_name
 from .pieces import Malformed, read_in_pieces
 from .textdates import blank_texts
 
@@ -158,11 +159,12 @@ def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
         column_types=types, strings_can_be_null=False, quoted_strings_can_be_null=False
     )
     try:
-        found = read_in_pieces(path, layout, header, convert) if source is path else None
-        if found is not None:
-            table, malformed = found
+        pieces = read_in_pieces(path, layout, header, convert) if source is path else None
+        if pieces is not None:
+            table, malformed, found = pieces
         else:
             table = _read_whole(source, layout, header, convert, malformed)
+            found = None
     except pa.ArrowInvalid as error:
         raise EventsError(f"{label}: not a readable CSV table: {_arrow_message(error)}") from None
     except UnicodeDecodeError as error:  # Windows-1252 or UTF-16 read on past the sniff
@@ -174,10 +176,13 @@ def _read_csv(path: Path, label: str, head: bytes) -> EventLog:
             return read_csv_exactly(path, label, header, text, layout)
         except UnicodeDecodeError as error:
             raise _not_text(label, layout, error) from None
-    table, notes = _finished(table, layout, label)
+    # What each column's bytes hold, looked at once for both searches below.
+    found = found if found is not None else held_by_name(table)
+    table, notes = _finished(table, layout, label, found)
     frame = table.to_pandas()
     rows = np.arange(1, len(frame) + 1, dtype=np.int64)
-    return EventLog(frame, rows, label, notes=(*notes, *_swallowed_lines(table, layout.separator)))
+    swallowed = _swallowed_lines(table, layout.separator, found)
+    return EventLog(frame, rows, label, notes=(*notes, *swallowed))
 
 
 def _read_whole(
@@ -209,10 +214,13 @@ def _read_whole(
     )
 
 
-def _finished(table: pa.Table, layout: CsvLayout, label: str) -> tuple[pa.Table, tuple[str, ...]]:
+def _finished(
+    table: pa.Table, layout: CsvLayout, label: str, found: Held | None = None
+) -> tuple[pa.Table, tuple[str, ...]]:
     """A CSV's records as read, less its blank unnamed columns and with Excel's ="..."
-    cells unwrapped; and the notes on how the file was read."""
-    table, unwrapped = unwrap_excel_text(_without_unnamed(table, layout, label))
+    cells unwrapped; and the notes on how the file was read (``found``: as for
+    :func:`unwrap_excel_text`)."""
+    table, unwrapped = unwrap_excel_text(_without_unnamed(table, layout, label), found)
     return table, (*layout.notes(), *unwrapped)
 
 
@@ -273,18 +281,26 @@ def _without_unnamed(table: pa.Table, layout: CsvLayout, label: str) -> pa.Table
 _EXCEL_TEXT = r'^="(.*)"$'
 
 
-def unwrap_excel_text(table: pa.Table) -> tuple[pa.Table, tuple[str, ...]]:
+def unwrap_excel_text(
+    table: pa.Table, found: Held | None = None
+) -> tuple[pa.Table, tuple[str, ...]]:
     """Cells written as Excel's text formula (``="0123"``, an export's way to keep a
-    value as text) read as the text inside; and a note of how many there were."""
+    value as text) read as the text inside; and a note of how many there were.
+
+    ``found``: what each column's bytes hold, where the caller has looked already.
+    """
     count = 0
     for index, column in enumerate(table.columns):
-        if not _may_hold(column, b'="'):
+        holds = (
+            found[table.column_names[index]] if found is not None else held(column, (EXCEL_TEXT,))
+        )
+        if EXCEL_TEXT not in holds:
             continue
         wrapped = pc.fill_null(pc.match_substring_regex(column, _EXCEL_TEXT), False)
-        found = pc.sum(wrapped).as_py() or 0
-        if not found:
+        cells = pc.sum(wrapped).as_py() or 0
+        if not cells:
             continue
-        count += found
+        count += cells
         inner = pc.replace_substring_regex(column, _EXCEL_TEXT, r"\1")
         table = table.set_column(index, table.field(index), inner)
     if not count:
@@ -294,7 +310,9 @@ def unwrap_excel_text(table: pa.Table) -> tuple[pa.Table, tuple[str, ...]]:
     )
 
 
-def _swallowed_lines(table: pa.Table, separator: str = ",") -> tuple[str, ...]:
+def _swallowed_lines(
+    table: pa.Table, separator: str = ",", found: Held | None = None
+) -> tuple[str, ...]:
     """Notes on cells that hold lines looking like rows of their own: a quote left open.
 
     A quoted cell may hold line breaks (a note written over several lines);
@@ -307,8 +325,9 @@ def _swallowed_lines(table: pa.Table, separator: str = ",") -> tuple[str, ...]:
     mark = re.escape(separator)
     pattern = r"\n([^\n]*" + mark + "){" + str(table.num_columns - 1) + "}"
     lines = np.zeros(table.num_rows, dtype=np.int64)
-    for column in table.columns:
-        if not _may_hold(column, b"\n"):
+    for name, column in zip(table.column_names, table.columns, strict=True):
+        holds = found[name] if found is not None else held(column, (LINE_BREAK,))
+        if LINE_BREAK not in holds:
             continue
         suspect = pc.match_substring_regex(column, pattern).to_numpy(zero_copy_only=False)
         if suspect.any():
@@ -324,22 +343,6 @@ def _swallowed_lines(table: pa.Table, separator: str = ",") -> tuple[str, ...]:
         f"{len(rows)} row(s) ({shown}) and look like rows of their own; "
         'is a quote (") left open?',
     )
-
-
-def _may_hold(column: pa.ChunkedArray, text: bytes) -> bool:
-    """False when ``text`` is nowhere in the column's bytes (True may be bytes outside
-    the cells, in a chunk's buffer past its end: the caller then looks at the cells).
-
-    Searched in the buffers where they are, without a copy: most columns of an export
-    hold no line break and no formula, and a look at their bytes is many times faster
-    than any search of the cells.
-    """
-    found = re.compile(re.escape(text)).search
-    for chunk in column.chunks:
-        data = chunk.buffers()[-1]
-        if data is not None and data.size and found(memoryview(data)) is not None:
-            return True
-    return False
 
 
 def csv_header(head: bytes, label: str) -> list[str]:

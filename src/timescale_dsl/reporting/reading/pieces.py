@@ -31,6 +31,7 @@ import pyarrow.csv as pa_csv
 
 from .csv_layout import CsvLayout
 from .cuts import line_end, record_starts
+from .held import Held, held_by_name, joined
 
 #: Files smaller than this are read whole (Arrow's threads gain little on them either).
 MIN_BYTES = 16 << 20
@@ -55,9 +56,10 @@ def read_in_pieces(
     header: Sequence[str],
     convert: pa_csv.ConvertOptions,
     pieces: int | None = None,
-) -> tuple[pa.Table, list[Malformed]] | None:
-    """The file's records as the whole read gives them, and its malformed records;
-    or None where the file is read whole (see the module docstring).
+) -> tuple[pa.Table, list[Malformed], dict[str, frozenset[bytes]]] | None:
+    """The file's records as the whole read gives them, its malformed records, and
+    what each column's bytes hold (:mod:`.held`); or None where the file is read
+    whole (see the module docstring).
 
     ``pieces``: how many (default one a usable core, at most :data:`MAX_PIECES`).
     """
@@ -78,7 +80,7 @@ def read_in_pieces(
     stops = [*starts[1:], size]
     malformed: list[Malformed] = []
 
-    def read(number: int) -> pa.Table:
+    def read(number: int) -> tuple[pa.Table, Held]:
         def invalid(row: pa_csv.InvalidRow) -> str:
             malformed.append((row.expected_columns, row.actual_columns, row.text))
             return "skip"
@@ -96,20 +98,23 @@ def read_in_pieces(
         with pa.memory_map(str(path)) as source:
             source.seek(starts[number])
             piece = source.read_buffer(stops[number] - starts[number])
-            return pa_csv.read_csv(
+            table = pa_csv.read_csv(
                 pa.BufferReader(piece), read_options=options, parse_options=parse,
                 convert_options=convert,
             )  # fmt: skip
+        # Looked at here, each piece on its own thread, while the others are read.
+        return table, held_by_name(table)
 
     try:
         with ThreadPoolExecutor(len(starts) - 1, thread_name_prefix="csv-piece") as others:
             later = [others.submit(read, number) for number in range(1, len(starts))]
-            tables = [read(0), *(found.result() for found in later)]
+            read_pieces = [read(0), *(found.result() for found in later)]
     except (pa.ArrowInvalid, UnicodeDecodeError):
         return None  # a piece cut wrongly may not parse: the whole read tells what is wrong
+    tables = [table for table, _ in read_pieces]
     if not all(_ends_between_records(table) for table in tables[:-1]):
         return None
-    return pa.concat_tables(tables), malformed
+    return pa.concat_tables(tables), malformed, joined([found for _, found in read_pieces])
 
 
 def _ends_between_records(table: pa.Table) -> bool:
