@@ -38,8 +38,13 @@ def events(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _measured(monkeypatch: pytest.MonkeyPatch, events: Path, share: int) -> measuring.Measured:
-    monkeypatch.setattr(measuring, "FEW_ROWS_SHARE", share)
+def _measured(
+    monkeypatch: pytest.MonkeyPatch, events: Path, by_rule: bool | None
+) -> measuring.Measured:
+    """Measured with every fact column read rule by rule (True), whole (False), or as
+    the cost of each way says (None)."""
+    if by_rule is not None:
+        monkeypatch.setattr(measuring, "read_by_rule", lambda size, rules, rows: by_rule)
     return measure(events, load_ruleset(RULESET), dt.date(2026, 2, 27))
 
 
@@ -48,8 +53,8 @@ def test_columns_read_rule_by_rule_measure_as_whole_columns_do(
     monkeypatch: pytest.MonkeyPatch, events: Path, threads: int
 ) -> None:
     monkeypatch.setattr(measuring.os, "cpu_count", lambda: threads)
-    whole = _measured(monkeypatch, events, 0)  # no column is read rule by rule
-    by_rule = _measured(monkeypatch, events, 10**9)  # every fact column is
+    whole = _measured(monkeypatch, events, False)
+    by_rule = _measured(monkeypatch, events, True)
     assert by_rule.rows.equals(whole.rows)
     assert by_rule.rejects.equals(whole.rejects)
     # The bad cells are among the rejects, in fact columns and the completion column.
@@ -71,10 +76,31 @@ def test_a_column_few_rows_read_is_read_rule_by_rule(
         return found
 
     monkeypatch.setattr(measuring._Measurement, "read_place", noted)
-    # 'actual meeting' is read by 12 of the bundled ruleset's 59 rules (a fifth of the
-    # example's rows and more), 'contact' by 2: past one in five, a column is read whole.
-    _measured(monkeypatch, events, 5)
+    # The example's 3,000 rows: each read costs more than the whole column.
+    _measured(monkeypatch, events, None)
+    assert set(dict(read).values()) == {"whole"}
+    # As if the log were a million rows: 'contact' is read by 2 of the bundled ruleset's
+    # 59 rules, 'actual meeting' by 12 (a fifth of the rows), the completion by all.
+    monkeypatch.setattr(measuring, "READ_COST", measuring.READ_COST * 3_000 // 1_000_000)
+    read.clear()
+    _measured(monkeypatch, events, None)
     ways = dict(read)
     assert ways["completed_at"] == "whole"  # every row's
     assert ways["actual meeting"] == "whole"
     assert ways["contact"] == "by rule"
+
+
+@pytest.mark.parametrize(
+    ("size", "rules", "rows", "by_rule"),
+    [
+        (1_000_000, 2, 34_000, True),  # few rules of few rows: their rows alone
+        (1_000_000, 12, 200_000, False),  # many rules: the whole column
+        (1_000_000, 1, 300_000, False),  # one rule of many rows: the whole column
+        (75_000, 1, 1_300, False),  # a small piece: each read's own cost outweighs
+        (250_000, 2, 8_500, True),
+    ],
+)
+def test_the_cheaper_way_of_reading_a_column_is_chosen(
+    size: int, rules: int, rows: int, by_rule: bool
+) -> None:
+    assert measuring.read_by_rule(size, rules, rows) is by_rule

@@ -387,9 +387,9 @@ class _Measurement:
         measured while later rules' columns are still read.
 
         Rules share fact columns, and a column's mostly blank cells cost little to
-        read, so a column is read once for all rows; but one that only rules of few
-        rows read (fewer than one in :data:`FEW_ROWS_SHARE`) is read for their rows
-        alone, rule by rule.
+        read, so a column is read once for all rows; but one that only a few rules
+        of few rows read is read for their rows alone, rule by rule, where that
+        costs less (:func:`read_by_rule`).
         """
         completion = (self.names["completed_at"], "moments")  # every row's: read whole
         wanted: dict[_Place, dict[str, IntArray]] = {completion: {}}
@@ -400,7 +400,7 @@ class _Measurement:
                     wanted.setdefault((column, form), {})[rule.id] = rows
         for place, readers in wanted.items():
             reading = sum(len(rows) for rows in readers.values())
-            if place != completion and reading * FEW_ROWS_SHARE < self.size:
+            if place != completion and read_by_rule(self.size, len(readers), reading):
                 self.by_rule[place] = readers
         if self.pool is None:
             if min(COLUMN_THREADS, os.cpu_count() or 1) < 2:
@@ -608,9 +608,20 @@ def _form(kind: str) -> str | None:
     return "flags" if kind == FactType.BOOLEAN else None
 
 
-#: A column read rule by rule when the rules reading it have fewer than one in this many
-#: of the rows: taking a rule's rows out of a column then costs less than the whole.
-FEW_ROWS_SHARE = 4
+#: What reading a column costs, in rows' worth of reading it whole (measured on a million
+#: rows, docs/performance.md): read rule by rule, it is joined into one chunk first (under
+#: half a row each), and each rule's read costs a fixed 50,000 (Python's work for a read
+#: however few its rows) and 4 for each of its rows (taken out, then read).
+JOIN_COST = 0.45
+READ_COST = 50_000
+TAKEN_COST = 4
+
+
+def read_by_rule(size: int, rules: int, rows: int) -> bool:
+    """Whether a column of ``size`` rows that ``rules`` rules of ``rows`` rows in all
+    read costs less read for their rows alone, rule by rule, than read whole."""
+    return JOIN_COST * size + READ_COST * rules + TAKEN_COST * rows < size
+
 
 _Place = tuple[str, str]  # a column, and how it is read ("moments" or "flags")
 _Read = ReadMoments | ReadFlags
