@@ -175,8 +175,13 @@ class Rejected:
         numbers = np.concatenate(
             [np.array([m.row for m in log.malformed], dtype=np.int64), log.rows[rows]]
         )
+        # (A log without problems has no reasons to take: none are made for it.)
+        told = problems.any
         columns = np.concatenate(
-            [np.full(len(log.malformed), None, dtype=object), problems.column[rows]]
+            [
+                np.full(len(log.malformed), None, dtype=object),
+                problems.column[rows] if told else np.empty(0, dtype=object),
+            ]
         )
         reasons = np.concatenate(
             [
@@ -184,7 +189,7 @@ class Rejected:
                     [f"not a row of the table ({m.reason}): {m.text}" for m in log.malformed],
                     dtype=object,
                 ),
-                problems.reason[rows],
+                problems.reason[rows] if told else np.empty(0, dtype=object),
             ]
         )
         order = reject_order(log, rows)
