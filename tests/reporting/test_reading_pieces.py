@@ -153,3 +153,18 @@ def test_a_large_file_is_read_in_pieces_where_there_are_cores(
     assert read_events(path).frame.equals(log.frame)
     assert calls == [False]
     assert np.array_equal(read_events(path).rows, log.rows)
+
+
+@pytest.mark.parametrize("parts", [2, 3, 7])
+def test_an_excel_export_with_a_title_line_a_bom_and_semicolons_reads_as_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parts: int
+) -> None:
+    lines = ["Recording timescales export;;;", ";;;", ";".join(HEADER)]
+    for n in range(40):
+        note = '"two\r\nlines"' if n == 17 else f'"a ""quoted"" note {n}"' if n % 5 == 0 else ""
+        lines.append(f"C{n:03d};visit;{n % 28 + 1:02d}/01/2026 09:30;{note}")
+    path = tmp_path / "export.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + ("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    whole = _outcome(path, monkeypatch, None)
+    assert isinstance(whole, tuple) and len(whole[1]) == 40  # read, every record
+    assert _outcome(path, monkeypatch, parts) == whole
