@@ -35,6 +35,7 @@ from ...ruleset import Ruleset
 from ...status import LATE, MEASURED, ON_TIME, OVERDUE, STATUSES
 from ...syntax.names import column_key
 from ..measuring import Measured
+from ..reading.cells import distinct
 from ..reading.events import EventsError, find_columns
 from ..rendering.output import month_text
 from .collected import REJECTED, measured_from_rows, status_codes
@@ -332,12 +333,13 @@ def _from_rows(measured: Measured) -> tuple[RowFigures, Key, Key]:
         np.where(met.isna(), -1, met.fillna(False).astype(np.int8)).astype(np.int8),
     )
     rule_codes, rule_names = pd.factorize(measured.rule_ids)
-    month = rows["due"].astype("str").str.slice(0, 7)
-    month_codes, months = pd.factorize(month.where(month.notna(), NO_DUE))
+    # The due dates are ISO text (the engine's): a month is the first seven characters.
+    months, labels = distinct(rows["due"].str.slice(0, 7))
+    months[months < 0] = len(labels)  # no due date
     return (
         figures,
         Key(rule_codes.astype(np.int64), [str(r) for r in rule_names]),
-        Key(month_codes.astype(np.int64), [str(m) for m in months]),
+        Key(months, [*labels, NO_DUE]),
     )
 
 
