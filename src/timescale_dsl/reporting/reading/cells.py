@@ -140,8 +140,7 @@ def distinct(series: pd.Series) -> tuple[IntArray, list[str]]:
     else:
         arrow = _chunks(series)
     # Encoded first, trimmed after: a column of a million cells holds a few distinct texts.
-    dictionary, indices = _encoded(arrow)
-    raw = np.asarray(pc.fill_null(indices, -1).to_numpy(zero_copy_only=False), dtype=np.int64)
+    dictionary, raw = _encoded(arrow)
     # Texts alike once trimmed share a code, numbered in the order they first appear.
     number: dict[str, int] = {}
     renumber = []
@@ -152,19 +151,26 @@ def distinct(series: pd.Series) -> tuple[IntArray, list[str]]:
     return codes, list(number)
 
 
-def _encoded(text: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, pa.Array | pa.ChunkedArray]:
-    """The distinct texts, and each cell's position among them (null for a missing cell).
+def encoded(series: pd.Series) -> tuple[pa.Array, IntArray]:
+    """The distinct texts of the cells as written, and each cell's position among them
+    (-1 for a missing cell)."""
+    return _encoded(_chunks(series))
 
-    A column in chunks is encoded as it is held, without joining the chunks first,
-    and its chunks then share one dictionary.
-    """
-    encoded = pc.dictionary_encode(text)
-    if not isinstance(encoded, pa.ChunkedArray):
-        return encoded.dictionary, encoded.indices
-    if encoded.num_chunks == 0:
-        return pa.array([], pa.string()), pa.array([], pa.int32())
-    encoded = encoded.unify_dictionaries()
-    return encoded.chunk(0).dictionary, pa.chunked_array([c.indices for c in encoded.chunks])
+
+def _encoded(text: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, IntArray]:
+    """:func:`encoded` for Arrow strings. A column in chunks is encoded as it is held,
+    without joining the chunks first, and its chunks then share one dictionary."""
+    found = pc.dictionary_encode(text)
+    if not isinstance(found, pa.ChunkedArray):
+        dictionary, indices = found.dictionary, found.indices
+    elif found.num_chunks == 0:
+        return pa.array([], pa.string()), np.zeros(0, dtype=np.int64)
+    else:
+        found = found.unify_dictionaries()
+        dictionary = found.chunk(0).dictionary
+        indices = pa.chunked_array([chunk.indices for chunk in found.chunks])
+    codes = pc.fill_null(indices, -1).to_numpy(zero_copy_only=False)
+    return dictionary, np.asarray(codes, dtype=np.int64)
 
 
 def blank_cells(series: pd.Series) -> BoolArray:

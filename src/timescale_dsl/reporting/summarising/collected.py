@@ -15,14 +15,13 @@ import datetime as dt
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-import pyarrow.compute as pc
 
 from ...errors import UnknownRuleError
 from ...ruleset import Ruleset
 from ...status import STATUSES
 from ...syntax.names import column_key
 from ..measuring import Measured, rule_named
-from ..reading.cells import arrow_strings, distinct
+from ..reading.cells import distinct, encoded
 from ..reading.events import ColumnMap, EventsError, find_columns
 from ..rendering.output import OUTPUT_COLUMNS, SOURCE_ROW
 
@@ -92,9 +91,8 @@ def status_codes(cells: pd.Series) -> npt.NDArray[np.int8]:
         labels = [str(label) for label in cells.cat.categories]
         codes = cells.cat.codes.to_numpy()
     else:
-        encoded = pc.dictionary_encode(arrow_strings(cells))
-        labels = [str(label) for label in encoded.dictionary.to_pylist()]
-        codes = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)
+        dictionary, codes = encoded(cells)
+        labels = [str(label) for label in dictionary.to_pylist()]
     if (codes < 0).any():
         raise EventsError(f"the collected rows have a row with no status (row {_first(codes)})")
     known = [*STATUSES, REJECTED]
