@@ -30,8 +30,8 @@ from ...engine.moments import IntArray
 from ...errors import TimescaleError
 from ...syntax.names import column_key
 from .csv_layout import SNIFF_BYTES, CsvLayout, LayoutError, csv_layout
-from .held import EXCEL_TEXT, LINE_BREAK, Held, held, held_by_name
-from .pieces import Malformed, read_in_pieces
+from .held import EXCEL_TEXT, LINE_BREAK, Held, held_by_name
+from .pieces import Malformed, parse_options, read_in_pieces
 from .textdates import blank_texts
 
 if TYPE_CHECKING:  # pandas is imported where a frame is made, so that a CSV's read
@@ -193,11 +193,6 @@ def _read_whole(
     malformed: list[Malformed],
 ) -> pa.Table:
     """The whole file read at once, on Arrow's threads; malformed records into ``malformed``."""
-
-    def invalid(row: pa_csv.InvalidRow) -> str:
-        malformed.append((row.expected_columns, row.actual_columns, row.text))
-        return "skip"
-
     return pa_csv.read_csv(
         source,
         read_options=pa_csv.ReadOptions(
@@ -205,11 +200,7 @@ def _read_whole(
             column_names=header,
             skip_rows=layout.skipped + 1,
         ),
-        parse_options=pa_csv.ParseOptions(
-            delimiter=layout.separator,
-            newlines_in_values=True,
-            invalid_row_handler=invalid,
-        ),
+        parse_options=parse_options(layout, malformed),
         convert_options=convert,
     )
 
@@ -289,12 +280,10 @@ def unwrap_excel_text(
 
     ``found``: what each column's bytes hold, where the caller has looked already.
     """
+    found = found if found is not None else held_by_name(table, (EXCEL_TEXT,))
     count = 0
     for index, column in enumerate(table.columns):
-        holds = (
-            found[table.column_names[index]] if found is not None else held(column, (EXCEL_TEXT,))
-        )
-        if EXCEL_TEXT not in holds:
+        if EXCEL_TEXT not in found[table.column_names[index]]:
             continue
         wrapped = pc.fill_null(pc.match_substring_regex(column, _EXCEL_TEXT), False)
         cells = pc.sum(wrapped).as_py() or 0
@@ -310,15 +299,13 @@ def unwrap_excel_text(
     )
 
 
-def _swallowed_lines(
-    table: pa.Table, separator: str = ",", found: Held | None = None
-) -> tuple[str, ...]:
+def _swallowed_lines(table: pa.Table, separator: str, found: Held) -> tuple[str, ...]:
     """Notes on cells that hold lines looking like rows of their own: a quote left open.
 
     A quoted cell may hold line breaks (a note written over several lines);
     a line inside it with a separator for every column but one looks like a
     record that an unclosed quote swallowed, and the summary says how many
-    lines of the file went into such cells.
+    lines of the file went into such cells (``found``: what each column's bytes hold).
     """
     if table.num_columns < 2 or not table.num_rows:
         return ()
@@ -326,8 +313,7 @@ def _swallowed_lines(
     pattern = r"\n([^\n]*" + mark + "){" + str(table.num_columns - 1) + "}"
     lines = np.zeros(table.num_rows, dtype=np.int64)
     for name, column in zip(table.column_names, table.columns, strict=True):
-        holds = found[name] if found is not None else held(column, (LINE_BREAK,))
-        if LINE_BREAK not in holds:
+        if LINE_BREAK not in found[name]:
             continue
         suspect = pc.match_substring_regex(column, pattern).to_numpy(zero_copy_only=False)
         if suspect.any():

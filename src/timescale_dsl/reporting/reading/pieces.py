@@ -50,6 +50,19 @@ def usable_cores() -> int:
     return os.cpu_count() or 1  # pragma: no cover - macOS and Windows have no affinity call
 
 
+def parse_options(layout: CsvLayout, malformed: list[Malformed]) -> pa_csv.ParseOptions:
+    """How the report parses a CSV: by its separator, a quoted cell holding line breaks,
+    and each record with the wrong number of fields noted in ``malformed`` and skipped."""
+
+    def invalid(row: pa_csv.InvalidRow) -> str:
+        malformed.append((row.expected_columns, row.actual_columns, row.text))
+        return "skip"
+
+    return pa_csv.ParseOptions(
+        delimiter=layout.separator, newlines_in_values=True, invalid_row_handler=invalid
+    )
+
+
 def read_in_pieces(
     path: Path,
     layout: CsvLayout,
@@ -61,7 +74,8 @@ def read_in_pieces(
     what each column's bytes hold (:mod:`.held`); or None where the file is read
     whole (see the module docstring).
 
-    ``pieces``: how many (default one a usable core, at most :data:`MAX_PIECES`).
+    ``pieces``: how many (default one a usable core, at most :data:`MAX_PIECES`, for a
+    file of :data:`MIN_BYTES` or more); given, the file is cut whatever its size.
     """
     wanted = min(usable_cores(), MAX_PIECES) if pieces is None else pieces
     size = path.stat().st_size
@@ -81,10 +95,6 @@ def read_in_pieces(
     malformed: list[Malformed] = []
 
     def read(number: int) -> tuple[pa.Table, Held]:
-        def invalid(row: pa_csv.InvalidRow) -> str:
-            malformed.append((row.expected_columns, row.actual_columns, row.text))
-            return "skip"
-
         first = number == 0
         options = pa_csv.ReadOptions(
             use_threads=False,
@@ -92,9 +102,7 @@ def read_in_pieces(
             column_names=list(header),
             skip_rows=layout.skipped + 1 if first else 0,
         )
-        parse = pa_csv.ParseOptions(
-            delimiter=layout.separator, newlines_in_values=True, invalid_row_handler=invalid
-        )
+        parse = parse_options(layout, malformed)
         with pa.memory_map(str(path)) as source:
             source.seek(starts[number])
             piece = source.read_buffer(stops[number] - starts[number])
