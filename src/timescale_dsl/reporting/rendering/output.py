@@ -171,10 +171,24 @@ class Rejected:
     def heads(self) -> pd.DataFrame:
         """Row number, column and reason of each, in row order (no cells: a summary and
         the first rejects a command tells of need no more)."""
+        return self._heads(reject_order(self.log, self.rows))
+
+    def table(self) -> pd.DataFrame:
+        """:meth:`heads`, then each row's own cells (blank for a malformed line)."""
+        own = take_rows(self.frame, self.rows)
+        own.columns = [f"{c} (input)" if str(c) in REJECT_COLUMNS else c for c in own.columns]
+        cells = own
+        if self.log.malformed:
+            blank = pd.DataFrame(
+                index=range(len(self.log.malformed)), columns=own.columns, dtype="str"
+            )
+            cells = pd.concat([blank, own], ignore_index=True)
+        order = reject_order(self.log, self.rows)
+        return pd.concat([self._heads(order), cells.iloc[order].reset_index(drop=True)], axis=1)
+
+    def _heads(self, order: IntArray) -> pd.DataFrame:
         log, rows, problems = self.log, self.rows, self.problems
-        numbers = np.concatenate(
-            [np.array([m.row for m in log.malformed], dtype=np.int64), log.rows[rows]]
-        )
+        numbers = _reject_numbers(log, rows)
         # (A log without problems has no reasons to take: none are made for it.)
         told = problems.any
         columns = np.concatenate(
@@ -192,7 +206,6 @@ class Rejected:
                 problems.reason[rows] if told else np.empty(0, dtype=object),
             ]
         )
-        order = reject_order(log, rows)
         return pd.DataFrame(
             {
                 "row": numbers[order],
@@ -200,19 +213,6 @@ class Rejected:
                 "reason": pd.Series(reasons[order], dtype="str"),
             }
         )
-
-    def table(self) -> pd.DataFrame:
-        """:meth:`heads`, then each row's own cells (blank for a malformed line)."""
-        own = take_rows(self.frame, self.rows)
-        own.columns = [f"{c} (input)" if str(c) in REJECT_COLUMNS else c for c in own.columns]
-        cells = own
-        if self.log.malformed:
-            blank = pd.DataFrame(
-                index=range(len(self.log.malformed)), columns=own.columns, dtype="str"
-            )
-            cells = pd.concat([blank, own], ignore_index=True)
-        order = reject_order(self.log, self.rows)
-        return pd.concat([self.heads(), cells.iloc[order].reset_index(drop=True)], axis=1)
 
 
 #: Up to this many rows are taken as slices of the frame, not by one take per column.
@@ -235,8 +235,13 @@ def take_rows(frame: pd.DataFrame, rows: IntArray) -> pd.DataFrame:
 
 def reject_order(log: EventLog, rows: IntArray) -> IntArray:
     """The order :class:`Rejected` puts malformed lines and rejected rows in."""
-    numbers = np.concatenate(
+    order: IntArray = np.argsort(_reject_numbers(log, rows), kind="stable")
+    return order
+
+
+def _reject_numbers(log: EventLog, rows: IntArray) -> IntArray:
+    """The row numbers of the malformed lines, then of the rejected rows."""
+    numbers: IntArray = np.concatenate(
         [np.array([m.row for m in log.malformed], dtype=np.int64), log.rows[rows]]
     )
-    order: IntArray = np.argsort(numbers, kind="stable")
-    return order
+    return numbers
