@@ -9,7 +9,7 @@ from timescale_dsl.engine import london
 
 
 def test_the_weekly_scan_finds_every_change_the_daily_scan_finds() -> None:
-    weekly = london.transitions()
+    weekly = london.table()
     daily = london._scan(london.FIRST_YEAR, london.LAST_YEAR, 1)
     assert len(daily.instants) > 300  # two in most years since 1916
     assert np.array_equal(weekly.instants, daily.instants)
@@ -19,7 +19,7 @@ def test_the_weekly_scan_finds_every_change_the_daily_scan_finds() -> None:
 
 
 def test_the_table_holds_the_2026_changes_at_one_in_the_morning_utc() -> None:
-    table = london.transitions()
+    table = london.table()
     assert np.datetime64("2026-03-29T01:00", "us") in table.instants
     assert np.datetime64("2026-10-25T01:00", "us") in table.instants
 
@@ -43,7 +43,7 @@ def test_many_hours_widen_the_table_so_that_the_results_stay_inside_it() -> None
     assert london.covered(table, moments).all()
     shifted = london.add_hours(table, moments, -hours)
     assert london.covered(table, shifted).all()
-    assert np.array_equal(shifted, london.add_hours(london.transitions(), moments, -hours))
+    assert np.array_equal(shifted, london.add_hours(london.table(), moments, -hours))
 
 
 def test_a_narrow_table_converts_as_the_whole_table_does() -> None:
@@ -52,7 +52,7 @@ def test_a_narrow_table_converts_as_the_whole_table_does() -> None:
         "2026-03-29T00:30", "2026-03-29T01:30", "2026-03-29T02:30",
         "2026-10-25T00:30", "2026-10-25T01:30", "2026-10-25T02:30", "1947-04-16T02:30",
     )  # fmt: skip
-    whole = london.transitions()
+    whole = london.table()
     narrow = london.table_for(moments[:-1], 30)
     inside = london.covered(narrow, moments)
     assert inside.tolist() == [True] * 6 + [False]  # 1947 is left to the scalar path
@@ -81,5 +81,5 @@ def test_years_without_a_change_convert_at_the_offset_they_had() -> None:
     assert london.covered(narrow, moments).all()
     assert not london.in_gap(narrow, moments).any()
     shifted = london.add_hours(narrow, moments, 5)
-    assert np.array_equal(shifted, london.add_hours(london.transitions(), moments, 5))
+    assert np.array_equal(shifted, london.add_hours(london.table(), moments, 5))
     assert str(shifted[1]) == "1914-07-01T17:00:00.000000"

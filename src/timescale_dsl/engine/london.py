@@ -117,11 +117,6 @@ def table(first_year: int = FIRST_YEAR, last_year: int = LAST_YEAR) -> Transitio
     return _scan(first_year, last_year, _STEP_DAYS)
 
 
-def transitions() -> Transitions:
-    """The whole table, :data:`FIRST_YEAR` to :data:`LAST_YEAR`."""
-    return table()
-
-
 def table_for(moments: StampArray, hours: int = 0) -> Transitions:
     """A table spanning the years of ``moments`` (missing ones aside) and, past them, the
     years ``hours`` may carry a time into: every moment it covers stays covered after
