@@ -110,11 +110,25 @@ class Outcomes:
 
 
 @attrs.frozen(eq=False)
+class RuleCodes:
+    """Each row's rule as a number into ``ids``, each id once: what grouping by rule
+    reads, without a Python string a row."""
+
+    codes: IntArray
+    ids: tuple[str, ...]
+
+    def strings(self) -> npt.NDArray[np.object_]:
+        found: npt.NDArray[np.object_] = np.array(self.ids, dtype=object)[self.codes]
+        return found
+
+
+@attrs.frozen(eq=False)
 class Measured:
     """The outcome of measuring an event log: rows with statuses, and rejected rows.
 
-    ``rows`` may be given as :class:`Outcomes`; the table is then made on first use,
-    and ``rule_ids`` may then be None, made from the outcomes' rule numbers on first use.
+    ``rows`` may be given as :class:`Outcomes`; the table is then made on first use.
+    ``rule_ids`` may be given as :class:`RuleCodes`, or as None with outcomes (their
+    rule numbers); the Python strings are then made on first use.
     """
 
     _rows: pd.DataFrame | Outcomes = attrs.field(alias="rows")
@@ -122,7 +136,7 @@ class Measured:
     rows_read: int
     source: str
     as_of: dt.date
-    _rule_ids: npt.NDArray[np.object_] | None = attrs.field(alias="rule_ids")
+    _rule_ids: npt.NDArray[np.object_] | RuleCodes | None = attrs.field(alias="rule_ids")
     rule_of_reject: npt.NDArray[np.object_]  # the rule id of each rejected row, or None
     measured_rows: IntArray  # the row number of each measured row
     warnings: tuple[str, ...] = ()
@@ -132,22 +146,33 @@ class Measured:
     roles: Mapping[str, str] = attrs.field(factory=dict)
 
     @property
-    def rule_ids(self) -> npt.NDArray[np.object_]:
-        """The rule id of each measured row (Python strings: made once, on first use)."""
-        if self._rule_ids is None:
+    def rule_codes(self) -> RuleCodes:
+        """The rule of each measured row, as numbers."""
+        held = self._rule_ids
+        if isinstance(held, RuleCodes):
+            return held
+        if held is None:
             outcomes = self._rows
             assert isinstance(outcomes, Outcomes), "rule_ids are given with a table of rows"
-            names = np.array(outcomes.rule_names, dtype=object)
+            return RuleCodes(outcomes.rule_codes, outcomes.rule_names)
+        codes, ids = pd.factorize(held)
+        return RuleCodes(codes.astype(np.int64), tuple(str(i) for i in ids))
+
+    @property
+    def rule_ids(self) -> npt.NDArray[np.object_]:
+        """The rule id of each measured row (Python strings: made once, on first use)."""
+        if not isinstance(self._rule_ids, np.ndarray):
             # Frozen otherwise, so set past attrs' guard.
-            object.__setattr__(self, "_rule_ids", names[outcomes.rule_codes])
-        assert self._rule_ids is not None
+            object.__setattr__(self, "_rule_ids", self.rule_codes.strings())
+        assert isinstance(self._rule_ids, np.ndarray)
         return self._rule_ids
 
     @property
     def rows(self) -> pd.DataFrame:
         """Every measured row: the input's cells, then the output columns."""
         if isinstance(self._rows, Outcomes):
-            self.rule_ids  # noqa: B018 - made from the outcomes while they are at hand
+            if self._rule_ids is None:  # the rule numbers, kept past the outcomes
+                object.__setattr__(self, "_rule_ids", self.rule_codes)
             # Made once, on first use; frozen otherwise, so set past attrs' guard.
             object.__setattr__(self, "_rows", self._rows.table())
         assert isinstance(self._rows, pd.DataFrame)

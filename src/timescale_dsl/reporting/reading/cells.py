@@ -136,11 +136,15 @@ def distinct(series: pd.Series) -> tuple[IntArray, list[str]]:
     """Each cell as a code into the distinct trimmed texts; -1 for blank cells."""
     if series.dtype == object:
         texts = [None if _blank_object(v) else str(v).strip() for v in series]
-        arrow = pa.array(texts, type=pa.string())
+        dictionary, raw = _encoded(pa.array(texts, type=pa.string()))
     else:
-        arrow = _chunks(series)
-    # Encoded first, trimmed after: a column of a million cells holds a few distinct texts.
-    dictionary, raw = _encoded(arrow)
+        # Encoded first, trimmed after: a column of a million cells holds a few distinct texts.
+        dictionary, raw = encoded(series)
+    return distinct_of(dictionary, raw)
+
+
+def distinct_of(dictionary: pa.Array, raw: IntArray) -> tuple[IntArray, list[str]]:
+    """:func:`distinct` of cells already encoded (positions ``raw`` in ``dictionary``)."""
     # Texts alike once trimmed share a code, numbered in the order they first appear.
     number: dict[str, int] = {}
     renumber = []
@@ -153,8 +157,24 @@ def distinct(series: pd.Series) -> tuple[IntArray, list[str]]:
 
 def encoded(series: pd.Series) -> tuple[pa.Array, IntArray]:
     """The distinct texts of the cells as written, and each cell's position among them
-    (-1 for a missing cell)."""
+    (-1 for a missing cell).
+
+    A categorical column is encoded already: its categories are the texts (one text
+    may then stand at two positions, as 1 and "1" both write "1")."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        texts = pa.array(series.cat.categories.astype("str"), type=pa.string(), from_pandas=True)
+        return texts, series.cat.codes.to_numpy().astype(np.int64)
     return _encoded(_chunks(series))
+
+
+def encoded_prefixes(series: pd.Series, length: int) -> tuple[pa.Array, IntArray]:
+    """:func:`encoded` of the cells' first ``length`` characters."""
+    if isinstance(series.dtype, pd.CategoricalDtype):  # the categories cut, and met again
+        dictionary, codes = encoded(series)
+        cut, places = _encoded(pc.utf8_slice_codeunits(dictionary, 0, length))
+        return cut, np.append(places, -1)[codes]
+    # Cut first: a million dates or date-times share a few hundred months.
+    return _encoded(pc.utf8_slice_codeunits(_chunks(series), 0, length))
 
 
 def _encoded(text: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, IntArray]:

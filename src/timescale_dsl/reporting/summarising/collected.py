@@ -20,7 +20,7 @@ from ...errors import UnknownRuleError
 from ...ruleset import Ruleset
 from ...status import STATUSES
 from ...syntax.names import column_key
-from ..measuring import Measured, rule_named
+from ..measuring import Measured, RuleCodes, rule_named
 from ..reading.cells import distinct, encoded
 from ..reading.events import ColumnMap, EventsError, find_columns
 from ..rendering.output import OUTPUT_COLUMNS, SOURCE_ROW
@@ -48,9 +48,16 @@ def measured_from_rows(
     numbers = np.arange(1, len(frame) + 1, dtype=np.int64)
     if SOURCE_ROW in frame.columns:
         numbers = frame[SOURCE_ROW].to_numpy(dtype=np.int64)
-    rule_ids = _rule_ids(frame, ruleset, columns or ColumnMap())
+    rules = _rule_codes(frame, ruleset, columns or ColumnMap())
     kept = np.flatnonzero(~rejected)
     lost = np.flatnonzero(rejected)
+    unknown = kept[rules.codes[kept] < 0]
+    if len(unknown):
+        raise EventsError(
+            f"{source}: row {numbers[unknown[0]]} has status "
+            f"{frame['status'].iloc[unknown[0]]!r} but a rule that is not in "
+            f"{ruleset.path or 'the ruleset'}: were the rows measured against another one?"
+        )
     inputs = [c for c in frame.columns if c not in (*OUTPUT_COLUMNS, *_PARTITION_EXTRA)]
     measured = frame.iloc[kept][[*inputs, *OUTPUT_COLUMNS]].reset_index(drop=True)
     measured["status"] = pd.Categorical.from_codes(
@@ -75,8 +82,8 @@ def measured_from_rows(
         len(frame),
         source,
         as_of,
-        rule_ids[kept],
-        rule_ids[lost],
+        RuleCodes(rules.codes[kept], rules.ids),
+        np.array([*rules.ids, None], dtype=object)[rules.codes[lost]],
         numbers[kept],
     )
 
@@ -87,12 +94,8 @@ def status_codes(cells: pd.Series) -> npt.NDArray[np.int8]:
     A blank cell, or one that is no status, is refused, naming it: the rows are
     not the output of measure_partition.
     """
-    if isinstance(cells.dtype, pd.CategoricalDtype):
-        labels = [str(label) for label in cells.cat.categories]
-        codes = cells.cat.codes.to_numpy()
-    else:
-        dictionary, codes = encoded(cells)
-        labels = [str(label) for label in dictionary.to_pylist()]
+    dictionary, codes = encoded(cells)
+    labels = [str(label) for label in dictionary.to_pylist()]
     if (codes < 0).any():
         raise EventsError(f"the collected rows have a row with no status (row {_first(codes)})")
     known = [*STATUSES, REJECTED]
@@ -111,18 +114,21 @@ def _first(codes: npt.NDArray[np.integer]) -> int:
     return int(np.flatnonzero(codes < 0)[0]) + 1
 
 
-def _rule_ids(frame: pd.DataFrame, ruleset: Ruleset, columns: ColumnMap) -> npt.NDArray[np.object_]:
-    """The rule id of each row, from the rule column as the input wrote it (None: unknown)."""
+def _rule_codes(frame: pd.DataFrame, ruleset: Ruleset, columns: ColumnMap) -> RuleCodes:
+    """The rule of each row, from the rule column as the input wrote it (-1: no rule of
+    the ruleset)."""
     column = find_columns(frame).get(column_key(columns.rule))
     if column is None:
         raise EventsError(f"no rule column '{columns.rule}' in the collected rows")
     codes, uniques = distinct(frame[column])
-    ids: list[str | None] = []
-    for key in uniques:
+    ids: dict[str, int] = {}
+    renumber = []
+    for key in uniques:  # two spellings of one rule's name are one rule
         try:
-            ids.append(rule_named(ruleset, key).id)
+            rule_id = rule_named(ruleset, key).id
         except UnknownRuleError:
-            ids.append(None)
-    lookup = np.array([*ids, None], dtype=object)
-    found: npt.NDArray[np.object_] = lookup[codes]  # code -1 (blank) takes the trailing None
-    return found
+            renumber.append(-1)
+            continue
+        renumber.append(ids.setdefault(rule_id, len(ids)))
+    renumber.append(-1)  # a blank cell (code -1)
+    return RuleCodes(np.array(renumber, dtype=np.int64)[codes], tuple(ids))

@@ -35,7 +35,7 @@ from ...ruleset import Ruleset
 from ...status import LATE, MEASURED, ON_TIME, OVERDUE, STATUSES
 from ...syntax.names import column_key
 from ..measuring import Measured
-from ..reading.cells import distinct
+from ..reading.cells import distinct, distinct_of, encoded_prefixes
 from ..reading.events import EventsError, find_columns
 from ..rendering.output import month_text
 from .collected import REJECTED, measured_from_rows, status_codes
@@ -289,10 +289,16 @@ def _table(measured: Measured, by: Sequence[str]) -> _Table:
         if column is None:  # check_by has let only the due month through
             table.by[f"by:{DUE_MONTH}"] = due_month
             continue
-        cells = _by_cells(measured, column).astype("str").str.strip()
-        codes, labels = pd.factorize(cells.where(cells.notna() & (cells != ""), BLANK))
-        table.by[f"by:{column}"] = Key(codes.astype(np.int64), [str(v) for v in labels])
+        table.by[f"by:{column}"] = _labelled(_by_cells(measured, column))
     return table
+
+
+def _labelled(cells: pd.Series) -> Key:
+    """A grouping column's trimmed texts, blank cells as BLANK."""
+    codes, labels = distinct(cells)
+    blank = labels.index(BLANK) if BLANK in labels else len(labels)
+    codes[codes < 0] = blank
+    return Key(codes, labels if blank < len(labels) else [*labels, BLANK])
 
 
 def _months_of(due: Moments) -> Key:
@@ -332,15 +338,16 @@ def _from_rows(measured: Measured) -> tuple[RowFigures, Key, Key]:
         _days(rows["calendar_days_late"]),
         np.where(met.isna(), -1, met.fillna(False).astype(np.int8)).astype(np.int8),
     )
-    rule_codes, rule_names = pd.factorize(measured.rule_ids)
-    # The due dates are ISO text (the engine's): a month is the first seven characters.
-    months, labels = distinct(rows["due"].str.slice(0, 7))
+    rules = measured.rule_codes
+    return figures, Key(rules.codes, list(rules.ids)), _months_of_text(rows["due"])
+
+
+def _months_of_text(due: pd.Series) -> Key:
+    """Each row's due month from ISO dates as text (the engine's): the first seven
+    characters."""
+    months, labels = distinct_of(*encoded_prefixes(due, 7))
     months[months < 0] = len(labels)  # no due date
-    return (
-        figures,
-        Key(rule_codes.astype(np.int64), [str(r) for r in rule_names]),
-        Key(months, [*labels, NO_DUE]),
-    )
+    return Key(months, [*labels, NO_DUE])
 
 
 def _days(cells: pd.Series) -> npt.NDArray[np.int64]:
