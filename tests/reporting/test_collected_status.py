@@ -12,8 +12,9 @@ import pytest
 
 from timescale_dsl import load_ruleset
 from timescale_dsl.reporting.api import measure_partition
+from timescale_dsl.reporting.partition import REJECTED
 from timescale_dsl.reporting.reading.events import EventsError
-from timescale_dsl.reporting.summarising.collected import REJECTED, status_codes
+from timescale_dsl.reporting.summarising.collected import status_codes
 from timescale_dsl.reporting.summarising.summary import summarise
 from timescale_dsl.status import STATUSES
 

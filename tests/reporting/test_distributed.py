@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from timescale_dsl import Ruleset
-from timescale_dsl.reporting.api import PARTITION_COLUMNS, timeliness
+from timescale_dsl.reporting.api import partition_meta, timeliness
 from timescale_dsl.reporting.distributed import (
     PIECE_BYTES,
     CsvRange,
@@ -30,6 +31,7 @@ from timescale_dsl.reporting.distributed import (
     read_rows,
     rows_folder,
 )
+from timescale_dsl.reporting.partition import PARTITION_COLUMNS
 from timescale_dsl.reporting.reading.events import EventsError, read_events
 from timescale_dsl.reporting.rendering.output import SOURCE_ROW
 from timescale_dsl.reporting.sample import SampleOptions, sample_events
@@ -179,6 +181,28 @@ def test_a_line_with_the_wrong_number_of_fields_is_a_rejected_row_in_its_place(
     assert plain.measured.rows_read == len(frame) + 1
 
 
+def test_every_part_has_one_schema_that_pandas_reads_back_as_measure_partition_gives(
+    ruleset: Ruleset, tmp_path: Path
+) -> None:
+    path = tmp_path / "events.csv"
+    _awkward_csv(ruleset, path, rows=900)
+    with path.open("ab") as handle:  # a malformed line: a rejected row with blank cells
+        handle.write(b'"C1","lcs-visits"\r\n')
+    folder = tmp_path / "rows"
+    _measure_in_parts(csv_ranges(path, 2), ruleset, folder, piece_bytes=30_000)
+    parts = sorted(folder.glob("*.parquet"))
+    assert [p.name.split("-")[0] for p in parts] == ["moved", "moved", "where", "where"]
+    schemas = [pq.read_schema(part) for part in parts]
+    assert all(schema.equals(schemas[0], check_metadata=True) for schema in schemas)
+    whole = csv_ranges(path, 1)
+    expected = partition_meta(events_meta(whole)).dtypes.to_dict()
+    reason = f"expected {len(whole[0].header)} fields, found 2"
+    for part in parts:
+        rows = pd.read_parquet(part)
+        assert rows.dtypes.to_dict() == expected
+        assert (rows["reject_reason"] == reason).sum() == (part.name == "where-read-1.parquet")
+
+
 def test_header_only_and_old_mac_line_ends(ruleset: Ruleset, tmp_path: Path) -> None:
     empty = tmp_path / "empty.csv"
     empty.write_text("child_id,rule,completed_at\n", encoding="utf-8")
@@ -298,6 +322,25 @@ def test_moved_rows_meet_by_child_whatever_range_returned_them() -> None:
     again = moved_by_child([first, second], 3)
     assert [list(part["n"]) for part in again] == [list(part["n"]) for part in parts]
     assert [list(part["n"]) for part in moved_by_child([first], 1)] == [[1, 2, 3, 4]]
+
+
+def test_a_share_of_every_ranges_moved_rows_is_that_partition_of_moved_by_child(
+    ruleset: Ruleset, tmp_path: Path
+) -> None:
+    path = tmp_path / "events.csv"
+    _awkward_csv(ruleset, path, rows=1200)
+    out = rows_folder(tmp_path / "rows")
+    recurring = [measure_where_read(part, ruleset, AS_OF, out) for part in csv_ranges(path, 3)]
+    partitions = moved_by_child(recurring, 2)
+    assert all(len(partition) for partition in partitions)
+    for number, partition in enumerate(partitions):
+        shared = measure_moved(recurring, ruleset, AS_OF, tmp_path, number=number, parts=2)
+        alone = measure_moved(partition, ruleset, AS_OF, out, number=number)
+        assert shared.equals(alone)
+        written = pd.read_parquet(tmp_path / f"moved-{number}.parquet")
+        pd.testing.assert_frame_equal(written, pd.read_parquet(out / f"moved-{number}.parquet"))
+    with pytest.raises(ValueError, match="share 2 of 2"):
+        measure_moved(recurring, ruleset, AS_OF, tmp_path, number=2, parts=2)
 
 
 def test_moved_rows_need_a_child_column_and_a_partition() -> None:

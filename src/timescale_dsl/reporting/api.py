@@ -14,11 +14,11 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Final
 
 import attrs
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ..binding import load_ruleset
 from ..calendars.base import Calendar
@@ -28,17 +28,15 @@ from ..paths import check_outputs
 from ..ruleset import Ruleset
 from ..syntax.names import column_key
 from .measuring import Measured, measure, rule_named
+from .partition import PARTITION_COLUMNS, PARTITION_TYPES, pandas_column, partition_arrays
 from .progress import ProgressBar
 from .reading.cells import distinct
 from .reading.events import ColumnMap, EventLog, EventsError, find_columns, read_events
 from .rendering.html import render_html
-from .rendering.output import OUTPUT_COLUMNS, SOURCE_ROW, in_date_style, take_rows
+from .rendering.output import in_date_style
 from .rendering.render import render_csv, render_json, render_table, write_table
 from .summarising.chase import chase_list
 from .summarising.summary import Summary, check_by, summarise
-
-REJECTED: Final = "rejected"
-PARTITION_COLUMNS: Final = (*OUTPUT_COLUMNS, "reject_column", "reject_reason")
 
 
 @attrs.frozen(eq=False)
@@ -96,25 +94,10 @@ def measure_partition(
         ruleset = _ruleset_at(str(ruleset))
     log = read_events(frame.reset_index(drop=True))
     measured = measure(log, ruleset, as_of, columns, calendar)
-    # Row numbers within a partition would not find a record in the whole input.
-    rows = measured.rows.drop(columns=SOURCE_ROW)
-    rows["status"] = rows["status"].astype("str")
-    rows["reject_column"] = pd.Series(pd.NA, index=rows.index, dtype="str")
-    rows["reject_reason"] = pd.Series(pd.NA, index=rows.index, dtype="str")
-    rejects = measured.rejects
-    if rejects.empty:  # every row measured, already in order
-        return rows
-    out = take_rows(log.frame, rejects["row"].to_numpy() - 1)
-    for name in OUTPUT_COLUMNS:
-        out[name] = pd.Series([None] * len(out), dtype=rows[name].dtype)
-    out["status"] = pd.Series([REJECTED] * len(out), dtype="str")
-    out["reject_column"] = rejects["column"].astype("str").to_numpy()
-    out["reject_reason"] = rejects["reason"].astype("str").to_numpy()
-    order = np.argsort(
-        np.concatenate([measured.measured_rows, rejects["row"].to_numpy()]), kind="stable"
-    )
-    combined = pd.concat([rows, out], ignore_index=True).iloc[order]
-    return combined.reset_index(drop=True)
+    rows = log.frame.copy(deep=False)
+    for name, cells in partition_arrays(measured).items():
+        rows[name] = pandas_column(cells)
+    return rows
 
 
 def recurring_rows(
@@ -148,12 +131,8 @@ def recurring_rows(
 def partition_meta(frame: pd.DataFrame) -> pd.DataFrame:
     """The empty frame :func:`measure_partition` returns for ``frame``'s columns (Dask ``meta``)."""
     meta = frame.iloc[:0].copy()
-    for name in ("due", "earliest", "target", "status", "reject_column", "reject_reason"):
-        meta[name] = pd.Series([], dtype="str")
-    meta["working_days_late"] = pd.Series([], dtype="Int64")
-    meta["calendar_days_late"] = pd.Series([], dtype="Int64")
-    meta["target_met"] = pd.Series([], dtype="boolean")
-    meta["provisional"] = pd.Series([], dtype="boolean")
+    for name, kind in PARTITION_TYPES.items():
+        meta[name] = pandas_column(pa.array([], kind))
     return meta[[*frame.columns, *PARTITION_COLUMNS]]
 
 

@@ -45,8 +45,10 @@ import pyarrow.parquet as pq
 
 from ..ruleset import Ruleset
 from ..syntax.names import column_key
-from .api import PARTITION_COLUMNS, REJECTED, measure_partition, recurring_rows
+from .api import recurring_rows
 from .api import ruleset_at as ruleset_at  # for the scripts, beside the tasks it serves
+from .measuring import measure
+from .partition import PARTITION_COLUMNS, PARTITION_TYPES, REJECTED, pandas_column, partition_arrays
 from .reading.cells import arrow_strings
 from .reading.csv_layout import SNIFF_BYTES
 from .reading.cuts import line_end, line_ending, record_starts
@@ -57,6 +59,7 @@ from .reading.events import (
     csv_header,
     find_columns,
     read_csv_exactly,
+    read_events,
     unwrap_excel_text,
 )
 
@@ -258,12 +261,9 @@ def measure_where_read(
         for piece in pieces(part, piece_bytes):
             rows, series = _measure_piece(piece, ruleset, as_of, columns)
             moved.append(series)
-            table = pa.Table.from_pandas(
-                rows, preserve_index=False, schema=None if writer is None else writer.schema
-            )
             if writer is None:
-                writer = pq.ParquetWriter(target, table.schema)
-            writer.write_table(table)
+                writer = pq.ParquetWriter(target, _pandas_schema(rows))
+            writer.write_table(rows.cast(writer.schema))
     finally:
         if writer is not None:
             writer.close()
@@ -272,24 +272,52 @@ def measure_where_read(
 
 def _measure_piece(
     piece: CsvRange, ruleset: Ruleset, as_of: dt.date, columns: ColumnMap | None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """One piece's rows measured where read, and its recurring rows as read."""
+) -> tuple[pa.Table, pd.DataFrame]:
+    """One piece's rows measured where read, and its recurring rows as read.
+
+    The piece is measured whole and its recurring rows are dropped after (their
+    series are measured where they meet by child): measuring those few rows
+    twice costs less than copying every other row's cells to leave them out.
+    """
     table, malformed = read_range(piece)
     series = recurring_rows(table.to_pandas(), ruleset, columns).to_numpy()
-    # Arrow's filter: pandas' row selection copies each text column several times slower.
-    kept = table.filter(pa.array(~series)).to_pandas() if series.any() else table.to_pandas()
     moved: pd.DataFrame = table.filter(pa.array(series)).to_pandas()
-    lines = table.num_rows
-    del table  # its memory serves what measuring allocates next
-    rows = measure_partition(kept, ruleset, as_of, columns)
+    rows = _measured(table, ruleset, as_of, columns)
+    if series.any():
+        rows = rows.filter(pa.array(~series))
     if malformed:
-        rows = _with_malformed(rows, lines, series, malformed)
+        rows = _with_malformed(rows, table.num_rows, series, malformed)
     return rows, moved
 
 
+def _measured(
+    table: pa.Table, ruleset: Ruleset | str | Path, as_of: dt.date, columns: ColumnMap | None
+) -> pa.Table:
+    """Every row of ``table`` measured: its columns (not copied), then the output's."""
+    if not isinstance(ruleset, Ruleset):
+        ruleset = ruleset_at(ruleset)
+    measured = measure(read_events(table.to_pandas()), ruleset, as_of, columns)
+    for name, cells in partition_arrays(measured).items():
+        if name in table.column_names:  # an input column of that name gives way, as in pandas
+            table = table.set_column(table.column_names.index(name), name, cells)
+        else:
+            table = table.append_column(name, cells)
+    return table
+
+
+def _pandas_schema(rows: pa.Table) -> pa.Schema:
+    """The parts' schema as pandas writes it: pandas' own types are kept in the file, so
+    that pandas and Dask read nullable integers and flags back, not floats and objects."""
+    empty = rows.slice(0, 0).to_pandas()
+    for name in PARTITION_COLUMNS:
+        empty[name] = pandas_column(rows[name].slice(0, 0))
+    schema: pa.Schema = pa.Table.from_pandas(empty, preserve_index=False).schema
+    return schema
+
+
 def _with_malformed(
-    rows: pd.DataFrame, records: int, series: Any, malformed: list[tuple[int, str]]
-) -> pd.DataFrame:
+    rows: pa.Table, records: int, series: Any, malformed: list[tuple[int, str]]
+) -> pa.Table:
     """``rows`` with each malformed line in its place, as a rejected row with blank cells.
 
     ``records`` is the number of records of the range, ``series`` True for those
@@ -299,14 +327,15 @@ def _with_malformed(
     # Place of each kept record among all lines: records and malformed lines interleave.
     record_places = np.setdiff1d(np.arange(records + len(places)), places)
     kept_places = record_places[~np.asarray(series, dtype=bool)]
-    inputs = rows.columns[: -len(PARTITION_COLUMNS)]
-    bad = pd.DataFrame({name: pd.Series([""] * len(places), dtype="str") for name in inputs})
-    for name in PARTITION_COLUMNS:
-        bad[name] = pd.Series([None] * len(places), dtype=rows[name].dtype)
-    bad["status"] = pd.Series([REJECTED] * len(places), dtype="str")
-    bad["reject_reason"] = pd.Series([reason for _, reason in malformed], dtype="str")
+    bad = {name: pa.nulls(len(places), kind) for name, kind in PARTITION_TYPES.items()}
+    for field in rows.schema:  # the input's cells: blank
+        if field.name not in bad:
+            bad[field.name] = pa.array([""] * len(places), field.type)
+    bad["status"] = pa.array([REJECTED] * len(places), PARTITION_TYPES["status"])
+    reasons = [reason for _, reason in malformed]
+    bad["reject_reason"] = pa.array(reasons, PARTITION_TYPES["reject_reason"])
     order = np.argsort(np.concatenate([kept_places, places]), kind="stable")
-    return pd.concat([rows, bad], ignore_index=True).iloc[order].reset_index(drop=True)
+    return pa.concat_tables([rows, pa.table(bad, schema=rows.schema)]).take(order)
 
 
 def moved_by_child(
@@ -335,33 +364,36 @@ def moved_by_child(
 
 
 def measure_moved(
-    frame: pd.DataFrame,
+    frame: pd.DataFrame | Sequence[pd.DataFrame],
     ruleset: Ruleset | str | Path,
     as_of: dt.date,
     rows_out: str | Path,
     columns: ColumnMap | None = None,
     partition_info: dict[str, Any] | None = None,
     number: int = 0,
+    parts: int = 1,
 ) -> pd.DataFrame:
     """Measure a partition of moved (recurring) rows and write it as ``moved-N.parquet``.
 
-    N is ``number``, or the partition's number where Dask passes
+    ``frame`` is the partition, one of :func:`moved_by_child`'s; or else
+    the frames :func:`measure_where_read` returned, every range's, of which
+    this task measures share ``number`` of ``parts`` (as ``moved_by_child``
+    shares them out: a graph then needs no task between the two). N is
+    ``number``, or the partition's number where Dask passes
     ``partition_info``. Returns the part's name and row count, one row
     (:data:`WRITTEN_META`).
     """
     if partition_info is not None:
         number = int(partition_info["number"])
-    rows = measure_partition(frame, ruleset, as_of, columns)
-    name = f"moved-{number}"
-    _write(rows, rows_out, name)
-    return pd.DataFrame(
-        {"part": pd.Series([f"{name}.parquet"], dtype="str"), "rows": [len(rows)]}
-    ).astype({"rows": "int64"})
-
-
-def _write(rows: pd.DataFrame, rows_out: str | Path, name: str) -> None:
-    pq.write_table(
-        pa.Table.from_pandas(rows, preserve_index=False), Path(rows_out) / f"{name}.parquet"
+    if not isinstance(frame, pd.DataFrame):
+        if not 0 <= number < parts:
+            raise ValueError(f"share {number} of {parts}: a share is numbered from 0 to parts - 1")
+        frame = moved_by_child(frame, parts, columns)[number]
+    rows = _measured(pa.Table.from_pandas(frame, preserve_index=False), ruleset, as_of, columns)
+    name = f"moved-{number}.parquet"
+    pq.write_table(rows.cast(_pandas_schema(rows)), Path(rows_out) / name)
+    return pd.DataFrame({"part": pd.Series([name], dtype="str"), "rows": [rows.num_rows]}).astype(
+        {"rows": "int64"}
     )
 
 

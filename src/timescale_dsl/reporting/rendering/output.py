@@ -60,7 +60,13 @@ def in_date_style(frame: pd.DataFrame, style: str) -> pd.DataFrame:
 
 
 def iso_text(moments: Moments) -> pd.Series:
-    """ISO text per value (``model.iso``): dates as days, date-times to the minute.
+    """ISO text per value (``model.iso``): dates as days, date-times to the minute."""
+    series: pd.Series = iso_texts(moments).to_pandas()
+    return series
+
+
+def iso_texts(moments: Moments) -> pa.Array:
+    """:func:`iso_text` as Arrow large strings (null where absent).
 
     Deadlines repeat (a million rows hold a few thousand distinct days), so each
     distinct value is formatted once and the rows take their text from it.
@@ -72,8 +78,8 @@ def iso_text(moments: Moments) -> pd.Series:
     _, firsts, inverse = np.unique(keys, return_index=True, return_inverse=True)
     texts = _iso_texts(Moments(moments.values[firsts], moments.timed[firsts]))
     indices = pa.array(inverse.reshape(-1), type=pa.int64(), mask=absent)
-    series: pd.Series = pc.take(texts, indices).to_pandas()
-    return series
+    found: pa.Array = pc.take(texts, indices)
+    return found
 
 
 def month_text(moments: Moments) -> pd.Series:

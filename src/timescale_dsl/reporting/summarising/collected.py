@@ -21,12 +21,10 @@ from ...ruleset import Ruleset
 from ...status import STATUSES
 from ...syntax.names import column_key
 from ..measuring import Measured, RuleCodes, rule_named
+from ..partition import PARTITION_COLUMNS, REJECTED
 from ..reading.cells import distinct, encoded
 from ..reading.events import ColumnMap, EventsError, find_columns
 from ..rendering.output import OUTPUT_COLUMNS, SOURCE_ROW
-
-REJECTED = "rejected"
-_PARTITION_EXTRA = ("reject_column", "reject_reason")
 
 
 def measured_from_rows(
@@ -37,7 +35,7 @@ def measured_from_rows(
     source: str = "<collected rows>",
 ) -> Measured:
     """The :class:`Measured` whose per-row output (with rejects in place) ``rows`` is."""
-    missing = [c for c in (*OUTPUT_COLUMNS, *_PARTITION_EXTRA) if c not in rows.columns]
+    missing = [c for c in PARTITION_COLUMNS if c not in rows.columns]
     if missing:
         raise EventsError(
             f"{source}: not the output of measure_partition (no column(s) {', '.join(missing)})"
@@ -58,7 +56,7 @@ def measured_from_rows(
             f"{frame['status'].iloc[unknown[0]]!r} but a rule that is not in "
             f"{ruleset.path or 'the ruleset'}: were the rows measured against another one?"
         )
-    inputs = [c for c in frame.columns if c not in (*OUTPUT_COLUMNS, *_PARTITION_EXTRA)]
+    inputs = [c for c in frame.columns if c not in PARTITION_COLUMNS]
     measured = frame.iloc[kept][[*inputs, *OUTPUT_COLUMNS]].reset_index(drop=True)
     measured["status"] = pd.Categorical.from_codes(
         status[kept], dtype=pd.CategoricalDtype(list(STATUSES))

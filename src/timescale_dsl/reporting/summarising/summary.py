@@ -35,10 +35,11 @@ from ...ruleset import Ruleset
 from ...status import LATE, MEASURED, ON_TIME, OVERDUE, STATUSES
 from ...syntax.names import column_key
 from ..measuring import Measured
+from ..partition import REJECTED
 from ..reading.cells import distinct, distinct_of, encoded_prefixes
 from ..reading.events import EventsError, find_columns
 from ..rendering.output import month_text
-from .collected import REJECTED, measured_from_rows, status_codes
+from .collected import measured_from_rows, status_codes
 from .grouping import Key, RowFigures, group_figures
 
 #: ``--by due_month`` (or ``month`` when the input has no such column).
