@@ -343,6 +343,27 @@ def test_a_share_of_every_ranges_moved_rows_is_that_partition_of_moved_by_child(
         measure_moved(recurring, ruleset, AS_OF, tmp_path, number=2, parts=2)
 
 
+def test_a_task_on_threads_of_its_own_writes_what_one_on_its_calling_thread_writes(
+    ruleset: Ruleset, tmp_path: Path
+) -> None:
+    path = tmp_path / "events.csv"
+    _awkward_csv(ruleset, path, rows=900)
+    ranges = csv_ranges(path, 2)
+    written = {}
+    for threads in (False, True):
+        out = rows_folder(tmp_path / f"rows-{threads}")
+        recurring = [
+            measure_where_read(part, ruleset, AS_OF, out, piece_bytes=40_000, threads=threads)
+            for part in ranges
+        ]
+        measure_moved(recurring, ruleset, AS_OF, out, number=0, threads=threads)
+        written[threads] = {part.name: pq.read_table(part) for part in sorted(out.iterdir())}
+    names = ["moved-0.parquet", "where-read-0.parquet", "where-read-1.parquet"]
+    assert list(written[False]) == list(written[True]) == names
+    for name, table in written[False].items():
+        assert table.equals(written[True][name]), name
+
+
 def test_moved_rows_need_a_child_column_and_a_partition() -> None:
     frame = pd.DataFrame({"child": ["C1"], "rule": ["r"]})
     with pytest.raises(EventsError, match="no child id column 'child_id'"):

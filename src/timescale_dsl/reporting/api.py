@@ -80,6 +80,7 @@ def measure_partition(
     as_of: dt.date,
     columns: ColumnMap | None = None,
     calendar: Calendar | None = None,
+    threads: bool = False,
 ) -> pd.DataFrame:
     """One partition: every input row, in order, with the output columns.
 
@@ -88,12 +89,13 @@ def measure_partition(
     rule's occurrences are measured within the partition, so partition by
     child first (docs/report.md). Pass the ruleset's path rather than the
     Ruleset where workers are other processes (Spark, Dask's process
-    scheduler): each worker then loads it once.
+    scheduler): each worker then loads it once. A partition is measured on the
+    calling thread (an engine runs a task a core), unless ``threads``.
     """
     if not isinstance(ruleset, Ruleset):
         ruleset = _ruleset_at(str(ruleset))
     log = read_events(frame.reset_index(drop=True))
-    measured = measure(log, ruleset, as_of, columns, calendar)
+    measured = measure(log, ruleset, as_of, columns, calendar, threads=threads)
     rows = log.frame.copy(deep=False)
     for name, cells in partition_arrays(measured).items():
         rows[name] = pandas_column(cells)

@@ -174,22 +174,25 @@ def pieces(part: CsvRange, size: int = PIECE_BYTES) -> list[CsvRange]:
     return [attrs.evolve(part, start=a, stop=b) for a, b in zip(starts, stops, strict=True)]
 
 
-def read_range(part: CsvRange) -> tuple[pa.Table, list[tuple[int, str]]]:
+def read_range(part: CsvRange, threads: bool = False) -> tuple[pa.Table, list[tuple[int, str]]]:
     """The records of one range, every cell as text as ``timescale report`` reads them.
 
     Also the lines that are not records (the wrong number of fields), each
-    as its place among the range's lines (from 0) and the reason.
+    as its place among the range's lines (from 0) and the reason. Read on the
+    calling thread, unless ``threads`` (see :func:`measure_where_read`).
     """
     # Mapped, not read: the parser reads the file's own pages, not a fresh copy of them.
     with pa.memory_map(part.path) as source:
         source.seek(part.start)
         mapped = source.read_buffer(part.stop - part.start)
         if part.bare_cr:
-            return _parse_range(part, mapped.to_pybytes().replace(b"\r", b"\n"))
-        return _parse_range(part, mapped)
+            return _parse_range(part, mapped.to_pybytes().replace(b"\r", b"\n"), threads)
+        return _parse_range(part, mapped, threads)
 
 
-def _parse_range(part: CsvRange, data: pa.Buffer | bytes) -> tuple[pa.Table, list[tuple[int, str]]]:
+def _parse_range(
+    part: CsvRange, data: pa.Buffer | bytes, threads: bool
+) -> tuple[pa.Table, list[tuple[int, str]]]:
     names = list(part.header)
     if _blank(data):  # no records (Arrow calls that no CSV at all)
         return pa.table({name: pa.array([], pa.large_string()) for name in names}), []
@@ -202,7 +205,9 @@ def _parse_range(part: CsvRange, data: pa.Buffer | bytes) -> tuple[pa.Table, lis
     try:
         table = pa_csv.read_csv(
             pa.BufferReader(data),
-            read_options=pa_csv.ReadOptions(encoding="utf8", column_names=names),
+            read_options=pa_csv.ReadOptions(
+                encoding="utf8", column_names=names, use_threads=threads
+            ),
             parse_options=pa_csv.ParseOptions(newlines_in_values=True, invalid_row_handler=invalid),
             convert_options=pa_csv.ConvertOptions(
                 column_types={name: pa.large_string() for name in names},
@@ -243,6 +248,7 @@ def measure_where_read(
     rows_out: str | Path,
     columns: ColumnMap | None = None,
     piece_bytes: int = PIECE_BYTES,
+    threads: bool = False,
 ) -> pd.DataFrame:
     """Read one range, measure the rows that need no other row, write them as a part.
 
@@ -251,15 +257,19 @@ def measure_where_read(
     blank), less the rows of recurring rules, which are returned as read, to
     be moved by child and given to :func:`measure_moved`. The range is read
     and measured ``piece_bytes`` at a time (:func:`pieces`).
+
+    A task reads and measures on its calling thread: an engine runs a task a
+    core, and threads of a task's own would only contend with the other
+    tasks for the cores. ``threads=True`` gives it threads, for a worker
+    with cores to spare.
     """
-    if not isinstance(ruleset, Ruleset):
-        ruleset = ruleset_at(ruleset)
+    task = _Task(_loaded(ruleset), as_of, columns, threads)
     moved: list[pd.DataFrame] = []
     target = Path(rows_out) / f"where-read-{part.number}.parquet"
     writer: pq.ParquetWriter | None = None
     try:
         for piece in pieces(part, piece_bytes):
-            rows, series = _measure_piece(piece, ruleset, as_of, columns)
+            rows, series = task.measure_piece(piece)
             moved.append(series)
             if writer is None:
                 writer = pq.ParquetWriter(target, _pandas_schema(rows))
@@ -270,39 +280,47 @@ def measure_where_read(
     return pd.concat(moved, ignore_index=True) if len(moved) > 1 else moved[0]
 
 
-def _measure_piece(
-    piece: CsvRange, ruleset: Ruleset, as_of: dt.date, columns: ColumnMap | None
-) -> tuple[pa.Table, pd.DataFrame]:
-    """One piece's rows measured where read, and its recurring rows as read.
-
-    The piece is measured whole and its recurring rows are dropped after (their
-    series are measured where they meet by child): measuring those few rows
-    twice costs less than copying every other row's cells to leave them out.
-    """
-    table, malformed = read_range(piece)
-    series = recurring_rows(table.to_pandas(), ruleset, columns).to_numpy()
-    moved: pd.DataFrame = table.filter(pa.array(series)).to_pandas()
-    rows = _measured(table, ruleset, as_of, columns)
-    if series.any():
-        rows = rows.filter(pa.array(~series))
-    if malformed:
-        rows = _with_malformed(rows, table.num_rows, series, malformed)
-    return rows, moved
+def _loaded(ruleset: Ruleset | str | Path) -> Ruleset:
+    return ruleset if isinstance(ruleset, Ruleset) else ruleset_at(ruleset)
 
 
-def _measured(
-    table: pa.Table, ruleset: Ruleset | str | Path, as_of: dt.date, columns: ColumnMap | None
-) -> pa.Table:
-    """Every row of ``table`` measured: its columns (not copied), then the output's."""
-    if not isinstance(ruleset, Ruleset):
-        ruleset = ruleset_at(ruleset)
-    measured = measure(read_events(table.to_pandas()), ruleset, as_of, columns)
-    for name, cells in partition_arrays(measured).items():
-        if name in table.column_names:  # an input column of that name gives way, as in pandas
-            table = table.set_column(table.column_names.index(name), name, cells)
-        else:
-            table = table.append_column(name, cells)
-    return table
+@attrs.frozen
+class _Task:
+    """What a task measures with, and whether it may use threads of its own."""
+
+    ruleset: Ruleset
+    as_of: dt.date
+    columns: ColumnMap | None
+    threads: bool
+
+    def measure_piece(self, piece: CsvRange) -> tuple[pa.Table, pd.DataFrame]:
+        """One piece's rows measured where read, and its recurring rows as read.
+
+        The piece is measured whole and its recurring rows are dropped after (their
+        series are measured where they meet by child): measuring those few rows
+        twice costs less than copying every other row's cells to leave them out.
+        """
+        table, malformed = read_range(piece, self.threads)
+        frame = table.to_pandas(use_threads=self.threads)
+        series = recurring_rows(frame, self.ruleset, self.columns).to_numpy()
+        moved: pd.DataFrame = table.filter(pa.array(series)).to_pandas(use_threads=self.threads)
+        rows = self.measured(table)
+        if series.any():
+            rows = rows.filter(pa.array(~series))
+        if malformed:
+            rows = _with_malformed(rows, table.num_rows, series, malformed)
+        return rows, moved
+
+    def measured(self, table: pa.Table) -> pa.Table:
+        """Every row of ``table`` measured: its columns (not copied), then the output's."""
+        log = read_events(table.to_pandas(use_threads=self.threads))
+        measured = measure(log, self.ruleset, self.as_of, self.columns, threads=self.threads)
+        for name, cells in partition_arrays(measured).items():
+            if name in table.column_names:  # an input column of that name gives way, as in pandas
+                table = table.set_column(table.column_names.index(name), name, cells)
+            else:
+                table = table.append_column(name, cells)
+        return table
 
 
 def _pandas_schema(rows: pa.Table) -> pa.Schema:
@@ -372,6 +390,7 @@ def measure_moved(
     partition_info: dict[str, Any] | None = None,
     number: int = 0,
     parts: int = 1,
+    threads: bool = False,
 ) -> pd.DataFrame:
     """Measure a partition of moved (recurring) rows and write it as ``moved-N.parquet``.
 
@@ -381,7 +400,8 @@ def measure_moved(
     shares them out: a graph then needs no task between the two). N is
     ``number``, or the partition's number where Dask passes
     ``partition_info``. Returns the part's name and row count, one row
-    (:data:`WRITTEN_META`).
+    (:data:`WRITTEN_META`). Measured on the calling thread, unless ``threads``
+    (see :func:`measure_where_read`).
     """
     if partition_info is not None:
         number = int(partition_info["number"])
@@ -389,7 +409,8 @@ def measure_moved(
         if not 0 <= number < parts:
             raise ValueError(f"share {number} of {parts}: a share is numbered from 0 to parts - 1")
         frame = moved_by_child(frame, parts, columns)[number]
-    rows = _measured(pa.Table.from_pandas(frame, preserve_index=False), ruleset, as_of, columns)
+    task = _Task(_loaded(ruleset), as_of, columns, threads)
+    rows = task.measured(pa.Table.from_pandas(frame, preserve_index=False))
     name = f"moved-{number}.parquet"
     pq.write_table(rows.cast(_pandas_schema(rows)), Path(rows_out) / name)
     return pd.DataFrame({"part": pd.Series([name], dtype="str"), "rows": [rows.num_rows]}).astype(

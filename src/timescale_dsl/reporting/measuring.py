@@ -222,10 +222,17 @@ def measure(
     columns: ColumnMap | None = None,
     calendar: Calendar | None = None,
     progress: Progress | None = None,
+    threads: bool = True,
 ) -> Measured:
-    """Measure every row of an event log; see the module docstring."""
+    """Measure every row of an event log; see the module docstring.
+
+    ``threads=False`` measures on the calling thread alone, as a task should
+    that a distributed engine has given one core of several.
+    """
     log = events if isinstance(events, EventLog) else read_events(events)
-    return _Measurement(log, ruleset, as_of, columns or ColumnMap(), calendar, progress).run()
+    measurement = _Measurement(log, ruleset, as_of, columns or ColumnMap(), calendar, progress)
+    measurement.threads = COLUMN_THREADS if threads else 1
+    return measurement.run()
 
 
 class _Measurement:
@@ -255,6 +262,8 @@ class _Measurement:
         self.by_rule: dict[_Place, dict[str, IntArray]] = {}
         #: The threads reading columns ahead of the rules that ask for them, if any.
         self.pool: ThreadPoolExecutor | None = None
+        #: How many threads read columns (1: none beside the calling thread).
+        self.threads = COLUMN_THREADS
         _check_clashes(log)
         self.size = len(self.frame)
         self.problems = Problems(self.size)
@@ -428,9 +437,9 @@ class _Measurement:
             if place != completion and read_by_rule(self.size, len(readers), reading):
                 self.by_rule[place] = readers
         if self.pool is None:
-            if min(COLUMN_THREADS, os.cpu_count() or 1) < 2:
+            if min(self.threads, os.cpu_count() or 1) < 2:
                 return  # read_column reads each when asked
-            self.pool = ThreadPoolExecutor(COLUMN_THREADS, thread_name_prefix="column")
+            self.pool = ThreadPoolExecutor(self.threads, thread_name_prefix="column")
         for place in wanted:
             if place not in self.read:
                 self.read[place] = self.pool.submit(self.read_place, place)
