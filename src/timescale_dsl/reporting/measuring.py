@@ -230,9 +230,10 @@ def measure(
     that a distributed engine has given one core of several.
     """
     log = events if isinstance(events, EventLog) else read_events(events)
-    measurement = _Measurement(log, ruleset, as_of, columns or ColumnMap(), calendar, progress)
-    measurement.threads = COLUMN_THREADS if threads else 1
-    return measurement.run()
+    threads_used = COLUMN_THREADS if threads else 1
+    return _Measurement(
+        log, ruleset, as_of, columns or ColumnMap(), calendar, progress, threads_used
+    ).run()
 
 
 class _Measurement:
@@ -244,6 +245,7 @@ class _Measurement:
         columns: ColumnMap,
         calendar: Calendar | None,
         progress: Progress | None,
+        threads: int,
     ) -> None:
         self.log = log
         self.frame = log.frame
@@ -263,7 +265,7 @@ class _Measurement:
         #: The threads reading columns ahead of the rules that ask for them, if any.
         self.pool: ThreadPoolExecutor | None = None
         #: How many threads read columns (1: none beside the calling thread).
-        self.threads = COLUMN_THREADS
+        self.threads = threads
         _check_clashes(log)
         self.size = len(self.frame)
         self.problems = Problems(self.size)
