@@ -75,9 +75,13 @@ def iso_texts(moments: Moments) -> pa.Array:
     # One key per text: the minute, and whether a time is shown.
     minutes = np.where(absent, np.datetime64(0, "m"), moments.values.astype("datetime64[m]"))
     keys = minutes.astype(np.int64) * 2 + moments.timed
-    _, firsts, inverse = np.unique(keys, return_index=True, return_inverse=True)
-    texts = _iso_texts(Moments(moments.values[firsts], moments.timed[firsts]))
-    indices = pa.array(inverse.reshape(-1), type=pa.int64(), mask=absent)
+    # Numbered by hashing, not sorting: the order of the distinct keys is of no matter.
+    codes, distinct = pd.factorize(keys)
+    # One row of each key stands for it (any: the rows of a key share their text).
+    rows = np.empty(len(distinct), dtype=np.int64)
+    rows[codes] = np.arange(len(codes))
+    texts = _iso_texts(Moments(moments.values[rows], moments.timed[rows]))
+    indices = pa.array(codes.astype(np.int64), mask=absent)
     found: pa.Array = pc.take(texts, indices)
     return found
 
