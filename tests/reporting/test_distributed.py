@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from timescale_dsl import Ruleset
-from timescale_dsl.reporting.api import partition_meta, timeliness
+from timescale_dsl.reporting.api import measure_partition, partition_meta, timeliness
 from timescale_dsl.reporting.distributed import (
     PIECE_BYTES,
     CsvRange,
@@ -375,3 +375,17 @@ def test_moved_rows_need_a_child_column_and_a_partition() -> None:
     # Ranges that returned no recurring rows: empty partitions, not an error.
     empty = pd.DataFrame({"child_id": pd.Series([], dtype="str")})
     assert [len(part) for part in moved_by_child([empty, empty], 2)] == [0, 0]
+
+
+def test_an_input_column_named_as_a_reject_column_is_refused_not_overwritten(
+    ruleset: Ruleset, tmp_path: Path
+) -> None:
+    frame = sample_events(ruleset, SampleOptions(rows=60, seed=5))
+    frame["Reject Reason"] = "the council's own note"
+    with pytest.raises(EventsError, match="'Reject Reason' have the names of a partition's"):
+        measure_partition(frame, ruleset, AS_OF)
+    path = tmp_path / "events.csv"
+    frame.to_csv(path, index=False)
+    (part,) = csv_ranges(path, 1)
+    with pytest.raises(EventsError, match=r"events.csv \(bytes \d+-\d+\): input column"):
+        measure_where_read(part, ruleset, AS_OF, rows_folder(tmp_path / "rows"))

@@ -28,7 +28,13 @@ from ..paths import check_outputs
 from ..ruleset import Ruleset
 from ..syntax.names import column_key
 from .measuring import Measured, measure, rule_named
-from .partition import PARTITION_COLUMNS, PARTITION_TYPES, pandas_column, partition_arrays
+from .partition import (
+    PARTITION_COLUMNS,
+    PARTITION_TYPES,
+    check_clashes,
+    pandas_column,
+    partition_arrays,
+)
 from .progress import ProgressBar
 from .reading.cells import distinct
 from .reading.events import ColumnMap, EventLog, EventsError, find_columns, read_events
@@ -95,6 +101,7 @@ def measure_partition(
     if not isinstance(ruleset, Ruleset):
         ruleset = _ruleset_at(str(ruleset))
     log = read_events(frame.reset_index(drop=True))
+    check_clashes(log.frame.columns, log.source)
     measured = measure(log, ruleset, as_of, columns, calendar, threads=threads)
     rows = log.frame.copy(deep=False)
     for name, cells in partition_arrays(measured).items():

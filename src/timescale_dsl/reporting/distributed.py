@@ -48,7 +48,14 @@ from ..syntax.names import column_key
 from .api import recurring_rows
 from .api import ruleset_at as ruleset_at  # for the scripts, beside the tasks it serves
 from .measuring import measure
-from .partition import PARTITION_COLUMNS, PARTITION_TYPES, REJECTED, pandas_column, partition_arrays
+from .partition import (
+    PARTITION_COLUMNS,
+    PARTITION_TYPES,
+    REJECTED,
+    check_clashes,
+    pandas_column,
+    partition_arrays,
+)
 from .reading.cells import arrow_strings
 from .reading.csv_layout import SNIFF_BYTES
 from .reading.cuts import line_end, line_ending, record_starts
@@ -304,22 +311,20 @@ class _Task:
         frame = table.to_pandas(use_threads=self.threads)
         series = recurring_rows(frame, self.ruleset, self.columns).to_numpy()
         moved: pd.DataFrame = table.filter(pa.array(series)).to_pandas(use_threads=self.threads)
-        rows = self.measured(table)
+        rows = self.measured(table, piece.label)
         if series.any():
             rows = rows.filter(pa.array(~series))
         if malformed:
             rows = _with_malformed(rows, table.num_rows, series, malformed)
         return rows, moved
 
-    def measured(self, table: pa.Table) -> pa.Table:
+    def measured(self, table: pa.Table, source: str) -> pa.Table:
         """Every row of ``table`` measured: its columns (not copied), then the output's."""
-        log = read_events(table.to_pandas(use_threads=self.threads))
+        log = read_events(table.to_pandas(use_threads=self.threads), name=source)
+        check_clashes(table.column_names, log.source)
         measured = measure(log, self.ruleset, self.as_of, self.columns, threads=self.threads)
         for name, cells in partition_arrays(measured).items():
-            if name in table.column_names:  # an input column of that name gives way, as in pandas
-                table = table.set_column(table.column_names.index(name), name, cells)
-            else:
-                table = table.append_column(name, cells)
+            table = table.append_column(name, cells)
         return table
 
 
@@ -410,8 +415,8 @@ def measure_moved(
             raise ValueError(f"share {number} of {parts}: a share is numbered from 0 to parts - 1")
         frame = moved_by_child(frame, parts, columns)[number]
     task = _Task(_loaded(ruleset), as_of, columns, threads)
-    rows = task.measured(pa.Table.from_pandas(frame, preserve_index=False))
     name = f"moved-{number}.parquet"
+    rows = task.measured(pa.Table.from_pandas(frame, preserve_index=False), f"the rows of {name}")
     pq.write_table(rows.cast(_pandas_schema(rows)), Path(rows_out) / name)
     return pd.DataFrame({"part": pd.Series([name], dtype="str"), "rows": [rows.num_rows]}).astype(
         {"rows": "int64"}

@@ -10,6 +10,7 @@ for the rest.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Final
 
 import numpy as np
@@ -20,15 +21,18 @@ import pyarrow.compute as pc
 from ..engine.moments import IntArray, Moments
 from ..engine.timeliness import NO_DAYS
 from ..status import STATUSES
+from ..syntax.names import column_key
 from .measuring import Measured
+from .reading.events import EventsError, find_columns
 from .rendering.output import OUTPUT_COLUMNS, iso_texts
 
 REJECTED: Final = "rejected"
+_REJECT_NAMES: Final = ("reject_column", "reject_reason")
 _TEXT, _DAYS, _FLAG = pa.large_string(), pa.int64(), pa.bool_()
 #: Each output column's type; every one may be blank (null), as a rejected row's are.
 PARTITION_TYPES: Final = dict(
     zip(
-        (*OUTPUT_COLUMNS, "reject_column", "reject_reason"),
+        (*OUTPUT_COLUMNS, *_REJECT_NAMES),
         (_TEXT, _TEXT, _TEXT, _TEXT, _DAYS, _DAYS, _FLAG, _FLAG, _TEXT, _TEXT),
         strict=True,
     )
@@ -40,6 +44,18 @@ _PANDAS_TYPES: Final = {
     _DAYS: pd.Int64Dtype(),
     _FLAG: pd.BooleanDtype(),
 }
+
+
+def check_clashes(columns: Iterable[object], source: str) -> None:
+    """Refuse a partition whose input has a column of the reject columns' names: it
+    would be overwritten. (Measuring refuses the other output columns' names.)"""
+    found = find_columns(str(name) for name in columns)
+    clashes = [found[column_key(name)] for name in _REJECT_NAMES if column_key(name) in found]
+    if clashes:
+        raise EventsError(
+            f"{source}: input column(s) {', '.join(repr(c) for c in clashes)} have the "
+            f"names of a partition's output columns ({', '.join(_REJECT_NAMES)}); rename them"
+        )
 
 
 def pandas_column(cells: pa.Array | pa.ChunkedArray) -> pd.Series:
