@@ -308,12 +308,36 @@ def test_xlsx_errors_name_the_sheet(tmp_path: Path, capsys: pytest.CaptureFixtur
     err = capsys.readouterr().err
     assert "missing required column(s)" in err
     assert "is it the right sheet? Name the log's sheet with --sheet" in err
+    assert "(read: sheet 'Notes'; the workbook also has 'Events')" in err
+    # Asked to group by a column of the log: still told it is the wrong sheet first.
+    assert main([*args, "--by", "Team"]) == 1
+    err = capsys.readouterr().err
+    assert "missing required column(s)" in err and "the workbook also has 'Events'" in err
+    assert main([*args, "--by", "Team", "--sheet", "events"]) == 0
+    capsys.readouterr()
     assert main([*args, "--sheet", "Evnts"]) == 1
     assert "no sheet 'Evnts' (sheets: Notes, Events)" in capsys.readouterr().err
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
     assert main(["report", str(RULESET), str(broken)]) == 1
     assert "not a readable workbook" in capsys.readouterr().err
+
+
+def test_a_first_sheet_of_other_columns_names_the_workbooks_other_sheets(
+    ruleset: Ruleset, tmp_path: Path
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    path = _workbook(tmp_path / "export.xlsx")
+    book = openpyxl.load_workbook(path)
+    summary = book.create_sheet("Summary", 0)  # a summary table first, as some exports have
+    summary.append(["Team", "Records"])
+    summary.append(["North", 1])
+    book.save(path)
+    with pytest.raises(EventsError) as raised:
+        timeliness(path, ruleset, AS_OF, by=["Team"])
+    message = str(raised.value)
+    assert "missing required column(s)" in message and "map other names" in message
+    assert message.endswith("(read: sheet 'Summary'; the workbook also has 'Notes', 'Events')")
 
 
 def test_a_csv_title_line_above_the_header_is_skipped_and_said(

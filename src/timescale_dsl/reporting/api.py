@@ -37,7 +37,14 @@ from .partition import (
 )
 from .progress import ProgressBar
 from .reading.cells import distinct
-from .reading.events import ColumnMap, EventLog, EventsError, find_columns, read_events
+from .reading.events import (
+    ColumnMap,
+    EventLog,
+    EventsError,
+    find_columns,
+    read_events,
+    required_columns,
+)
 from .rendering.html import render_html
 from .rendering.output import in_date_style
 from .rendering.render import render_csv, render_json, render_table, write_table
@@ -70,9 +77,16 @@ def timeliness(
 ) -> Report:
     """Measure an event log and summarise it per rule (and per the ``by`` columns)."""
     log = read_events(events, sheet=sheet)
-    check_by(log.frame, by)
+    _check_columns(log, columns or ColumnMap(), by)
     measured = measure(log, ruleset, as_of, columns, calendar)
     return Report(measured, summarise(measured, ruleset, by))
+
+
+def _check_columns(log: EventLog, columns: ColumnMap, by: Sequence[str]) -> None:
+    """The log's own columns first (a wrong sheet or a title line is told as such),
+    then the ``by`` columns, before anything is measured."""
+    required_columns(log, columns)
+    check_by(log.frame, by)
 
 
 @functools.lru_cache(maxsize=8)
@@ -203,18 +217,12 @@ def report_files(
         ],
     )
     log: EventLog = read() if read is not None else read_events(events, sheet=sheet)
-    check_by(log.frame, by)
+    columns = ColumnMap(child_column, rule_column, completed_column, fact_columns)
+    _check_columns(log, columns, by)
     calendar = calendar_by_name(calendar_name) if calendar_name else None
     bar = ProgressBar(len(log.frame), "measuring") if progress else None
     try:
-        measured = measure(
-            log,
-            ruleset,
-            as_of,
-            ColumnMap(child_column, rule_column, completed_column, fact_columns),
-            calendar,
-            bar,
-        )
+        measured = measure(log, ruleset, as_of, columns, calendar, bar)
     finally:
         if bar is not None:
             bar.close()

@@ -82,6 +82,8 @@ class EventLog:
     malformed: tuple[MalformedRow, ...] = ()
     #: What reading noticed that the summary should say (lines joined by an open quote).
     notes: tuple[str, ...] = ()
+    #: A workbook's sheets, the one read first (none for other inputs).
+    sheets: tuple[str, ...] = ()
 
     @property
     def rows_read(self) -> int:
@@ -106,9 +108,9 @@ def read_events(
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         from .workbook import read_workbook
 
-        frame, numbers, notes = read_workbook(path, label, sheet)
+        frame, numbers, notes, sheets = read_workbook(path, label, sheet)
         _check_header([str(c) for c in frame.columns], label)
-        return EventLog(frame, numbers, label, notes=notes)
+        return EventLog(frame, numbers, label, notes=notes, sheets=sheets)
     if sheet is not None:
         raise EventsError(f"{label}: --sheet {sheet}: only a workbook (.xlsx) has sheets")
     return _read_csv(path, label, head)
@@ -519,6 +521,9 @@ def required_columns(log: EventLog, columns: ColumnMap) -> dict[str, str]:
                 if workbook
                 else "is the first line a title? The header row of column names must come first"
             )
+        if len(log.sheets) > 1:  # the first sheet, read by default, may be a cover or summary
+            others = ", ".join(f"'{name}'" for name in log.sheets[1:])
+            advice += f" (read: sheet '{log.sheets[0]}'; the workbook also has {others})"
         raise EventsError(
             f"{log.source}: missing required column(s): {', '.join(missing)} "
             f"(columns found: {have}); {advice}"

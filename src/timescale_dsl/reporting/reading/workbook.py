@@ -36,9 +36,10 @@ from .events import EventsError
 
 def read_workbook(
     path: Path, label: str, sheet: str | None
-) -> tuple[pd.DataFrame, IntArray, tuple[str, ...]]:
+) -> tuple[pd.DataFrame, IntArray, tuple[str, ...], tuple[str, ...]]:
     """The sheet's records as text, each record's row number (1 = the row after the header),
-    and what the summary should say about reading it (title rows skipped)."""
+    what the summary should say about reading it (title rows skipped), and the
+    workbook's sheets, the one read first."""
     try:
         from python_calamine import CalamineError, CalamineWorkbook
     except ImportError:
@@ -97,7 +98,8 @@ def read_workbook(
     notes: tuple[str, ...] = ()
     if top:
         notes = (f"sheet '{chosen}': {header_below(top, 'row')}",)
-    return frame, np.array(numbers, dtype=np.int64), notes
+    sheets = (chosen, *(name for name in names if name != chosen))
+    return frame, np.array(numbers, dtype=np.int64), notes, sheets
 
 
 def _header_row(cells: Sequence[Sequence[object]]) -> int:
