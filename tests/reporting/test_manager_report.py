@@ -181,8 +181,34 @@ def test_two_close_names_are_ambiguous_not_guessed() -> None:
     assert found.get("referral") is None
     assert found.ambiguous["referral"] == ("Referral Date", "Referral DateTime")
     assert found.get("meeting") == "Meeting"
-    assert loose_key("The Date_of-Birth") == "date of birth"
     assert loose_key("Start Date") == loose_key("start")
+
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        "Referral Date",
+        "Date of Referral",
+        "DATE_OF_REFERRAL",
+        "Date/Time of the Referral",
+        "Referral Date (DD/MM/YYYY)",
+        "referral date [yyyy-mm-dd hh:mm]",
+        "The Referral DateTime",
+    ],
+)
+def test_an_exports_name_for_a_date_meets_its_fact(column: str) -> None:
+    found = fact_columns([column, "Team (North/South)", "Date"], ["referral", "date"])
+    assert found.get("referral") == column
+    assert found.how["referral"] == "close name"
+    assert found.get("date") == "Date"  # a column called just Date is the fact 'date'
+
+
+def test_words_that_are_no_date_format_stay_in_the_name() -> None:
+    assert loose_key("Referral (UK)") == "referral uk"
+    assert loose_key("The Date_of-Birth") == loose_key("birth") == "birth"
+    assert loose_key("the date") == "date"
+    found = fact_columns(["Referral (UK)", "Referral (Wales)"], ["referral"])
+    assert found.get("referral") is None
     with pytest.raises(MappingError):
         fact_columns(["a"], ["referral"], [("b", "referral")])
 
@@ -370,3 +396,32 @@ def test_html_has_a_chase_section_per_team(csv_file: Callable[..., Path], tmp_pa
     # Worst first: C5, 16 working days late, before C3, overdue by 3.
     assert chase.index(">C5<") < chase.index(">C3<")
     assert '<td class="name" title="assessment">Single assessment</td>' in chase
+
+
+def test_a_fact_no_column_feeds_is_told_once_with_its_rules_and_a_close_column() -> None:
+    from timescale_dsl import load_ruleset
+    from timescale_dsl.reporting.measuring import measure
+
+    root = Path(__file__).resolve().parents[2]
+    lcs = load_ruleset(root / "rulesets" / "lcs-liquidlogic.timescales")
+    frame = pd.read_csv(root / "examples" / "lcs-events.csv", dtype=str, keep_default_na=False)
+    frame = frame.rename(columns={"actual meeting": "Actual Meting Date"})  # a slip of the keys
+    measured = measure(frame, lcs, AS_OF)
+    heads = measured.reject_heads
+    rejected = set(measured.rule_of_reject[heads["column"] == "actual meeting"])
+    readers = [rule.id for rule in lcs if rule.id in rejected]  # in the ruleset's order
+    assert len(readers) > 5
+    told = [w for w in measured.warnings if "'actual meeting'" in w]
+    assert told == [
+        f"no column for fact 'actual meeting' (rules {', '.join(readers[:5])} and "
+        f"{len(readers) - 5} more); did you mean column 'Actual Meting Date'? "
+        'Map it with --column "Actual Meting Date=actual meeting"'
+    ]
+    # Two alike columns: neither is guessed, and the advice names both.
+    frame["Actual Meeting DateTime"] = frame["Actual Meting Date"]
+    frame = frame.rename(columns={"Actual Meting Date": "Actual Meeting Date"})
+    (told,) = [w for w in measure(frame, lcs, AS_OF).warnings if "'actual meeting'" in w]
+    assert told.endswith(
+        "; Actual Meeting Date and Actual Meeting DateTime are alike: map one with "
+        '--column "Actual Meeting Date=actual meeting"'
+    )

@@ -270,6 +270,8 @@ class _Measurement:
         self.size = len(self.frame)
         self.problems = Problems(self.size)
         self.warnings: list[str] = list(log.notes)
+        #: Facts no column feeds, with the rules that read them (told once a fact).
+        self.unfed: dict[str, list[str]] = {}
 
     # -- the run -----------------------------------------------------------------
     def run(self) -> Measured:
@@ -306,6 +308,7 @@ class _Measurement:
         for rule, rows in rules:
             if rule.is_recurring:
                 self.measure_rows(rule, rows[~self.problems.failed[rows]], completed_at, bounds)
+        self.warn_unfed()
         ok = ~self.problems.failed
         timeliness = self.classify(bounds, completed_at)
         kept = np.flatnonzero(ok)
@@ -516,9 +519,9 @@ class _Measurement:
         for key, kind in facts_read_by(rule, self.ruleset):
             column = self.columns.get(key)
             if column is None:
-                close = self.columns.ambiguous.get(match_key(key))
-                alike = f"; {' and '.join(close)} are alike: map one with --column" if close else ""
-                self.warn(f"no column for fact '{key}' (rule {rule.id}){alike}")
+                readers = self.unfed.setdefault(key, [])
+                if rule.id not in readers:
+                    readers.append(rule.id)
                 continue
             self.used.setdefault(
                 key, (key, column, self.columns.how.get(match_key(key), "by name"))
@@ -539,6 +542,16 @@ class _Measurement:
     def warn(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)
+
+    def warn_unfed(self) -> None:
+        """One warning a fact that no column feeds, naming the rules that read it."""
+        for key, readers in self.unfed.items():
+            shown = ", ".join(readers[:UNFED_RULES_SHOWN])
+            if len(readers) > UNFED_RULES_SHOWN:
+                shown += f" and {len(readers) - UNFED_RULES_SHOWN} more"
+            rules = f"rule {shown}" if len(readers) == 1 else f"rules {shown}"
+            advice = self.columns.advice(key)
+            self.warn(f"no column for fact '{key}' ({rules})" + (f"; {advice}" if advice else ""))
 
     # -- deadlines -------------------------------------------------------------------
     def measure_rows(
@@ -630,6 +643,8 @@ class _RuleDeadlines:
 
 #: Threads reading fact columns side by side (more gain little: the columns are few).
 COLUMN_THREADS = 2
+#: The rules a warning of a fact with no column names before it counts the rest.
+UNFED_RULES_SHOWN = 5
 #: Statuses are found in this many parts of the rows on those threads (more parts than
 #: threads even out their turns), when each part has at least MIN_CLASSIFY_PART rows.
 CLASSIFY_PARTS = 4

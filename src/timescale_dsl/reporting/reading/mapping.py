@@ -8,10 +8,12 @@ preference, by
    meeting"`` or a mapping file);
 2. a column of the fact's own name, ignoring case, spaces, underscores,
    hyphens and a leading "the";
-3. a column whose name is the fact's once punctuation and a trailing "date",
-   "datetime" or "date time" are set aside too, when exactly one column is
-   such: two candidates (``Referral Date`` and ``Referral DateTime``) match
-   neither, and the report says so rather than guess.
+3. a column whose name is the fact's once punctuation, a trailing "date",
+   "datetime" or "date time", a leading "date of" (``Date of Referral``) and a
+   bracketed format (``Meeting Date (DD/MM/YYYY)``) are set aside too, when
+   exactly one column is such: two candidates (``Referral Date`` and
+   ``Referral DateTime``) match neither, and the report says so rather than
+   guess.
 
 Every match is recorded (fact, column, how) so the report can say which
 column it used for which fact.
@@ -35,6 +37,10 @@ CLOSE: Final = "close name"
 
 _PUNCTUATION = re.compile(r"[^0-9a-z]+")
 _TRAILING_DATE = re.compile(r"(?: date ?time| date| dt)$")
+_LEADING_DATE = re.compile(r"^(?:date ?time|date) of ")
+_LEADING_THE = re.compile(r"^the ")
+#: A format written after the name: (DD/MM/YYYY), [yyyy-mm-dd hh:mm], (dd.mm.yy).
+_FORMAT_HINT = re.compile(r"\s*[(\[][\sdmyhs/.:\-]*[)\]]\s*$")
 
 
 class MappingError(TimescaleError):
@@ -48,11 +54,12 @@ def match_key(name: str) -> str:
 
 
 def loose_key(name: str) -> str:
-    """The name with punctuation and a trailing date word aside: ``Referral Date`` -> referral."""
-    words = _PUNCTUATION.sub(" ", name.casefold()).strip()
-    if words.startswith("the "):
-        words = words[4:]
-    return _TRAILING_DATE.sub("", " " + words).strip() or words
+    """The name with punctuation, date words and a format aside: ``Referral Date``,
+    ``Date of Referral`` and ``Referral Date (DD/MM/YYYY)`` -> referral."""
+    words = _PUNCTUATION.sub(" ", _FORMAT_HINT.sub("", name.casefold())).strip()
+    words = _LEADING_THE.sub("", words)
+    bare = _TRAILING_DATE.sub("", " " + words).strip()
+    return _LEADING_THE.sub("", _LEADING_DATE.sub("", bare)) or words
 
 
 @attrs.frozen(eq=False)
@@ -62,9 +69,24 @@ class FactColumns:
     columns: Mapping[str, str]  # fact key (match_key) -> input column
     how: Mapping[str, str]
     ambiguous: Mapping[str, tuple[str, ...]]
+    #: The input's columns that feed nothing (neither a fact nor a role).
+    spare: tuple[str, ...] = ()
 
     def get(self, fact: str) -> str | None:
         return self.columns.get(match_key(fact))
+
+    def advice(self, fact: str) -> str:
+        """What to do about a fact no column feeds: the alike columns to choose from, or
+        a spare column whose name is a slip away from the fact's."""
+        close = self.ambiguous.get(match_key(fact))
+        if close:
+            return f'{" and ".join(close)} are alike: map one with --column "{close[0]}={fact}"'
+        by_loose = {loose_key(column): column for column in self.spare}
+        near = did_you_mean(loose_key(fact), by_loose)
+        if near is None:
+            return ""
+        column = by_loose[near]
+        return f"did you mean column '{column}'? Map it with --column \"{column}={fact}\""
 
 
 def parse_mapping(text: str, where: str) -> tuple[str, str]:
@@ -135,4 +157,5 @@ def fact_columns(
             taken.add(close[0])
         elif close:
             ambiguous[key] = close
-    return FactColumns(found, how, ambiguous)
+    spare = tuple(c for c in columns if c not in taken and c not in found.values())
+    return FactColumns(found, how, ambiguous, spare)
