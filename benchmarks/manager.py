@@ -30,6 +30,7 @@ import compileall
 import json
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -57,10 +58,22 @@ pa_csv.read_csv(
 
 
 def _timed(command: list[str], cwd: Path | None = None, src: Path = ROOT / "src") -> float:
+    return _timed_with_cpu(command, cwd, src)[0]
+
+
+def _timed_with_cpu(
+    command: list[str], cwd: Path | None = None, src: Path = ROOT / "src"
+) -> tuple[float, float]:
+    """Wall seconds, and CPU seconds (user and system, the command's processes and
+    their children: Dask's workers count too)."""
     env = {**os.environ, "PYTHONPATH": str(src)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def _best(repeat: int, command: list[str], cwd: Path | None = None) -> float:
@@ -163,10 +176,17 @@ def dask_versus_plain(
             "--by", "team", "--rows-out", "rows-plain.parquet", "--no-progress",
         ]  # fmt: skip
         runs: dict[str, list[float]] = {"processes": [], "threads": [], "plain": []}
+        cpu: dict[str, list[float]] = {"processes": [], "threads": [], "plain": []}
+        commands = {
+            "plain": plain,
+            "processes": [sys.executable, "measure_with_dask.py"],
+            "threads": [sys.executable, "measure_with_dask_threads.py"],
+        }
         for _ in range(repeat):  # in turn, so that each meets the machine's load alike
-            runs["plain"].append(_timed(plain, work))
-            runs["processes"].append(_timed([sys.executable, "measure_with_dask.py"], work))
-            runs["threads"].append(_timed([sys.executable, "measure_with_dask_threads.py"], work))
+            for name, command in commands.items():
+                wall, used = _timed_with_cpu(command, work)
+                runs[name].append(wall)
+                cpu[name].append(used)
     best = {name: min(found) for name, found in runs.items()}
     return {
         "job": "measure, per-row Parquet, table summary per team",
@@ -177,6 +197,7 @@ def dask_versus_plain(
         "dask_over_plain": round(best["processes"] / best["plain"], 2),
         "dask_threads_over_plain": round(best["threads"] / best["plain"], 2),
         "runs_seconds": {name: [round(t, 2) for t in found] for name, found in runs.items()},
+        "least_cpu_seconds": {name: round(min(found), 2) for name, found in cpu.items()},
         "best_of": repeat,
         "load_average_after": round(os.getloadavg()[0], 1),
     }
