@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from timescale_dsl.cli import main
 
 from .browser import measure_page, print_to_pdf
@@ -79,3 +81,24 @@ def test_html_report_prints(tmp_path: Path) -> None:
     assert pdf.startswith(b"%PDF-")
     pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
     assert pages >= 2  # a long report runs over pages rather than being cut off
+
+
+def test_names_without_spaces_wrap_rather_than_widen_the_page(tmp_path: Path) -> None:
+    events = tmp_path / "export.csv"
+    frame = pd.read_csv(ROOT / "examples" / "lcs-events.csv", dtype=str, keep_default_na=False)
+    long_team = "Locality_Team_" + "North_East_" * 20  # one word of 234 characters
+    frame.loc[::3, "team"] = long_team
+    frame = frame.rename(columns={"referral": "Referral_" + "Date_Recorded_" * 15})
+    frame.to_csv(events, index=False)
+    page = tmp_path / "report.html"
+    args = [
+        "report", str(ROOT / "rulesets" / "lcs-liquidlogic.timescales"), str(events),
+        "--as-of", "2026-11-23", "--by", "team",
+        "--format", "html", "-o", str(page), "--no-progress",
+    ]  # fmt: skip
+    assert main(args) == 0
+    assert long_team in page.read_text(encoding="utf-8")
+    found = measure_page(page, MEASURE, 1280, tmp_path / "long-names.png")
+    assert isinstance(found, dict)
+    assert found["pageWidth"] <= 1280, "a long name widens the page past 1280 px"
+    assert found["tallestCell"] < found["lineHeight"]

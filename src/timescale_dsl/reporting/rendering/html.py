@@ -31,6 +31,7 @@ _STYLE = """
 body { font-family: sans-serif; margin: 2em auto; padding: 0 1.5em; color: #0b0c0c;
        max-width: 76em; }
 h1 { font-size: 1.6em; } h2 { font-size: 1.3em; margin-top: 2em; } h3 { font-size: 1.05em; }
+h1, h2, h3, p, li, dd, figcaption { overflow-wrap: anywhere; }
 .scroll { max-width: 100%; overflow-x: auto; }
 table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 0.85em; }
 th, td { border-bottom: 1px solid #b1b4b6; padding: 0.25em 0.5em; text-align: right;
