@@ -106,3 +106,45 @@ def test_keywords_are_case_insensitive():
     a = parse_statement("Minutes WITHIN 15 Working Days AFTER meeting")
     b = parse_statement("Minutes within 15 working days after meeting")
     assert a == b
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Outcome by 5pm the next working day after strategy discussion", "5pm"),
+        ("Outcome by 5 p.m. the next working day after strategy discussion", "5 p.m."),
+        ("Record by 17:00 on the day of strategy discussion", "17:00"),
+        ("Record by midday on the day after strategy discussion", "midday"),
+        ("Record by 9.30am the day after strategy discussion", "9.30am"),
+    ],
+)
+def test_a_time_of_day_is_told_as_such_with_what_to_write(text, words):
+    hint = _error(text).splitlines()[-1]
+    assert hint.startswith(f"    hint: a time of day ('{words}') is not counted")
+    assert "'by the end of the next working day after X'" in hint
+    assert "'within 24 hours of X'" in hint
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("PEP review termly", "termly"),
+        ("PEP review once a term", "once a term"),
+        ("PEP review every half-term", "every half-term"),
+        ("PEP review half termly", "half termly"),
+    ],
+)
+def test_school_terms_are_told_as_such_with_what_to_write(text, words):
+    hint = _error(text).splitlines()[-1]
+    assert hint.startswith(f"    hint: school terms ('{words}') are not counted")
+    assert "('every 13 weeks')" in hint
+
+
+def test_a_time_in_a_line_that_reads_is_no_error():
+    # "5pm" in a quoted task name, and in a rule's source words, are the author's own.
+    parse_statement('"Call back by 5pm" within 1 working day of contact')
+    parse_ruleset(
+        'title "t"\nfact "contact" date\n\n[r] Call within 1 working day of contact\n'
+        '    source "Call back by 5pm the next working day; PEP termly"\n',
+        "rules.timescales",
+    )

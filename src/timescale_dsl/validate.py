@@ -27,6 +27,7 @@ from .syntax.implicit import implicit_events
 from .syntax.lowering import refers_back
 from .syntax.names import fold
 from .syntax.recovery import Unparsed
+from .syntax.uncounted import TIME_OF_DAY_ADVICE, time_of_day
 from .syntax.walk import rule_id_of, walk, walk_condition
 
 # Keywords a misspelt task-name word may have been meant as ("wihtin").
@@ -224,7 +225,18 @@ class Checker:
                 "put the task first, e.g. 'Strategy discussion within 48 hours of the "
                 "referral'; quote a task that really has that name",
             )
-        elif found and found.start() > 0 and not self.quoted(statement.span):
+        clock = time_of_day(statement.task)
+        if clock and not self.quoted(statement.span):
+            # "Outcome by 5pm on the day of X": read as the task "Outcome by 5pm".
+            self.report(
+                "TS207",
+                f"the task name holds a time of day ('{clock}'), which is not counted: the "
+                "deadline is the end of the day",
+                statement.span,
+                f"{TIME_OF_DAY_ADVICE}; quote the name if '{clock}' is only part of it",
+                severity=Severity.WARNING,
+            )
+        if found and found.start() > 0 and not self.quoted(statement.span):
             words = found.group(1)
             self.report(
                 "TS204",

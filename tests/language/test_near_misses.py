@@ -70,3 +70,23 @@ def test_and_every_after_an_event_is_read_as_the_recurrence() -> None:
     assert parse_statement("Review within 3 months of ICPC and every 6 months") == parse_statement(
         "Review within 3 months of ICPC, then every 6 months"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "clock"),
+    [
+        ("[a] Outcome by 5 p.m. on the day of strategy discussion", "5 p.m."),
+        ("[a] Record by 9.30am on the day of strategy discussion", "9.30am"),
+        ("[a] Strategy outcome sent by 4 PM on the day of strategy discussion", "4 PM"),
+    ],
+)
+def test_a_time_of_day_read_into_a_task_name_is_a_warning(line: str, clock: str) -> None:
+    # The line reads (the task "Outcome by 5 p.m.", due the end of the day), but the
+    # framework's 5 p.m. is not what the deadline counts: the author is told.
+    found = check_ruleset_text(line + "\n", "t")
+    assert [d.code for d in found] == ["TS207"]
+    assert not any(d.is_error for d in found)
+    assert f"holds a time of day ('{clock}')" in found[0].message
+    assert "'within 24 hours of X'" in (found[0].hint or "")
+    quoted = line.replace("[a] ", '[a] "').replace(" on the day", '" on the day')
+    assert check_ruleset_text(quoted + "\n", "t") == []

@@ -29,6 +29,7 @@ from .mistakes import KNOWN_MISTAKES
 from .parser_cache import cache_file
 from .spacing import plain_spaces
 from .transform import ToAst
+from .uncounted import TIME_OF_DAY_ADVICE, school_terms, time_of_day
 
 SYNTAX_ERROR = "TS001"
 #: After this many syntax errors in one file, the rest of it is not checked.
@@ -283,6 +284,9 @@ def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str, start: str)
     after = None if suggestion else _after_colon_hint(source, column)
     if after:
         hint = after
+    uncounted = _uncounted_hint(source)
+    if uncounted:
+        hint = uncounted
     end_column = column + max(len(word), 1)
     span = Span(path, line, column, line, end_column)
     return Diagnostic(SYNTAX_ERROR, Severity.ERROR, message, span, hint, source)
@@ -376,6 +380,27 @@ def _quote_task_hint(source: str | None, column: int) -> str | None:
     if found is None or not found[1] < column - 1 < found[2]:
         return None
     return f'the task name holds words the language reads as a timescale; quote it: "{found[0]}":'
+
+
+def _uncounted_hint(source: str | None) -> str | None:
+    """When the line that could not be read holds a time of day or school terms, which
+    no timescale counts, say what to write instead."""
+    if source is None:
+        return None
+    found = time_of_day(source)
+    if found:
+        return (
+            f"a time of day ('{found}') is not counted: {TIME_OF_DAY_ADVICE}; keep the "
+            "framework's words in `source`"
+        )
+    found = school_terms(source)
+    if found:
+        return (
+            f"school terms ('{found}') are not counted: their dates differ by council and "
+            "year; write the interval the framework means ('every 13 weeks') and keep its "
+            "words in `source`"
+        )
+    return None
 
 
 def _after_colon_hint(source: str | None, column: int) -> str | None:
