@@ -190,6 +190,18 @@ def test_due_unknown_rule_suggests(ruleset, capsys):
     assert "did you mean 'icpc-minutes'?" in err
 
 
+def test_due_finds_a_rule_id_written_in_other_case(ruleset, capsys):
+    args = ["--fact", "actual meeting=2026-12-01", "--json"]
+    status, out, _ = run(["due", str(ruleset), "--rule", "ICPC-Minutes", *args], capsys)
+    assert status == 0
+    status, expected, _ = run(["due", str(ruleset), "--rule", "icpc-minutes", *args], capsys)
+    assert status == 0 and json.loads(out) == json.loads(expected)
+    # Misspelt as well: the suggestion is the rule it is a slip from, in the rule's case.
+    status, _, err = run(["due", str(ruleset), "--rule", "ICPC-MINUTE", *args], capsys)
+    assert status == 1
+    assert "did you mean 'icpc-minutes'?" in err
+
+
 def test_due_bad_date_is_reported(ruleset, capsys):
     status, _, err = run(
         ["due", str(ruleset), "--rule", "icpc-minutes", "--fact", "actual meeting=2026-13-40"],

@@ -120,16 +120,19 @@ def one_edit_apart(a: str, b: str) -> bool:
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
-    """The closest candidate to a misspelt word, if it is a plausible slip of the keys."""
+    """The closest candidate to a misspelt word, if it is a plausible slip of the keys.
+
+    A candidate that differs from the word in case alone is the closest of all
+    (``LCS-VISITS`` -> ``lcs-visits``); the word itself is never suggested."""
     typed = word.lower()
     allowed = 1 if len(typed) <= 4 else 2 if len(typed) <= 10 else 3
     best: tuple[int, str] | None = None
     for candidate in candidates:
         # Edits are at least the difference in length: skip the quadratic comparison.
-        if abs(len(typed) - len(candidate)) > allowed:
+        if candidate == word or abs(len(typed) - len(candidate)) > allowed:
             continue
         distance = edit_distance(typed, candidate.lower())
-        if 0 < distance <= allowed and (best is None or distance < best[0]):
+        if distance <= allowed and (best is None or distance < best[0]):
             best = (distance, candidate)
     return best[1] if best else None
 

@@ -375,10 +375,22 @@ class Ruleset:
         return len(self.rules)
 
     def rule(self, key: str) -> Rule:
-        """A rule by id, or by task name where exactly one rule has it."""
+        """A rule by id, or by task name where exactly one rule has it. An id may be
+        written in other case or padded, as exports write them (``LCS-VISITS``), where
+        that names one rule."""
         for rule in self.rules:
             if rule.id == key:
                 return rule
+        folded = key.strip().casefold()
+        by_id = [r for r in self.rules if r.id.casefold() == folded]
+        if len(by_id) == 1:
+            return by_id[0]
+        if len(by_id) > 1:
+            ids = ", ".join(r.id for r in by_id)
+            raise UnknownRuleError(
+                f"'{key}' is {len(by_id)} rules' id in other case ({ids}): write it exactly",
+                rule_id=key,
+            )
         by_task = [r for r in self.rules if fold(r.task) == fold(key)]
         if len(by_task) == 1:
             return by_task[0]

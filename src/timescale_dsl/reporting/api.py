@@ -27,7 +27,7 @@ from ..errors import UnknownRuleError
 from ..paths import check_outputs
 from ..ruleset import Ruleset
 from ..syntax.names import column_key
-from .measuring import Measured, measure, rule_named
+from .measuring import Measured, measure
 from .partition import (
     PARTITION_COLUMNS,
     PARTITION_TYPES,
@@ -144,7 +144,7 @@ def recurring_rows(
     recurring = []
     for key in uniques:
         try:
-            recurring.append(rule_named(ruleset, key).is_recurring)
+            recurring.append(ruleset.rule(key).is_recurring)
         except UnknownRuleError:
             recurring.append(False)
     found = np.array([*recurring, False], dtype=np.bool_)[codes]  # code -1 (blank): False

@@ -398,7 +398,7 @@ class _Measurement:
             if len(rows) == 0:
                 continue
             try:
-                rule = rule_named(self.ruleset, key)
+                rule = self.ruleset.rule(key)
             except UnknownRuleError as error:
                 self.problems.add(_mask(self.size, rows), briefly(str(error), key), column)
                 continue
@@ -718,18 +718,6 @@ def single_chunk(cells: pd.Series) -> pd.Series:
         return cells
     joined: pd.Series = pa.table({"cells": arrow.combine_chunks()}).to_pandas()["cells"]
     return joined.set_axis(cells.index)
-
-
-def rule_named(ruleset: Ruleset, key: str) -> Rule:
-    """A rule by id or task; ids as exports write them too (``LCS-VISITS``, `` lcs-visits ``)."""
-    try:
-        return ruleset.rule(key)
-    except UnknownRuleError:  # its message already has a did-you-mean, ignoring case
-        folded = key.strip().casefold()
-        alike = [rule for rule in ruleset if rule.id.casefold() == folded]
-        if len(alike) == 1:
-            return alike[0]
-        raise
 
 
 def _fact_columns(

@@ -271,7 +271,7 @@ def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str, start: str)
         misspelt = _misspelt_starter(source, path, line)
         if misspelt is not None:
             return misspelt
-    suggestion = did_you_mean(word, candidates) if word[:1].isalpha() else None
+    suggestion = _keyword_slip(word, candidates) if word[:1].isalpha() else None
     if suggestion:
         message += f"; did you mean '{suggestion}'?"
     hint = f"expected {expected}"
@@ -290,6 +290,13 @@ def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str, start: str)
     end_column = column + max(len(word), 1)
     span = Span(path, line, column, line, end_column)
     return Diagnostic(SYNTAX_ERROR, Severity.ERROR, message, span, hint, source)
+
+
+def _keyword_slip(word: str, candidates: list[str]) -> str | None:
+    """The keyword a word is a slip away from; not the word itself in other case (keywords
+    read in any case, so that word is out of place, not misspelt)."""
+    suggestion = did_you_mean(word, candidates)
+    return None if suggestion is None or suggestion.lower() == word.lower() else suggestion
 
 
 @functools.cache
@@ -316,7 +323,7 @@ def _word_diagnostic(text: str, path: str, begin: int, accepts: set[str]) -> Dia
     column = begin - (text.rfind("\n", 0, begin) + 1) + 1
     expected, candidates = describe_expected(accepts)
     message = f"unexpected '{word}'"
-    suggestion = did_you_mean(word, candidates)
+    suggestion = _keyword_slip(word, candidates)
     if suggestion:
         message += f"; did you mean '{suggestion}'?"
     span = Span(path, line, column, line, column + len(word))

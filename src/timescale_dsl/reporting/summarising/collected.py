@@ -20,7 +20,7 @@ from ...errors import UnknownRuleError
 from ...ruleset import Ruleset
 from ...status import STATUSES
 from ...syntax.names import column_key
-from ..measuring import Measured, RuleCodes, rule_named
+from ..measuring import Measured, RuleCodes
 from ..partition import PARTITION_COLUMNS, REJECTED
 from ..reading.cells import distinct, encoded
 from ..reading.events import ColumnMap, EventsError, find_columns
@@ -123,7 +123,7 @@ def _rule_codes(frame: pd.DataFrame, ruleset: Ruleset, columns: ColumnMap) -> Ru
     renumber = []
     for key in uniques:  # two spellings of one rule's name are one rule
         try:
-            rule_id = rule_named(ruleset, key).id
+            rule_id = ruleset.rule(key).id
         except UnknownRuleError:
             renumber.append(-1)
             continue
