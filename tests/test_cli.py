@@ -347,6 +347,26 @@ def test_fmt_canonical_writes_a_trailing_remark_once_and_settles(tmp_path, capsy
     assert run(["fmt", str(path)], capsys)[1] == TRAILING_REMARKS
 
 
+@pytest.mark.parametrize(
+    ("bom", "ending"), [(b"", b"\n"), (b"", b"\r\n"), (b"\xef\xbb\xbf", b"\r\n")]
+)
+def test_fmt_write_keeps_the_files_line_ends_and_byte_order_mark(tmp_path, capsys, bom, ending):
+    path = tmp_path / "windows.timescales"
+    lines = [
+        b'title "t"',
+        b'fact "meeting" date',
+        b"",
+        b"[a] Minutes  within 15 working days of meeting  ",
+    ]
+    path.write_bytes(bom + ending.join(lines) + ending)
+    status, _, _ = run(["fmt", "--write", str(path)], capsys)
+    assert status == 0
+    tidied = [*lines[:3], b"[a] Minutes within 15 working days of meeting"]
+    assert path.read_bytes() == bom + ending.join(tidied) + ending
+    # Tidy now: line ends alone are no change to make.
+    assert run(["fmt", "--check", str(path)], capsys)[0] == 0
+
+
 def test_fmt_check_and_write(tmp_path, capsys):
     path = tmp_path / "messy.timescales"
     path.write_text(MESSY, encoding="utf-8")

@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 an error in the input (rule file, facts, data),
 from __future__ import annotations
 
 import argparse
+import codecs
 import gc
 import json
 import sys
@@ -231,10 +232,10 @@ def cmd_fmt(args: argparse.Namespace) -> int:
         text = read_ruleset_text(path)
         rewrite = canonical_text if args.canonical else tidy_text
         canonical = rewrite(text, str(path))
-        if canonical != text.lstrip("\ufeff"):
+        if canonical != text:
             changed.append(path)
             if args.write:
-                path.write_text(canonical, encoding="utf-8")
+                _write_like(path, canonical)
         if not (args.check or args.write):
             sys.stdout.write(canonical)
     if args.check:
@@ -244,6 +245,15 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     if args.write:
         print(f"rewrote {len(changed)} of {len(files)} file(s)")
     return EXIT_OK
+
+
+def _write_like(path: Path, text: str) -> None:
+    """Rewrite a rule file keeping what its author's editor wrote: Windows line ends
+    (where most lines had them) and a byte-order mark, so the diff is the tidying alone."""
+    raw = path.read_bytes()
+    crlf = raw.count(b"\r\n") * 2 > raw.count(b"\n")
+    encoding = "utf-8-sig" if raw.startswith(codecs.BOM_UTF8) else "utf-8"
+    path.write_text(text, encoding=encoding, newline="\r\n" if crlf else "\n")
 
 
 # -- the parser ----------------------------------------------------------------
