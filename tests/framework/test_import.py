@@ -10,7 +10,7 @@ import pytest
 
 from timescale_dsl import RulesetError, check_ruleset_text, parse_ruleset, parse_statement
 from timescale_dsl.framework.importer import import_tables
-from timescale_dsl.framework.tables import TableError, read_tables
+from timescale_dsl.framework.tables import TableError, read_markdown, read_tables
 from timescale_dsl.syntax import ast
 
 from .conftest import SEED_000, SEED_001
@@ -254,6 +254,20 @@ def test_seed_rules_are_computable_exactly_when_their_wording_parses(seed):
         if _wording(rule.source).casefold() in ("n/a", "-", "–", "none", "not applicable"):
             assert not rule.is_fixed and rule.note is None  # nothing to compute, nothing to fix
             continue
+        obligation = re.search(
+            r"The cell holds \d obligations; this is the \w+: “(.+?)”\.", rule.note or ""
+        )
+        if obligation:  # one of several the cell holds, each read on its own
+            piece = obligation[1]
+            assert piece in _wording(rule.source), rule.id
+            assert rule.is_fixed, rule.id
+            try:
+                alone = parse_statement(f'"X" {piece}')
+            except RulesetError:
+                alone = parse_statement(piece)  # the sentence names its own task
+                assert rule.task == alone.task, rule.id
+            assert rule.statement.timescale == alone.timescale, rule.id
+            continue
         try:
             statement = parse_statement(f'"X" {_wording(rule.source)}')
         except RulesetError as error:
@@ -334,3 +348,40 @@ def test_the_command_line_loads_no_spreadsheet_reader_until_a_workbook_is_read()
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False False"
+
+
+def test_a_cell_of_several_obligations_is_a_rule_each_keeping_the_whole_cell_as_source():
+    from timescale_dsl.framework.importer import read_obligations
+
+    cell = "Within 45 working days of referral.\nManager to authorise within 5 working days of submission."
+    found = read_obligations("Single assessment", cell)
+    assert [(s.task, computable) for s, computable, _ in found] == [
+        ("Single assessment", True),
+        ("Manager to authorise", True),
+    ]
+    assert [note for _, _, note in found] == [
+        "The cell holds 2 obligations; this is the first: “Within 45 working days of referral”.",
+        "The cell holds 2 obligations; this is the second: “Manager to authorise within 5 "
+        "working days of submission”.",
+    ]
+    # In a table: two rules, each with the cell's words as its source.
+    table = (
+        "| Task | Timescale |\n|---|---|\n| Single assessment | " + cell.replace("\n", " ") + " |\n"
+    )
+    draft = import_tables(read_markdown(table, "t.md"), origin="t.md")
+    ruleset = parse_ruleset(draft.text, "t.md")
+    assert [rule.task for rule in ruleset] == ["Single assessment", "Manager to authorise"]
+    assert {rule.source for rule in ruleset} == {cell.replace("\n", " ")}
+    assert draft.summary.computable == 2
+
+
+def test_a_cell_is_split_only_where_it_does_not_read_whole_and_every_sentence_does():
+    from timescale_dsl.framework.importer import read_obligations
+
+    reads_whole = read_obligations("Review", "Within 3 months of ICPC. Then every 6 months.")
+    assert len(reads_whole) == 1 and reads_whole[0][1] and reads_whole[0][2] is None
+    one_unread = read_obligations(
+        "Visit", "Within 5 days of referral. Then as agreed with the family."
+    )
+    ((_, computable, note),) = one_unread
+    assert not computable and (note or "").startswith("Not computable as written")

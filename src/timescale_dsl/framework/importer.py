@@ -120,6 +120,56 @@ def read_wording(task: str, cell: str) -> tuple[ast.Statement, bool, str | None]
     return statement, computable, None
 
 
+#: Where a cell's sentences part: after a full stop or semicolon before a capital, or a
+#: line break ("Within 45 working days of referral. Manager to authorise within 5 ...").
+_SENTENCE_BREAK = re.compile(r"(?<=[.;])\s+(?=[A-Z])|\s*\n\s*")
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
+
+
+def read_obligations(task: str, cell: str) -> list[tuple[ast.Statement, bool, str | None]]:
+    """The statements a timescale cell says: one, or one an obligation where the cell
+    holds several that each read on their own (as a framework's row often does: "Within
+    45 working days of referral. Manager to authorise within 5 working days of
+    submission"). A sentence that names its own task keeps it; the others take the
+    row's. When the cell reads whole, or any sentence of it does not, it is one rule."""
+    whole = read_wording(task, cell)
+    if whole[2] is None:
+        return [whole]
+    pieces = [piece for piece in _SENTENCE_BREAK.split(cell.strip()) if _wording(piece)]
+    if not 1 < len(pieces) <= len(_ORDINALS):
+        return [whole]
+    found: list[tuple[ast.Statement, bool, str | None]] = []
+    for number, piece in enumerate(pieces):
+        statement = _row_task_statement(task, piece) or _own_task_statement(piece)
+        if statement is None:
+            return [whole]
+        note = (
+            f"The cell holds {len(pieces)} obligations; this is the {_ORDINALS[number]}: "
+            f"“{_wording(piece)}”."
+        )
+        found.append((statement, True, note))
+    return found
+
+
+def _row_task_statement(task: str, piece: str) -> ast.Statement | None:
+    statement, computable, refusal = read_wording(task, piece)
+    return statement if computable and refusal is None else None
+
+
+def _own_task_statement(piece: str) -> ast.Statement | None:
+    """A sentence that begins with its own task ("Manager to authorise within ..."),
+    if it reads and computes."""
+    try:
+        statement = parse_statement(_wording(piece))
+    except RulesetError:
+        return None
+    if any(d.is_error and d.code != "TS109" for d in validate_statement(statement)):
+        return None
+    if isinstance(statement.timescale, ast.NoFixedTimescale):
+        return None
+    return statement
+
+
 def _facts_of(statement: ast.Statement) -> dict[str, tuple[str, ast.FactType]]:
     """Folded fact name -> (name as written, type) for the facts a statement reads."""
     if isinstance(statement.timescale, ast.NoFixedTimescale):
@@ -183,40 +233,42 @@ def _rules_of(activity: Activity, ids: _Ids, record_columns: bool) -> list[Draft
     fields = activity.fields
     wants_activity_rule = bool(_wording(activity.timescale)) or not activity.records
     if wants_activity_rule:
-        statement, computable, refusal = read_wording(activity.task, activity.timescale)
-        notes = (*joined, *((refusal,) if refusal else ()), *filter(None, [fields.get("note")]))
-        rules.append(
-            DraftRule(
-                ids.make(fields.get("id", ""), activity.process, activity.task),
-                statement,
-                computable,
-                activity.section,
-                activity.process,
-                recorded_in=(fields.get("recorded in") or None) if not record_columns else None,
-                form=(fields.get("form") or None) if not record_columns else None,
-                recorded_by=fields.get("recorded by") or None,
-                source=fields.get("source") or activity.timescale or None,
-                notes=notes,
+        given = fields.get("id", "")
+        for statement, computable, note in read_obligations(activity.task, activity.timescale):
+            notes = (*joined, *((note,) if note else ()), *filter(None, [fields.get("note")]))
+            rules.append(
+                DraftRule(
+                    ids.make(given, activity.process, statement.task),
+                    statement,
+                    computable,
+                    activity.section,
+                    activity.process,
+                    recorded_in=(fields.get("recorded in") or None) if not record_columns else None,
+                    form=(fields.get("form") or None) if not record_columns else None,
+                    recorded_by=fields.get("recorded by") or None,
+                    source=fields.get("source") or activity.timescale or None,
+                    notes=notes,
+                )
             )
-        )
+            given = ""  # a second obligation of the row gets an id of its own
     for record in activity.records:
         system, form = _split_record(record.recorded_in)
         task = form or record.recorded_in or activity.task
-        statement, computable, refusal = read_wording(task, record.timescale)
-        rules.append(
-            DraftRule(
-                ids.make("", activity.process, task),
-                statement,
-                computable,
-                activity.section,
-                activity.process,
-                recorded_in=system or None,
-                form=form,
-                recorded_by=record.recorded_by or None,
-                source=record.timescale or None,
-                notes=(refusal,) if refusal else (),
+        for statement, computable, note in read_obligations(task, record.timescale):
+            rules.append(
+                DraftRule(
+                    ids.make("", activity.process, statement.task),
+                    statement,
+                    computable,
+                    activity.section,
+                    activity.process,
+                    recorded_in=system or None,
+                    form=form,
+                    recorded_by=record.recorded_by or None,
+                    source=record.timescale or None,
+                    notes=(note,) if note else (),
+                )
             )
-        )
     return rules
 
 
