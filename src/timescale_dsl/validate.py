@@ -230,8 +230,7 @@ class Checker:
             # "Outcome by 5pm on the day of X": read as the task "Outcome by 5pm".
             self.report(
                 "TS207",
-                f"the task name holds a time of day ('{clock}'), which is not counted: the "
-                "deadline is the end of the day",
+                f"the task name holds a time of day ('{clock}'), which the deadline does not count",
                 statement.span,
                 f"{TIME_OF_DAY_ADVICE}; quote the name if '{clock}' is only part of it",
                 severity=Severity.WARNING,
