@@ -169,7 +169,7 @@ def evaluate_case(
         _check_rule_ids(ruleset, episode.completed)
     from .status import as_moment
 
-    moment = as_moment(as_of) if as_of is not None else None
+    moment = as_moment(as_of, "as_of")
     outcomes: list[Outcome] = []
     for rule in ruleset:
         scoped = [

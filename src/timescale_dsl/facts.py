@@ -11,8 +11,10 @@ never read month-first.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from .errors import FactValueError
 from .syntax.names import event_key
@@ -147,5 +149,24 @@ def parse_fact_text(text: str) -> FactValue:
 
 
 def fold_facts(facts: Mapping[str, object]) -> dict[str, object]:
-    """Fact names folded so that lookups ignore case, spacing and a leading "the"."""
-    return {event_key(str(name)): value for name, value in facts.items()}
+    """Fact names folded so that lookups ignore case, spacing and a leading "the"; values
+    as Python's own (:func:`plain_value`)."""
+    return {event_key(str(name)): plain_value(value) for name, value in facts.items()}
+
+
+def plain_value(value: object) -> object:
+    """A value from a DataFrame or array as the Python value it stands for: numpy's
+    scalars (a datetime64 as a date or date-time, a bool_ as a bool) as Python's, and
+    the markers of a missing cell (pandas' NaT, a float NaN) as None, so a missing
+    cell is a missing fact, not a value of the wrong type. numpy is not imported."""
+    kind = type(value)
+    if kind.__module__ == "numpy" and hasattr(value, "item"):
+        scalar: Any = value
+        if kind.__name__ == "datetime64" and "[D]" not in str(scalar.dtype):
+            scalar = scalar.astype("datetime64[us]")  # a finer unit's .item() is an int
+        value = scalar.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dt.date) and value != value:  # pandas' NaT, unequal to itself
+        return None
+    return value

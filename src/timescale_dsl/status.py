@@ -26,7 +26,8 @@ from typing import Final, Literal
 import attrs
 
 from .calendars.base import Calendar
-from .facts import parse_when
+from .errors import FactValueError
+from .facts import parse_when, plain_value
 from .model import When
 from .timezones import LONDON, to_london
 
@@ -61,13 +62,21 @@ class RecordStatus:
     target_met: bool | None = None
 
 
-def as_moment(value: When | str) -> When:
-    """A completion or as-of value: text parsed, aware times converted to London."""
+def as_moment(value: object, what: str = "a completion") -> When | None:
+    """A completion or as-of value: text parsed, aware times converted to London; None
+    for a missing one (None, pandas' NaT, NaN). Anything else is refused, naming it."""
+    value = plain_value(value)
+    if value is None:
+        return None
     if isinstance(value, str):
         value = parse_when(value)
     if isinstance(value, dt.datetime):
         return to_london(value)
-    return value
+    if isinstance(value, dt.date):
+        return value
+    raise FactValueError(
+        f"{what} must be a date, a date-time or their text, not {type(value).__name__} {value!r}"
+    )
 
 
 def today_in_london() -> dt.date:
@@ -91,8 +100,8 @@ def record_status(
     from .engine.moments import Moments
     from .engine.timeliness import NO_DAYS, classify
 
-    done = as_moment(completed) if completed is not None else None
-    now = as_moment(as_of) if as_of is not None else today_in_london()
+    done = as_moment(completed)
+    now = as_moment(as_of, "as_of") or today_in_london()
     index = None if calendar is None else working_day_index(calendar)
     found = classify(
         Moments.of_python([due]),
