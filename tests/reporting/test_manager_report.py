@@ -243,6 +243,20 @@ def test_chase_list_per_team_worst_first_with_source_rows(
     ]
 
 
+def test_due_within_without_a_chase_list_is_told_it_does_nothing(
+    csv_file: Callable[..., Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = csv_file(EVENTS)
+    args = ["report", str(RULESET), str(path), "--as-of", "2027-01-12", "--no-progress"]
+    assert main([*args, "--due-within", "9"]) == 0
+    assert "--due-within 9 adds to the chase list, which this run does not make" in (
+        capsys.readouterr().err
+    )
+    for more in (["--chase-out", str(tmp_path / "chase.csv")], ["--format", "html"]):
+        assert main([*args, "--due-within", "9", *more]) == 0
+        assert "--due-within" not in capsys.readouterr().err
+
+
 def test_uk_date_style_in_outputs(csv_file: Callable[..., Path], tmp_path: Path) -> None:
     rows = tmp_path / "rows.parquet"
     path = csv_file("child_id,rule,completed_at,actual meeting\nC1,minutes,,2026-12-14 10:00\n")

@@ -157,6 +157,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         from .api import report_files
     except ImportError:
         raise _needs_extra() from None
+    if args.due_within is not None and args.chase_out is None and args.format != "html":
+        print(
+            f"timescale: warning: --due-within {args.due_within} adds to the chase list, "
+            "which this run does not make: give --chase-out FILE (or --format html)",
+            file=sys.stderr,
+        )
     ruleset = load_ruleset_argument(args.ruleset)
     roles, facts = _mappings(args)
     outcome = report_files(
