@@ -439,3 +439,16 @@ def test_a_fact_no_column_feeds_is_told_once_with_its_rules_and_a_close_column()
         "; Actual Meeting Date and Actual Meeting DateTime are alike: map one with "
         '--column "Actual Meeting Date=actual meeting"'
     )
+
+
+def test_a_header_row_repeated_mid_file_is_told_as_such(
+    ruleset: Ruleset, csv_file: Callable[..., Path]
+) -> None:
+    lines = EVENTS.strip().splitlines()
+    joined = "\n".join([*lines, lines[0].upper(), *lines[1:3]]) + "\n"  # two exports, joined
+    report = timeliness(csv_file(joined), ruleset, AS_OF)
+    assert list(report.rejects["row"]) == [9]
+    assert list(report.rejects["reason"]) == [
+        "the row repeats the header row (the column names): are two exports joined?"
+    ]
+    assert report.measured.rows_evaluated == 10

@@ -400,7 +400,10 @@ class _Measurement:
             try:
                 rule = self.ruleset.rule(key)
             except UnknownRuleError as error:
-                self.problems.add(_mask(self.size, rows), briefly(str(error), key), column)
+                reason = briefly(str(error), key)
+                if column_key(key) == column_key(column):  # the header again, mid-file
+                    reason = HEADER_AGAIN
+                self.problems.add(_mask(self.size, rows), reason, column)
                 continue
             found.setdefault(rule.id, (rule, []))[1].append(rows)
         self.problems.add(codes < 0, "no rule given", column)
@@ -643,6 +646,8 @@ class _RuleDeadlines:
 
 #: Threads reading fact columns side by side (more gain little: the columns are few).
 COLUMN_THREADS = 2
+#: The reason given a row whose rule cell is the rule column's own name.
+HEADER_AGAIN = "the row repeats the header row (the column names): are two exports joined?"
 #: The rules a warning of a fact with no column names before it counts the rest.
 UNFED_RULES_SHOWN = 5
 #: Statuses are found in this many parts of the rows on those threads (more parts than
