@@ -28,13 +28,7 @@ from ..paths import check_outputs
 from ..ruleset import Ruleset
 from ..syntax.names import column_key
 from .measuring import Measured, measure
-from .partition import (
-    PARTITION_COLUMNS,
-    PARTITION_TYPES,
-    check_clashes,
-    pandas_column,
-    partition_arrays,
-)
+from .partition import PARTITION_COLUMNS, PARTITION_TYPES, measured_columns, pandas_column
 from .progress import ProgressBar
 from .reading.cells import distinct
 from .reading.events import (
@@ -114,11 +108,10 @@ def measure_partition(
     """
     if not isinstance(ruleset, Ruleset):
         ruleset = _ruleset_at(str(ruleset))
-    log = read_events(frame.reset_index(drop=True))
-    check_clashes(log.frame.columns, log.source)
-    measured = measure(log, ruleset, as_of, columns, calendar, threads=threads)
-    rows = log.frame.copy(deep=False)
-    for name, cells in partition_arrays(measured).items():
+    frame = frame.reset_index(drop=True)
+    found = measured_columns(frame, ruleset, as_of, columns, calendar, threads=threads)
+    rows = frame.copy(deep=False)
+    for name, cells in found.items():
         rows[name] = pandas_column(cells)
     return rows
 

@@ -47,14 +47,12 @@ from ..ruleset import Ruleset
 from ..syntax.names import column_key
 from .api import recurring_rows
 from .api import ruleset_at as ruleset_at  # for the scripts, beside the tasks it serves
-from .measuring import measure
 from .partition import (
     PARTITION_COLUMNS,
     PARTITION_TYPES,
     REJECTED,
-    check_clashes,
+    measured_columns,
     pandas_column,
-    partition_arrays,
 )
 from .reading.cells import arrow_strings
 from .reading.csv_layout import SNIFF_BYTES
@@ -66,7 +64,6 @@ from .reading.events import (
     csv_header,
     find_columns,
     read_csv_exactly,
-    read_events,
     unwrap_excel_text,
 )
 
@@ -311,19 +308,20 @@ class _Task:
         frame = table.to_pandas(use_threads=self.threads)
         series = recurring_rows(frame, self.ruleset, self.columns).to_numpy()
         moved: pd.DataFrame = table.filter(pa.array(series)).to_pandas(use_threads=self.threads)
-        rows = self.measured(table, piece.label)
+        rows = self.measured(frame, table, piece.label)
         if series.any():
             rows = rows.filter(pa.array(~series))
         if malformed:
             rows = _with_malformed(rows, table.num_rows, series, malformed)
         return rows, moved
 
-    def measured(self, table: pa.Table, source: str) -> pa.Table:
-        """Every row of ``table`` measured: its columns (not copied), then the output's."""
-        log = read_events(table.to_pandas(use_threads=self.threads), name=source)
-        check_clashes(table.column_names, log.source)
-        measured = measure(log, self.ruleset, self.as_of, self.columns, threads=self.threads)
-        for name, cells in partition_arrays(measured).items():
+    def measured(self, frame: pd.DataFrame, table: pa.Table, source: str) -> pa.Table:
+        """Every row measured (``frame`` and ``table``, the same rows in pandas and in
+        Arrow): the table's columns (not copied), then the output's."""
+        found = measured_columns(
+            frame, self.ruleset, self.as_of, self.columns, threads=self.threads, source=source
+        )
+        for name, cells in found.items():
             table = table.append_column(name, cells)
         return table
 
@@ -416,7 +414,8 @@ def measure_moved(
         frame = moved_by_child(frame, parts, columns)[number]
     task = _Task(_loaded(ruleset), as_of, columns, threads)
     name = f"moved-{number}.parquet"
-    rows = task.measured(pa.Table.from_pandas(frame, preserve_index=False), f"the rows of {name}")
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    rows = task.measured(frame, table, f"the rows of {name}")
     pq.write_table(rows.cast(_pandas_schema(rows)), Path(rows_out) / name)
     return pd.DataFrame({"part": pd.Series([name], dtype="str"), "rows": [rows.num_rows]}).astype(
         {"rows": "int64"}

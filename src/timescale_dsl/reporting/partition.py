@@ -10,6 +10,7 @@ for the rest.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Final
 
@@ -18,12 +19,15 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..engine.moments import IntArray, Moments
+from ..calendars.base import Calendar
+from ..engine.moments import IntArray
 from ..engine.timeliness import NO_DAYS
+from ..ruleset import Ruleset
 from ..status import STATUSES
 from ..syntax.names import column_key
-from .measuring import Measured
-from .reading.events import EventsError, find_columns
+from .measuring import Measured, measure
+from .reading.events import ColumnMap, EventsError, find_columns, read_events
+from .reading.textdates import spread_flags, spread_moments
 from .rendering.output import OUTPUT_COLUMNS, iso_texts
 
 REJECTED: Final = "rejected"
@@ -64,6 +68,26 @@ def pandas_column(cells: pa.Array | pa.ChunkedArray) -> pd.Series:
     return series
 
 
+def measured_columns(
+    frame: pd.DataFrame,
+    ruleset: Ruleset,
+    as_of: dt.date,
+    columns: ColumnMap | None,
+    calendar: Calendar | None = None,
+    *,
+    threads: bool,
+    source: str | None = None,
+) -> dict[str, pa.Array]:
+    """A partition's rows (``frame``, numbered from 0) measured: its output columns.
+
+    An input column of a reject column's name is refused (:func:`check_clashes`);
+    errors name ``source``, where given.
+    """
+    log = read_events(frame, name=source)
+    check_clashes(log.frame.columns, log.source)
+    return partition_arrays(measure(log, ruleset, as_of, columns, calendar, threads=threads))
+
+
 def partition_arrays(measured: Measured) -> dict[str, pa.Array]:
     """The output columns of a partition measured whole (every row measured or rejected).
 
@@ -79,34 +103,24 @@ def partition_arrays(measured: Measured) -> dict[str, pa.Array]:
     if len(kept) + len(lost) != size:
         raise AssertionError(f"{size} rows: {len(kept)} measured and {len(lost)} rejected")
     timeliness = outcomes.timeliness
-    status = np.full(size, len(STATUSES), dtype=np.int64)
+    status = np.full(size, len(STATUSES), dtype=np.int64)  # rejected, where not measured
     status[kept] = timeliness.status
+    rejected = status == len(STATUSES)
     met = np.full(size, -1, dtype=np.int8)
     met[kept] = timeliness.target_met
-    measured_here = np.zeros(size, dtype=np.bool_)
-    measured_here[kept] = True
-    provisional = np.zeros(size, dtype=np.bool_)
-    provisional[kept] = outcomes.provisional
+    provisional = spread_flags(outcomes.provisional, kept, size)
     return {
-        "due": iso_texts(_spread(outcomes.due, kept, size)),
-        "earliest": iso_texts(_spread(outcomes.earliest, kept, size)),
-        "target": iso_texts(_spread(outcomes.target, kept, size)),
+        "due": iso_texts(spread_moments(outcomes.due, kept, size)),
+        "earliest": iso_texts(spread_moments(outcomes.earliest, kept, size)),
+        "target": iso_texts(spread_moments(outcomes.target, kept, size)),
         "status": pc.take(pa.array([*STATUSES, REJECTED], pa.large_string()), pa.array(status)),
         "working_days_late": _days(timeliness.working_days_late, kept, size),
         "calendar_days_late": _days(timeliness.calendar_days_late, kept, size),
         "target_met": pa.array(met == 1, mask=met < 0),
-        "provisional": pa.array(provisional, mask=~measured_here),
+        "provisional": pa.array(provisional, mask=rejected),
         "reject_column": _texts(heads["column"], lost, size),
         "reject_reason": _texts(heads["reason"], lost, size),
     }
-
-
-def _spread(moments: Moments, rows: IntArray, size: int) -> Moments:
-    """``moments`` of the given rows in their places among ``size`` rows (absent elsewhere)."""
-    spread = Moments.missing(size)
-    spread.values[rows] = moments.values
-    spread.timed[rows] = moments.timed
-    return spread
 
 
 def _days(values: IntArray, rows: IntArray, size: int) -> pa.Array:
