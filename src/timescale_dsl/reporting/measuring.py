@@ -111,14 +111,15 @@ class Outcomes:
 
 @attrs.frozen(eq=False)
 class RuleCodes:
-    """Each row's rule as a number into ``ids``, each id once: what grouping by rule
-    reads, without a Python string a row."""
+    """Each row's rule as a number into ``ids``, each id once (-1: no rule): what
+    grouping by rule reads, without a Python string a row."""
 
     codes: IntArray
     ids: tuple[str, ...]
 
     def strings(self) -> npt.NDArray[np.object_]:
-        found: npt.NDArray[np.object_] = np.array(self.ids, dtype=object)[self.codes]
+        """Each row's rule id (None for -1)."""
+        found: npt.NDArray[np.object_] = np.array([*self.ids, None], dtype=object)[self.codes]
         return found
 
 
@@ -325,6 +326,7 @@ class _Measurement:
             bounds.provisional, self.log.rows, bounds.rule_code,
         )  # fmt: skip
         due, earliest, target = (Moments(deadlines[i], deadlines[i + 1]) for i in (0, 2, 4))
+        rule_ids = tuple(rule.id for rule, _ in rules)
         measured = Outcomes(
             self.frame,
             kept,
@@ -335,12 +337,12 @@ class _Measurement:
             provisional,
             source_rows,
             rule_codes,
-            tuple(rule.id for rule, _ in rules),
+            rule_ids,
         )
-        # Each row's rule id, from its rule's number (-1, no rule: None).
-        rule_ids = np.array([*(rule.id for rule, _ in rules), None], dtype=object)
         unknown = np.full(len(self.log.malformed), None, dtype=object)
-        reject_rules = np.concatenate([unknown, rule_ids[bounds.rule_code[rejected]]])
+        reject_rules = np.concatenate(
+            [unknown, RuleCodes(bounds.rule_code[rejected], rule_ids).strings()]
+        )
         return Measured(
             measured,
             Rejected(self.frame, rejected, self.log, self.problems),

@@ -81,7 +81,7 @@ def measured_from_rows(
         source,
         as_of,
         RuleCodes(rules.codes[kept], rules.ids),
-        np.array([*rules.ids, None], dtype=object)[rules.codes[lost]],
+        RuleCodes(rules.codes[lost], rules.ids).strings(),
         numbers[kept],
     )
 
