@@ -111,13 +111,19 @@ def read_wording(task: str, cell: str) -> tuple[ast.Statement, bool, str | None]
     except RulesetError as error:
         note = "Not computable as written: " + _refusal(error, prefix, wording) + "."
         return ast.Statement(task, ast.NoFixedTimescale(cell.replace('"', "”"))), False, note
-    # Rule ids are checked against the whole draft later (a lone statement knows none).
-    errors = [d for d in validate_statement(statement) if d.is_error and d.code != "TS109"]
-    if errors:
-        note = f"Not computable as written: {errors[0].message}."
+    invalid = _first_error(statement)
+    if invalid is not None:
+        note = f"Not computable as written: {invalid.message}."
         return ast.Statement(task, ast.NoFixedTimescale(cell.replace('"', "”"))), False, note
     computable = not isinstance(statement.timescale, ast.NoFixedTimescale)
     return statement, computable, None
+
+
+def _first_error(statement: ast.Statement) -> Diagnostic | None:
+    """The first error validating a lone statement finds; rule ids are checked against
+    the whole draft later (a lone statement knows none)."""
+    errors = (d for d in validate_statement(statement) if d.is_error and d.code != "TS109")
+    return next(errors, None)
 
 
 #: Where a cell's sentences part: after a full stop or semicolon before a capital, or a
@@ -163,7 +169,7 @@ def _own_task_statement(piece: str) -> ast.Statement | None:
         statement = parse_statement(_wording(piece))
     except RulesetError:
         return None
-    if any(d.is_error and d.code != "TS109" for d in validate_statement(statement)):
+    if _first_error(statement) is not None:
         return None
     if isinstance(statement.timescale, ast.NoFixedTimescale):
         return None

@@ -157,5 +157,5 @@ def fact_columns(
             taken.add(close[0])
         elif close:
             ambiguous[key] = close
-    spare = tuple(c for c in columns if c not in taken and c not in found.values())
+    spare = tuple(c for c in columns if c not in taken)  # taken holds every column found
     return FactColumns(found, how, ambiguous, spare)
