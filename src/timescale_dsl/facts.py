@@ -14,7 +14,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Final
 
 from .errors import FactValueError
 from .syntax.names import event_key
@@ -154,12 +154,18 @@ def fold_facts(facts: Mapping[str, object]) -> dict[str, object]:
     return {event_key(str(name)): plain_value(value) for name, value in facts.items()}
 
 
+#: Values that are Python's own and never stand for a missing cell.
+_PYTHON_VALUES: Final = frozenset({str, bool, int, dt.date, dt.datetime})
+
+
 def plain_value(value: object) -> object:
     """A value from a DataFrame or array as the Python value it stands for: numpy's
     scalars (a datetime64 as a date or date-time, a bool_ as a bool) as Python's, and
     the markers of a missing cell (pandas' NaT, a float NaN) as None, so a missing
     cell is a missing fact, not a value of the wrong type. numpy is not imported."""
     kind = type(value)
+    if kind in _PYTHON_VALUES:  # the usual case, on every deadline asked for: at once
+        return value
     if kind.__module__ == "numpy" and hasattr(value, "item"):
         scalar: Any = value
         if kind.__name__ == "datetime64" and "[D]" not in str(scalar.dtype):
