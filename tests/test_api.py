@@ -9,6 +9,7 @@ import pytest
 
 from timescale_dsl import (
     CalendarRangeError,
+    MissingFactsError,
     UnknownRuleError,
     compile_statement,
     england_and_wales,
@@ -77,6 +78,17 @@ def test_column_roll_past_the_range_refuses_that_row_alone():
 def test_show_when_is_the_explanation_wording():
     assert show_when(dt.date(2026, 12, 18)) == "Fri 18 Dec 2026"
     assert show_when(dt.datetime(2026, 12, 18, 9, 5)) == "Fri 18 Dec 2026 09:05"
+    assert show_when(dt.date(2027, 5, 3)) == "Mon 03 May 2027"
+
+
+def test_show_when_names_every_weekday_and_month_in_english():
+    # Every weekday of every month of two years, against the C locale's strftime.
+    day = dt.date(2026, 1, 1)
+    while day.year < 2028:
+        moment = dt.datetime.combine(day, dt.time(day.month, day.day % 60))
+        assert show_when(day) == day.strftime("%a %d %b %Y")
+        assert show_when(moment) == moment.strftime("%a %d %b %Y %H:%M")
+        day += dt.timedelta(days=1)
 
 
 def test_the_old_names_of_binding_keep_working():
@@ -86,3 +98,40 @@ def test_the_old_names_of_binding_keep_working():
     assert timescale_dsl.compile_statement is timescale_dsl.parse_rule is parse_rule
     rule = timescale_dsl.compile_statement("A within 2 working days of x")
     assert rule.deadline({"x": dt.date(2026, 12, 24)}).due == dt.date(2026, 12, 30)
+
+
+def test_a_rule_asked_again_and_again_counts_from_each_call_s_facts():
+    # A schedule's facts are found once and kept by the node: every later call (and a
+    # call missing a fact) still reads its own facts.
+    rule = compile_statement("X within 15 working days of referral")
+    day = dt.date(2026, 1, 5)
+    dues = [rule.deadline({"referral": day + dt.timedelta(days=n)}).due for n in range(3)]
+    assert dues == [dt.date(2026, 1, 26), dt.date(2026, 1, 27), dt.date(2026, 1, 28)]
+    with pytest.raises(MissingFactsError, match="referral"):
+        rule.deadline({"meeting": day})
+
+
+def test_the_facts_of_a_node_are_not_taken_for_another_s_with_its_id():
+    from timescale_dsl.engine import meaning
+
+    meaning._FACT_ANCHORS.clear()
+    first = compile_statement("X within 5 days of referral")
+    assert first.deadline({"referral": dt.date(2026, 1, 5)}).due == dt.date(2026, 1, 10)
+    del first
+    # Later rules may be given the freed nodes' ids; each still counts from its own fact.
+    for n in range(50):
+        rule = compile_statement(f"X within 5 days of event {n}")
+        assert rule.deadline({f"event {n}": dt.date(2026, 1, 5)}).due == dt.date(2026, 1, 10)
+        with pytest.raises(MissingFactsError, match=f"event {n}"):
+            rule.deadline({"referral": dt.date(2026, 1, 5)})
+
+
+def test_the_kept_facts_of_nodes_are_bounded(monkeypatch):
+    from timescale_dsl.engine import meaning
+
+    monkeypatch.setattr(meaning, "_FACT_ANCHORS_KEPT", 8)
+    meaning._FACT_ANCHORS.clear()
+    rules = [compile_statement(f"X within 5 days of event {n}") for n in range(20)]
+    for n, rule in enumerate(rules):
+        assert rule.deadline({f"event {n}": dt.date(2026, 1, 5)}).due == dt.date(2026, 1, 10)
+    assert len(meaning._FACT_ANCHORS) <= 8

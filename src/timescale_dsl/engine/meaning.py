@@ -193,8 +193,7 @@ def offset(ops: Ops[V, M, C], node: ast.Offset) -> DueDates[V]:
     start = moment(ops, node.anchor)
     ops.say(lambda show: f"{name}: {show(start)}")
     due = shift(ops, start, node.duration, node.direction, name)
-    words = f"{_words(node.duration)} {node.direction.value} {name}"
-    ops.say(lambda show: f"{words}: {show(due)}")
+    ops.say(lambda show: f"{_words(node.duration)} {node.direction.value} {name}: {show(due)}")
     if node.target is None:
         return DueDates(due)
     target = shift(ops, start, node.target, node.direction, name)
@@ -291,8 +290,27 @@ def _refuse_blank(ops: Ops[V, M, C], found: Sequence[ast.FactRef], blank: list[M
     ops.refuse_by_flags(blank, missing)
 
 
-def _fact_anchors(node: object) -> list[ast.FactRef]:
-    return [anchor for anchor in anchors(node) if isinstance(anchor, ast.FactRef)]
+def _fact_anchors(node: object) -> tuple[ast.FactRef, ...]:
+    """The facts a rule's node counts from, found once per node: a scalar deadline asks
+    them of the same schedule on every call. Kept by the node's identity (hashing a
+    frozen node walks it as far as finding them does), with the node itself, so that
+    an id is never mistaken for a later node's."""
+    kept = _FACT_ANCHORS.get(id(node))
+    if kept is not None and kept[0] is node:
+        return kept[1]
+    found = _walk_fact_anchors(node)
+    if len(_FACT_ANCHORS) >= _FACT_ANCHORS_KEPT:  # a long-lived editor parses many rulesets
+        _FACT_ANCHORS.clear()
+    _FACT_ANCHORS[id(node)] = (node, found)
+    return found
+
+
+def _walk_fact_anchors(node: object) -> tuple[ast.FactRef, ...]:
+    return tuple(anchor for anchor in anchors(node) if isinstance(anchor, ast.FactRef))
+
+
+_FACT_ANCHORS: dict[int, tuple[object, tuple[ast.FactRef, ...]]] = {}
+_FACT_ANCHORS_KEPT = 4096
 
 
 # -- conditions and alternatives -----------------------------------------------------
@@ -526,7 +544,7 @@ def _period_step(interval: str, end: V, words: str, show: Callable[[V], str]) ->
 def _period_end(ops: Ops[V, M, C], phase: ast.Phase) -> V:
     """The day a frequency's period ends: its length after its event's day ("the
     first year" of a placement on 1 March 2026 ends on 1 March 2027)."""
-    facts = _fact_anchors(ast.OnDay(phase.anchor))
+    facts = _walk_fact_anchors(ast.OnDay(phase.anchor))
     _refuse_blank(ops, facts, [ops.absent(fact.key) for fact in facts])
     start = ops.date_of(moment(ops, phase.anchor))
     return shift(ops, start, phase.period, ast.Direction.AFTER, anchor_name(phase.anchor))

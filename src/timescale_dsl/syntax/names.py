@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _SPACE = re.compile(r"\s+")
@@ -20,6 +21,7 @@ def fold(name: str) -> str:
     return _SPACE.sub(" ", name.strip()).casefold().translate(_CURLY_APOSTROPHES)
 
 
+@functools.lru_cache(maxsize=4096)  # asked on every deadline, of a few names
 def event_key(name: str) -> str:
     """The key of an event or fact: folded, without the leading words of the phrase.
 
