@@ -126,6 +126,11 @@ FORMS = [
     # Units as tables abbreviate them.
     ("Assessment within 10 WD of referral", "WD", "keyword.other.unit.timescales"),
     ("Visit within 6 wks of placement", "wks", "keyword.other.unit.timescales"),
+    (
+        "Audit within one calendar month of closure",
+        "calendar month",
+        "keyword.other.unit.timescales",
+    ),
     ("Visit within 5 working-days of referral", "working-days", "keyword.other.unit.timescales"),
     ("Notes 2 w/days after visit", "w/days", "keyword.other.unit.timescales"),
     ("Notes 2 w/days after visit", "Notes", "entity.name.function.task.timescales"),

@@ -222,6 +222,13 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("Visit: not applicable if x; otherwise within 5 days of referral", "Visit not required if x; otherwise within 5 days of referral"),
         ("Visit: no record needed if x; within 5 days of referral if not x", "Visit not required if x; within 5 days of referral if not x"),
     ],
+    "otherwise after a comma": [
+        ("Visit within 1 day of referral if s47, otherwise within 2 working days of referral", "Visit within 1 day of referral if s47; otherwise within 2 working days of referral"),
+        ("Visit within 1 day of referral if s47 , Otherwise, within 2 working days of referral", "Visit within 1 day of referral if s47; otherwise within 2 working days of referral"),
+        ("Visit within 1 day of referral if s47; within 3 days of referral if cin, otherwise within 5 days of referral", "Visit within 1 day of referral if s47; within 3 days of referral if cin; otherwise within 5 days of referral"),
+        ("Visit within 5 days of referral if x, otherwise not required", "Visit within 5 days of referral if x; otherwise not required"),
+        ("Strategy discussion: the same day as referral if at risk, otherwise within 2 working days of referral", "Strategy discussion on the day of referral if at risk; otherwise within 2 working days of referral"),
+    ],
     "frequency or an event": [
         ("Review at least every 6 months or within 28 working days of any significant change, whichever is earlier", "Review within 6 months of previous occurrence or within 28 working days of significant change, whichever is earlier, then every 6 months"),
         ("Visit monthly after placement or within 5 days of a move, whichever comes first", "Visit within 1 month of placement or within 5 days of move, whichever is earlier, then every 1 month"),

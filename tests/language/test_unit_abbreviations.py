@@ -91,3 +91,48 @@ def test_a_count_written_two_ways_that_disagree_is_refused(text: str, message: s
     (found,) = raised.value.diagnostics
     assert (found.code, found.message) == ("TS137", message)
     assert found.span is not None and found.span.column == len("Visit within ") + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "same"),
+    [
+        ("Audit within one calendar month of closure", "Audit within 1 month of closure"),
+        ("Audit within a calendar month of closure", "Audit within 1 month of closure"),
+        ("Audit 2 calendar months after closure", "Audit 2 months after closure"),
+        ("Visit within 2 calendar weeks of placement", "Visit within 2 weeks of placement"),
+        ("Review within 1 calendar year of order", "Review within 1 year of order"),
+        ("Visit every 2 calendar months", "Visit every 2 months"),
+        ("Visit every calendar month", "Visit every 1 month"),
+        ("Visit at intervals of not more than 3 calendar months", "Visit every 3 months"),
+        ("Visit at intervals of 6 calendar weeks", "Visit every 6 weeks"),
+        ("Visit 6-8 calendar weeks after placement", "Visit 6-8 weeks after placement"),
+    ],
+)
+def test_calendar_before_a_week_month_or_year_changes_nothing(text: str, same: str) -> None:
+    assert parse_statement(text) == parse_statement(same)
+
+
+def test_calendar_before_a_unit_is_still_a_word_of_a_task_name() -> None:
+    assert parse_statement("Calendar month review within 5 days of referral").task == (
+        "Calendar month review"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Visit at intervals of 2 working weeks", "working weeks"),
+        ("Visit at intervals of not more than 3 working months", "working months"),
+        ("Visit at intervals of 2 school weeks", "school weeks"),
+        ("Visit at intervals of 1 school year", "school years"),
+    ],
+)
+def test_weeks_months_and_years_are_not_counted_in_working_or_school_days(
+    text: str, unit: str
+) -> None:
+    with pytest.raises(SyntaxProblem) as raised:
+        parse_statement(text)
+    (problem,) = raised.value.diagnostics
+    assert problem.code == "TS001"
+    assert f"'{unit}' is not a unit" in problem.message
+    assert f"{unit.split()[0]} days" in problem.message

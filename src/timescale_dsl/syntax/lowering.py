@@ -120,10 +120,25 @@ _UNIT_WORDS = {
     "calendar day": ast.Unit.CALENDAR_DAYS,
     "day": ast.Unit.CALENDAR_DAYS,
     "week": ast.Unit.WEEKS,
+    "calendar week": ast.Unit.WEEKS,
     "fortnight": ast.Unit.WEEKS,
+    "calendar fortnight": ast.Unit.WEEKS,
     "month": ast.Unit.MONTHS,
+    "calendar month": ast.Unit.MONTHS,
     "year": ast.Unit.YEARS,
+    "calendar year": ast.Unit.YEARS,
 }
+
+
+class UnitError(ValueError):
+    """A unit no count can be made in ("3 working months"), with what to write instead."""
+
+    def __init__(self, unit: str) -> None:
+        kind = unit.split()[0]
+        super().__init__(
+            f"'{unit}s' is not a unit: only days are counted as {kind} days "
+            f"(write '{kind} days', or weeks, months or years without '{kind}')"
+        )
 
 
 def _longest_first(words: Iterable[str]) -> str:
@@ -184,9 +199,11 @@ def frequency_interval(text: str) -> ast.Duration:
     interval = _INTERVAL.search(words)
     if interval is not None:
         count = _count_of(interval["count"])
-        unit_word = interval["unit"].casefold()
+        unit_word = " ".join(interval["unit"].casefold().split())
+        if unit_word not in _UNIT_WORDS:  # "working weeks", "school months"
+            raise UnitError(unit_word)
         if count is not None:
-            scale = FORTNIGHT_WEEKS if unit_word == "fortnight" else 1
+            scale = FORTNIGHT_WEEKS if unit_word.endswith("fortnight") else 1
             return ast.Duration(count * scale, _UNIT_WORDS[unit_word])
     for match in _COUNTED_FREQUENCY.finditer(words):
         count = _count_of(match["count"])

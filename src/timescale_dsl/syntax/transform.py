@@ -329,7 +329,13 @@ class ToAst:
     def every(self, meta: Meta, children: list[Any]) -> ast.Every:
         frequency = [c for c in children if isinstance(c, Token) and c.type == "FREQUENCY"]
         if frequency:
-            children = [lowering.frequency_interval(str(frequency[0])), *children[1:]]
+            try:
+                repeats = lowering.frequency_interval(str(frequency[0]))
+            except lowering.UnitError as error:
+                span = self._span(meta)
+                problem = Diagnostic(SYNTAX_ERROR, Severity.ERROR, str(error), span)
+                raise SyntaxProblem([problem]) from None
+            children = [repeats, *children[1:]]
         ranged = next((c for c in children if isinstance(c, IntervalRange)), None)
         interval = next((c for c in children if isinstance(c, ast.Duration)), None)
         earliest = None
