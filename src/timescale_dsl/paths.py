@@ -58,3 +58,22 @@ def check_outputs(
         folder = path.parent
         if not folder.is_dir():
             raise OutputPathError(f"{label} {path}: the folder {folder} does not exist")
+
+
+#: What a per-row table may be written as: CSV (any of these names) or Parquet.
+TABLE_SUFFIXES = (".csv", ".txt", ".parquet", ".pq")
+
+
+def check_table_suffixes(outputs: Sequence[tuple[str, PathLike | None]]) -> None:
+    """Refuse a per-row output named as a kind of file it would not be: rows written
+    to ``rows.xlsx`` would be CSV text that Excel refuses to open."""
+    for label, path in outputs:
+        if path is None:
+            continue
+        suffix = Path(path).suffix.lower()
+        if suffix and suffix not in TABLE_SUFFIXES:
+            advice = " (Excel opens a .csv)" if suffix in (".xlsx", ".xlsm", ".xls", ".ods") else ""
+            raise OutputPathError(
+                f"{label} {path}: rows are written as CSV or Parquet, not as '{suffix}': "
+                f"name the file .csv or .parquet{advice}"
+            )

@@ -110,3 +110,38 @@ def test_progress_bar_draws_only_on_a_terminal() -> None:
     assert "\rmeasuring [" in loud.getvalue()
     assert "100% 10/10 rows" in loud.getvalue()
     assert loud.getvalue().endswith("\n")
+
+
+@pytest.mark.parametrize(
+    ("name", "opening"),
+    [
+        ("summary.html", "<!DOCTYPE html>"),
+        ("summary.HTM", "<!DOCTYPE html>"),
+        ("summary.json", "{"),
+        ("summary.csv", "rule,task,"),
+        ("summary.txt", "Timeliness of "),
+    ],
+)
+def test_the_summary_takes_its_format_from_the_output_s_name(
+    csv_file: Callable[..., Path], tmp_path: Path, name: str, opening: str
+) -> None:
+    events = csv_file(
+        "child_id,rule,completed_at,actual meeting\nC1,minutes,07/01/2027,14/12/2026\n"
+    )
+    out = tmp_path / name
+    args = ["report", str(RULESET), str(events), "--as-of", "2027-01-08", "-o", str(out)]
+    assert main([*args, "--no-progress"]) == 0
+    assert out.read_text(encoding="utf-8").startswith(opening)
+
+
+def test_a_format_given_is_kept_with_a_warning_where_the_name_says_another(
+    csv_file: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    events = csv_file(
+        "child_id,rule,completed_at,actual meeting\nC1,minutes,07/01/2027,14/12/2026\n"
+    )
+    out = tmp_path / "summary.html"
+    args = ["report", str(RULESET), str(events), "--as-of", "2027-01-08", "-o", str(out)]
+    assert main([*args, "--format", "json", "--no-progress"]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["rows_read"] == 1
+    assert "-o " + str(out) + " is named as html but holds --format json" in capsys.readouterr().err

@@ -161,6 +161,55 @@ def test_output_folders_that_cannot_take_the_file_are_one_line_errors(
     assert "does not exist" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    ("option", "name", "advice"),
+    [
+        ("--rows-out", "rows.xlsx", "(Excel opens a .csv)"),
+        ("--chase-out", "chase.XLS", "(Excel opens a .csv)"),
+        ("--rejects", "rejects.json", "name the file .csv or .parquet"),
+    ],
+)
+def test_a_per_row_output_named_as_another_kind_of_file_is_refused(
+    inputs: tuple[Path, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    option: str,
+    name: str,
+    advice: str,
+) -> None:
+    # CSV text in a file named .xlsx is a file Excel refuses to open: said before reading.
+    rules, events = inputs
+    out = tmp_path / name
+    assert main(["report", str(rules), str(events), option, str(out), "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    suffix = Path(name).suffix.lower()
+    assert f"rows are written as CSV or Parquet, not as '{suffix}'" in err and advice in err
+    assert "Traceback" not in err and not out.exists()
+
+
+@pytest.mark.parametrize("name", ["rows.CSV", "rows.txt", "rows.pq", "rows"])
+def test_csv_and_parquet_names_are_written(
+    inputs: tuple[Path, Path], tmp_path: Path, name: str
+) -> None:
+    rules, events = inputs
+    out = tmp_path / name
+    assert main(["report", str(rules), str(events), "--rows-out", str(out), "--no-progress"]) == 0
+    if name.endswith(".pq"):
+        assert pq.read_table(out).num_rows > 0
+    else:
+        assert _cells(out)[0]["child_id"]
+
+
+def test_the_api_refuses_an_xlsx_rows_out_too(
+    inputs: tuple[Path, Path], ruleset: Ruleset, tmp_path: Path
+) -> None:
+    _rules, events = inputs
+    with pytest.raises(OutputPathError, match=r"not as '\.xlsx'"):
+        report_files(
+            ruleset, events, dt.date(2027, 1, 8), rows_out=tmp_path / "r.xlsx", progress=False
+        )
+
+
 def test_sample_data_never_overwrites_its_ruleset(
     inputs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

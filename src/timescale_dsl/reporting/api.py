@@ -24,7 +24,7 @@ from ..binding import load_ruleset
 from ..calendars.base import Calendar
 from ..calendars.registry import calendar_by_name
 from ..errors import UnknownRuleError
-from ..paths import check_outputs
+from ..paths import check_outputs, check_table_suffixes
 from ..ruleset import Ruleset
 from ..syntax.names import column_key
 from .measuring import Measured, measure
@@ -208,6 +208,9 @@ def report_files(
             ("rejects_out", rejects_out),
             ("chase_out", chase_out),
         ],
+    )
+    check_table_suffixes(
+        [("rows_out", rows_out), ("rejects_out", rejects_out), ("chase_out", chase_out)]
     )
     log: EventLog = read() if read is not None else read_events(events, sheet=sheet)
     columns = ColumnMap(child_column, rule_column, completed_column, fact_columns)

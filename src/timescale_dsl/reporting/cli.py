@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..commands import UsageError, date_argument, load_ruleset_argument, moment_argument
-from ..paths import check_outputs
+from ..paths import check_outputs, check_table_suffixes
 
 EXIT_OK, EXIT_REJECTED = 0, 1
 FORMATS = ("table", "csv", "json", "html")
@@ -47,7 +47,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         metavar="COLUMN",
         help="also summarise per these columns (e.g. team worker due_month)",
     )
-    report.add_argument("--format", choices=FORMATS, default="table", help="summary format")
+    report.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="summary format (default: from -o's name, .html .json .csv, else table)",
+    )
     report.add_argument("-o", "--output", metavar="FILE", help="write the summary here")
     report.add_argument("--rows-out", metavar="FILE", help="every measured row: .csv or .parquet")
     report.add_argument(
@@ -131,6 +135,25 @@ def _needs_extra() -> Any:
     return UsageError("this command needs pandas and pyarrow: pip install 'timescale-dsl[report]'")
 
 
+#: The summary format a file's name asks for, when --format does not say.
+_FORMAT_OF_SUFFIX = {".html": "html", ".htm": "html", ".json": "json", ".csv": "csv"}
+
+
+def chosen_format(given: str | None, output: str | None) -> str:
+    """--format as given; else the one -o's name asks for (``report.html``); else a table.
+    A format given that -o's name contradicts is kept, with a warning."""
+    suffix = Path(output).suffix.lower() if output else ""
+    named = _FORMAT_OF_SUFFIX.get(suffix)
+    if given is None:
+        return named or "table"
+    if named is not None and named != given:
+        print(
+            f"timescale: warning: -o {output} is named as {named} but holds --format {given}",
+            file=sys.stderr,
+        )
+    return given
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     if not Path(args.events).is_file():
         raise UsageError(f"{args.events}: no such file")
@@ -147,6 +170,14 @@ def cmd_report(args: argparse.Namespace) -> int:
             ("--chase-out", args.chase_out),
         ],
     )
+    check_table_suffixes(
+        [
+            ("--rows-out", args.rows_out),
+            ("--rejects", args.rejects),
+            ("--chase-out", args.chase_out),
+        ]
+    )
+    args.format = chosen_format(args.format, args.output)
     try:
         from .memory import configure_memory
         from .reading.readahead import ReadAhead
@@ -245,6 +276,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
     if args.end < args.start:
         raise UsageError("--end is before --start")
     check_outputs([("RULESET", args.ruleset)], [("-o", args.output)])
+    check_table_suffixes([("-o", args.output)])
     ruleset = load_ruleset_argument(args.ruleset)
     frame = sample_events(
         ruleset, SampleOptions(args.rows, args.seed, args.start, args.end, args.date_style)
