@@ -130,6 +130,18 @@ def test_cli_export_writes_a_file_and_never_its_input(tmp_path, run):
     assert run("export", str(tmp_path / "missing.timescales"), "--format", "csv")[0] == 2
 
 
+def test_cli_export_takes_its_format_from_the_output_s_name(tmp_path, run):
+    for name, opening in [("t.md", "# "), ("t.HTML", "<!DOCTYPE html>"), ("t.csv", "id,")]:
+        out = tmp_path / name
+        assert run("export", str(SMALL), "-o", str(out))[0] == 0
+        assert out.read_text(encoding="utf-8").startswith(opening)
+    assert (tmp_path / "t.md").read_text(encoding="utf-8") == SMALL_MARKDOWN
+    for missing in (["-o", str(tmp_path / "t.xlsx")], []):
+        status, stdout, err = run("export", str(SMALL), *missing)
+        assert status == 2 and "give --format markdown, html or csv" in err and not stdout
+    assert not (tmp_path / "t.xlsx").exists()
+
+
 ANCHORS = [dt.date(2027, 1, 4), dt.date(2027, 3, 31), dt.date(2027, 5, 28), dt.date(2027, 12, 24)]
 
 

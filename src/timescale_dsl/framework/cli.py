@@ -124,6 +124,27 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 # -- export ----------------------------------------------------------------------
+_EXPORT_SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+}
+
+
+def _export_format(given: str | None, output: str | None) -> str:
+    """--format as given, else the one -o's name asks for."""
+    if given is not None:
+        return given
+    named = _EXPORT_SUFFIXES.get(Path(output).suffix.lower()) if output not in (None, "-") else None
+    if named is None:
+        raise UsageError(
+            "give --format markdown, html or csv (or an -o name ending .md, .html or .csv)"
+        )
+    return named
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from ..binding import load_ruleset
     from .staff_table import export
@@ -132,7 +153,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.ruleset}: no such file")
     if args.output not in (None, "-") and _same_file(args.output, [args.ruleset]):
         raise UsageError(f"{args.output}: is the input; write the export to another file")
-    text = export(load_ruleset(args.ruleset), args.format)
+    text = export(load_ruleset(args.ruleset), _export_format(args.format, args.output))
     _write(args.output, text, [args.ruleset], force=True)
     return EXIT_OK
 
@@ -202,7 +223,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )
     exporting.add_argument("ruleset", metavar="RULESET")
     exporting.add_argument(
-        "--format", choices=("markdown", "html", "csv"), required=True, help="output format"
+        "--format",
+        choices=("markdown", "html", "csv"),
+        help="output format (default: from -o's name: .md, .html, .csv)",
     )
     exporting.add_argument("-o", "--output", metavar="OUT", help="write here (default stdout)")
     exporting.set_defaults(handler=cmd_export)
