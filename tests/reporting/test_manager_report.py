@@ -318,9 +318,32 @@ def test_xlsx_title_rows_above_the_header_are_skipped_and_said(
     assert list(report.rows["status"]) == ["on_time", "overdue"]
     assert list(report.rows["source_row"]) == [1, 2]  # numbered from the header
     assert report.summary.warnings == (
-        "sheet 'Sheet': the header is row 4; the 3 row(s) above it (a title, blank or one "
-        "cell each) were skipped, and records are numbered from it",
+        "sheet 'Sheet': the header is row 4; the 3 row(s) above it (a title, a date line "
+        "or blank) were skipped, and records are numbered from it",
     )
+
+
+def test_xlsx_label_and_value_rows_above_the_header_are_skipped(
+    ruleset: Ruleset, tmp_path: Path
+) -> None:
+    # "Generated | date" and "Team | All" fill two cells each: the header below them
+    # reaches further across, so it is the header, not they.
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Recording timeliness: minutes"])
+    sheet.append(["Generated", dt.datetime(2027, 1, 12, 9, 0)])
+    sheet.append(["Team", "All"])
+    sheet.append(["Child ID", "Rule", "Completed At", "Actual Meeting"])
+    sheet.append([1234, "minutes", dt.datetime(2027, 1, 7), dt.date(2026, 12, 14)])
+    sheet.append([1235, "minutes", None, dt.date(2026, 12, 14)])
+    path = tmp_path / "labelled.xlsx"
+    book.save(path)
+    report = timeliness(path, ruleset, AS_OF)
+    assert list(report.rows["Child ID"]) == ["1234", "1235"]
+    assert list(report.rows["status"]) == ["on_time", "overdue"]
+    assert list(report.rows["source_row"]) == [1, 2]
+    assert "the header is row 4" in report.summary.warnings[0]
 
 
 def test_xlsx_columns_past_the_last_name_must_be_blank(ruleset: Ruleset, tmp_path: Path) -> None:
@@ -388,6 +411,29 @@ def test_a_csv_title_line_above_the_header_is_skipped_and_said(
     captured = capsys.readouterr()
     assert json.loads(captured.out)["rows_read"] == 1
     assert "the header is line 3; the 2 line(s) above it" in captured.err
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [
+        # As Excel saves a sheet as CSV: every line padded with commas to one width.
+        "Recording timeliness export,,,\nGenerated,12/01/2027 09:00,,\n,,,\n",
+        "Recording timeliness export\nGenerated,12/01/2027 09:00\n\n",
+        "Generated;12/01/2027\nTeam;All\n",
+    ],
+)
+def test_csv_label_and_value_lines_above_the_header_are_skipped(
+    csv_file: Callable[..., Path], capsys: pytest.CaptureFixture[str], titles: str
+) -> None:
+    body = "child_id,rule,completed_at,actual meeting\nC1,minutes,07/01/2027,14/12/2026\n"
+    path = csv_file(titles + body + "C2,minutes,,14/12/2026\n")
+    args = ["report", str(RULESET), str(path), "--as-of", "2027-01-08", "--format", "json"]
+    assert main([*args, "--no-progress"]) == 0
+    captured = capsys.readouterr()
+    summary = json.loads(captured.out)
+    assert summary["rows_read"] == 2 and summary["statuses"]["on_time"] == 1
+    skipped = titles.count("\n")
+    assert f"the header is line {skipped + 1}; the {skipped} line(s) above it" in captured.err
 
 
 def test_a_csv_of_one_column_is_named_as_a_title_line_or_the_wrong_file(

@@ -10,9 +10,10 @@ analyst should not have to re-save one before the report reads it:
 * *Separator.* Comma, semicolon, tab or vertical bar: the one that makes the
   header row come first, then the one giving it more names.
 * *Title rows.* The header is the first of the top lines with two or more
-  cells filled, as for a workbook (:mod:`.workbook`): a report title, a
-  "generated on" line and blank lines above it are skipped, and the summary
-  says so. Records are numbered from the header (record 1 is below it).
+  cells filled that reaches as far across as most lines below it, as for a
+  workbook (:mod:`.workbook`): a report title, a "Generated, 01/04/2026" line
+  and blank lines above it are skipped, and the summary says so. Records are
+  numbered from the header (record 1 is below it).
 * *Unnamed columns.* Columns past the last name (a spreadsheet's formatting
   carried into the export) are read and must be blank: they are then
   dropped with a note; one holding a value is refused, naming the column.
@@ -25,6 +26,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Sequence
 
 import attrs
 
@@ -116,7 +118,7 @@ def header_below(skipped: int, unit: str) -> str:
     "row"), for a CSV and a workbook alike."""
     return (
         f"the header is {unit} {skipped + 1}; the {skipped} {unit}(s) above it (a title, "
-        "blank or one cell each) were skipped, and records are numbered from it"
+        "a date line or blank) were skipped, and records are numbered from it"
     )
 
 
@@ -182,6 +184,28 @@ def _decode(head: bytes, encoding: str, whole: bool) -> str:
     return decoder.decode(head, final=whole)
 
 
+def can_head(record: Sequence[str], following: Sequence[Sequence[str]]) -> bool:
+    """Whether ``record`` can be the header above ``following``, the next records with a
+    cell filled (as far as :data:`FIT_RECORDS`): it has two cells or more filled, and
+    at least half of them are filled no further along than it. Title lines, a "Generated,
+    01/04/2026" line or a "Team, All" line are followed by a header and records that
+    reach further, even where a spreadsheet has padded every row with blank cells to
+    one width; a header is followed by records, of which a few may be malformed."""
+    if sum(1 for cell in record if cell.strip()) < 2:
+        return False
+    reach = _extent(record)
+    near = following[:FIT_RECORDS]
+    return 2 * sum(_extent(below) <= reach for below in near) >= len(near)
+
+
+def _extent(record: Sequence[str]) -> int:
+    """The place of a record's last filled cell (0: none)."""
+    for place in range(len(record), 0, -1):
+        if record[place - 1].strip():
+            return place
+    return 0
+
+
 def _header_of(text: str, separator: str) -> tuple[int, list[str], float] | None:
     """The records above the header, its names, and the share of the filled records
     after it (as far as :data:`FIT_RECORDS`) that are as wide as it (None: no header).
@@ -205,10 +229,10 @@ def _header_of(text: str, separator: str) -> tuple[int, list[str], float] | None
     filled = [index for index, record in enumerate(records) if any(record)]
     for place, index in enumerate(filled):
         names = records[index]
-        if index >= HEADER_SEARCH_ROWS or sum(1 for name in names if name) < 2:
+        if index >= HEADER_SEARCH_ROWS:
             continue
-        following = records[filled[place + 1]] if place + 1 < len(filled) else None
-        if following is None or 2 <= len(following) <= len(names):
+        below = [records[i] for i in filled[place + 1 : place + 1 + FIT_RECORDS]]
+        if can_head(names, below) and (not below or 2 <= len(below[0]) <= len(names)):
             after = [len(records[i]) for i in filled[place + 1 : place + 1 + FIT_RECORDS]]
             fit = sum(width == len(names) for width in after) / len(after) if after else 1.0
             return index, names, fit

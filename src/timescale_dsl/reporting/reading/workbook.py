@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ...engine.moments import IntArray
-from .csv_layout import HEADER_SEARCH_ROWS, header_below
+from .csv_layout import FIT_RECORDS, HEADER_SEARCH_ROWS, can_head, header_below
 from .events import EventsError
 
 
@@ -103,16 +103,18 @@ def read_workbook(
 
 
 def _header_row(cells: Sequence[Sequence[object]]) -> int:
-    """The first of the sheet's top rows with two or more cells filled (else the first
-    row with any): rows above it are a title, a date line or blank."""
-    first_filled: int | None = None
-    for index, row in enumerate(cells[:HEADER_SEARCH_ROWS]):
-        filled = sum(1 for c in row if _text(c).strip())
-        if filled >= 2:
+    """The first of the sheet's top rows that can head the rows below it, as a CSV's
+    header is found (:func:`.csv_layout.can_head`): rows above it are a title, a
+    "Generated | 01/04/2026" line or blank. Else the first row with two cells filled,
+    else the first with any."""
+    rows = [[_text(c) for c in row] for row in cells[: HEADER_SEARCH_ROWS + FIT_RECORDS]]
+    filled = [index for index, row in enumerate(rows) if any(t.strip() for t in row)]
+    for place, index in enumerate(filled):
+        below = [rows[i] for i in filled[place + 1 : place + 1 + FIT_RECORDS]]
+        if index < HEADER_SEARCH_ROWS and can_head(rows[index], below):
             return index
-        if filled and first_filled is None:
-            first_filled = index
-    return first_filled or 0
+    wide = [index for index in filled if sum(1 for t in rows[index] if t.strip()) >= 2]
+    return (wide or filled or [0])[0]
 
 
 def _letters(column: int) -> str:
