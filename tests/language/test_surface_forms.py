@@ -222,6 +222,18 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("Visit: not applicable if x; otherwise within 5 days of referral", "Visit not required if x; otherwise within 5 days of referral"),
         ("Visit: no record needed if x; within 5 days of referral if not x", "Visit not required if x; within 5 days of referral if not x"),
     ],
+    "thereafter with a step": [
+        ("Review within 3 months of ICPC, thereafter within 6 months", "Review within 3 months of ICPC, then every 6 months"),
+        ("Review within 3 months of ICPC, then within 6 months thereafter", "Review within 3 months of ICPC, then every 6 months"),
+        ("Review within 3 months of ICPC, then 6 months thereafter.", "Review within 3 months of ICPC, then every 6 months"),
+        ("Review: 3 months after the ICPC and then no more than 6 months thereafter", "Review within 3 months of ICPC, then every 6 months"),
+        ("Review within 3 months of ICPC, thereafter at intervals of no more than 6 months", "Review within 3 months of ICPC, then every 6 months"),
+        ("LAC review within 20 working days of start, then within 3 months, thereafter within 6 months", "LAC review within 20 working days of start, then within 3 months, then every 6 months"),
+        ("Visit within 1 week of placement, then within 6 weeks thereafter until age 18", "Visit within 1 week of placement, then every 6 weeks until age 18"),
+        ("Visit within 1 week of placement, then within 6 weeks thereafter (target 4 weeks)", "Visit within 1 week of placement, then every 6 weeks (target 4 weeks)"),
+        # Without "thereafter" a step is one more occurrence, not a frequency.
+        ("Review within 3 months of ICPC, then within 6 months", "Review within 3 months of ICPC, then within 6 months"),
+    ],
     "otherwise after a comma": [
         ("Visit within 1 day of referral if s47, otherwise within 2 working days of referral", "Visit within 1 day of referral if s47; otherwise within 2 working days of referral"),
         ("Visit within 1 day of referral if s47 , Otherwise, within 2 working days of referral", "Visit within 1 day of referral if s47; otherwise within 2 working days of referral"),
