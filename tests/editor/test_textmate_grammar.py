@@ -134,6 +134,11 @@ FORMS = [
     ("Visit within 5 working-days of referral", "working-days", "keyword.other.unit.timescales"),
     ("Notes 2 w/days after visit", "w/days", "keyword.other.unit.timescales"),
     ("Notes 2 w/days after visit", "Notes", "entity.name.function.task.timescales"),
+    (
+        "Outcome letter on the next working day after the panel",
+        "Outcome letter",
+        "entity.name.function.task.timescales",
+    ),
     ("Visit within 7 days of referral if not section 47", "if", "keyword.control.timescales"),
     (
         "Plan within 5 days of X or within 10 days of Y, whichever is later",

@@ -234,6 +234,14 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         # Without "thereafter" a step is one more occurrence, not a frequency.
         ("Review within 3 months of ICPC, then within 6 months", "Review within 3 months of ICPC, then within 6 months"),
     ],
+    "the next working day": [
+        ("Outcome no later than the end of the next working day", "Outcome within 1 working day of start event"),
+        ("Outcome not later than the next working day after the visit", "Outcome within 1 working day of visit"),
+        ("Outcome by close of business the next working day", "Outcome within 1 working day of start event"),
+        ("Outcome by close of business on the next working day after the visit", "Outcome within 1 working day of visit"),
+        ("Outcome on the next working day after the visit", "Outcome within 1 working day of visit"),
+        ("Outcome by the end of the same day as the visit", "Outcome on the day of visit"),
+    ],
     "otherwise after a comma": [
         ("Visit within 1 day of referral if s47, otherwise within 2 working days of referral", "Visit within 1 day of referral if s47; otherwise within 2 working days of referral"),
         ("Visit within 1 day of referral if s47 , Otherwise, within 2 working days of referral", "Visit within 1 day of referral if s47; otherwise within 2 working days of referral"),
@@ -343,3 +351,24 @@ def test_a_birthday_counted_from_is_computed_from_the_date_of_birth() -> None:
     born = {"date of birth": dt.date(2009, 8, 31)}
     assert plain.deadline(born).due == dt.date(2027, 8, 31)
     assert rule.deadline(born).due == dt.date(2027, 11, 30)
+
+
+def test_the_end_of_the_same_day_alone_keeps_its_words_out_of_the_task_name() -> None:
+    statement = parse_statement("Record the outcome by the end of the same working day")
+    assert statement.task == "Record the outcome"
+    assert format_statement(statement) == (
+        'Record the outcome no fixed timescale "by the end of the same working day"'
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Close of business review within 5 days of referral",
+        "Business review on the next working day after referral",
+        "Next working day review by the next working day",
+    ],
+)
+def test_the_words_of_the_next_working_day_stay_words_of_a_task_name(text: str) -> None:
+    task = text.split(" within ")[0].split(" on the next")[0].split(" by the next")[0]
+    assert parse_statement(text).task == task
