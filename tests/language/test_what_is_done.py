@@ -48,6 +48,30 @@ FACTS = {"meeting": dt.date(2026, 12, 1), "referral": dt.date(2026, 12, 1)}
             "Outline plan on the day of the meeting",
         ),
         (
+            "Minutes: circulate within 15 working days of the meeting",
+            "Minutes",
+            "circulate",
+            "Minutes within 15 working days of the meeting",
+        ),
+        (
+            "Life story work: commence within 3 months of the meeting",
+            "Life story work",
+            "commence",
+            "Life story work within 3 months of the meeting",
+        ),
+        (
+            "Strategy discussion - hold within 1 working day of referral",
+            "Strategy discussion",
+            "hold",
+            "Strategy discussion within 1 working day of referral",
+        ),
+        (
+            "Chronology: update within 5 working days of the meeting",
+            "Chronology",
+            "update",
+            "Chronology within 5 working days of the meeting",
+        ),
+        (
             '"Section 47 enquiry": must be completed within 15 working days of referral',
             "Section 47 enquiry",
             "must be completed",
