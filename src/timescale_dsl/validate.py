@@ -47,6 +47,16 @@ _SWALLOWED_IN_EVENT = re.compile(
     re.IGNORECASE,
 )
 
+# Words that say to whom or when a rule applies, read into an event's name ("of referral
+# where the child is in need", "of referral for a child in need", "unless ..."): the
+# author most likely meant a condition, which the language writes with "if".
+_CONDITION_IN_EVENT = re.compile(
+    r"\b(where|unless|when|for\s+(?:a\s+|an\s+|all\s+|any\s+|the\s+)?(?:child|children|"
+    r"young\s+(?:person|people)|looked[\s-]+after|disabled|care\s+leavers?|cla|cin|cp|"
+    r"unborn|babies|baby|under|over|aged)\b).*$",
+    re.IGNORECASE,
+)
+
 INFINITY = float("inf")
 
 
@@ -255,6 +265,7 @@ class Checker:
                     severity=Severity.WARNING,
                 )
             if isinstance(node, ast.FactRef) and " " in node.text:
+                self.condition_in_event(node)
                 tail = _SWALLOWED_IN_EVENT.search(node.text)
                 if tail and tail.start() > 0:
                     self.report(
@@ -266,6 +277,23 @@ class Checker:
                         "rest with ', then' or quote the event's name",
                         severity=Severity.WARNING,
                     )
+
+    def condition_in_event(self, node: ast.FactRef) -> None:
+        """Warn when an event's name goes on to say to whom the rule applies."""
+        found = _CONDITION_IN_EVENT.search(node.text)
+        if found is None or found.start() == 0 or self.quoted(node.span):
+            return
+        event = node.text[: found.start()].strip()
+        self.report(
+            "TS208",
+            f"the event '{node.text}' goes on with '{found.group(0)}', which reads like a "
+            f"condition: the deadline counts from an event of that whole name, not '{event}'",
+            node.span,
+            f"if the rule applies only then, write it as a condition: '... of {event} if "
+            "...' (a fact such as 'child in need'); if the words are part of the event's "
+            "name, quote it",
+            severity=Severity.WARNING,
+        )
 
     def remarks(self, statement: ast.Statement) -> None:
         """Warn of a remark that says the opposite of the unit beside it."""

@@ -90,3 +90,52 @@ def test_a_time_of_day_read_into_a_task_name_is_a_warning(line: str, clock: str)
     assert "'within 24 hours of X'" in (found[0].hint or "")
     quoted = line.replace("[a] ", '[a] "').replace(" on the day", '" on the day')
     assert check_ruleset_text(quoted + "\n", "t") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "words", "event"),
+    [
+        (
+            "[a] Visit: within 5 working days of referral where the child is in need",
+            "where the child is in need",
+            "referral",
+        ),
+        (
+            "[a] Plan within 5 days of referral for a child in need",
+            "for a child in need",
+            "referral",
+        ),
+        (
+            "[a] Assessment within 28 days of becoming looked after unless placed for adoption",
+            "unless placed for adoption",
+            "becoming looked after",
+        ),
+        (
+            "[a] Minutes within 5 days of the meeting for children under 5",
+            "for children under 5",
+            "meeting",
+        ),
+    ],
+)
+def test_condition_words_read_into_an_event_name_are_a_warning(
+    line: str, words: str, event: str
+) -> None:
+    # Read as the event "referral where the child is in need", a fact no export has:
+    # the author most likely meant a condition.
+    found = check_ruleset_text(line + "\n", "t")
+    assert [d.code for d in found] == ["TS208"]
+    assert not found[0].is_error
+    assert f"'{words}'" in found[0].message and f"not '{event}'" in found[0].message
+    assert f"of {event} if" in (found[0].hint or "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '[a] ICPC within 15 working days of "strategy discussion where s47 was agreed"',
+        "[a] Return interview within 72 hours of when the child returns",
+        "[a] Plan within 5 days of referral",
+    ],
+)
+def test_a_quoted_event_or_one_that_begins_with_the_words_is_not_warned_of(line: str) -> None:
+    assert check_ruleset_text(line + "\n", "t") == []

@@ -113,6 +113,9 @@ def _token_strategies() -> dict[str, st.SearchStrategy[str]]:
             ).flatmap(_any_case),
             "_THEN": st.sampled_from((", then", " then", ",then", " and thereafter")),
             "_THEREAFTER": st.sampled_from((" thereafter", ", thereafter")),
+            "_THEREAFTER_END": st.sampled_from((" thereafter", ", Thereafter")),
+            "_NOT_LATER_THAN": st.sampled_from(("no later than", "Not later than")),
+            "_COMMA_OTHERWISE": st.sampled_from((",", " ,")),
             "_EVERY": st.sampled_from(
                 ("every", "at least every", "at least once every", "a minimum of every")
             ).flatmap(_any_case),
@@ -211,7 +214,7 @@ def _token_strategies() -> dict[str, st.SearchStrategy[str]]:
             # What is done after a task's colon: a verb's form, then any words but those
             # that would change the timescale (the pattern's look-ahead says which).
             "ACTION_START": st.sampled_from(
-                ("to", "Must", "completed", "held", "sent", "circulated", "UPDATED")
+                ("to", "Must", "completed", "held", "sent", "circulated", "UPDATED", "commence")
             ),
             "ACTION_WORD": st.sampled_from(
                 ("be", "to", "all", "attendees", "and", "the", "family")

@@ -95,6 +95,21 @@ def test_a_hand_made_csv_in_pieces_reads_as_it_does_whole(
     assert _outcome(path, monkeypatch, parts) == _outcome(path, monkeypatch, None)
 
 
+@pytest.mark.parametrize("parts", [2, 3])
+def test_a_quote_left_open_is_said_whether_the_read_meets_a_bad_line_or_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parts: int
+) -> None:
+    # Read whole, the lone quote swallows the next two lines into a row of the right
+    # width; cut in pieces, a piece meets a line of one field and the file is read
+    # again exactly. Both say that lines went into a cell.
+    lines = ["5'10\",a,b,c", 'x,y,z,"a ""b"""', '"', ",,,", "5'10\",a,b,c"]
+    path = _write(tmp_path, "\n".join([",".join(HEADER), *lines]) + "\n")
+    whole = _outcome(path, monkeypatch, None)
+    assert _outcome(path, monkeypatch, parts) == whole
+    assert isinstance(whole, tuple)
+    assert any('is a quote (") left open?' in note for note in whole[3])
+
+
 def _outcome(path: Path, monkeypatch: pytest.MonkeyPatch, parts: int | None) -> object:
     """What reading tells: the records, numbers, malformed lines and notes, or the error."""
     try:

@@ -418,10 +418,14 @@ def read_csv_exactly(
             for name, column in zip(header, columns, strict=True)
         }
     )
-    table, read_notes = _finished(table, layout, label)
+    found = held_by_name(table)
+    table, read_notes = _finished(table, layout, label, found)
+    # A quote left open may also swallow lines into a record of the right width: said
+    # as the fast read says it, whichever read met the file.
+    swallowed = _swallowed_lines(table, layout.separator, found)
     frame = table.to_pandas()
     numbered = np.array(numbers, dtype=np.int64)
-    return EventLog(frame, numbered, label, tuple(malformed), (*read_notes, *notes))
+    return EventLog(frame, numbered, label, tuple(malformed), (*read_notes, *swallowed, *notes))
 
 
 def _records(reader: Any, label: str, skipped: int = 0) -> Iterator[tuple[list[str], int, int]]:
