@@ -299,15 +299,28 @@ def test_xlsx_sheet_is_read_as_the_csv_would_be(ruleset: Ruleset, tmp_path: Path
     assert list(report.rejects["row"]) == [4] and "two-digit year" in reason
 
 
+@pytest.mark.parametrize(
+    "titles",
+    [
+        # A title, a date in one cell (not in column A), a blank row.
+        [["Recording timeliness: minutes"], [None, None, "Generated 12/01/2027 09:00"], []],
+        # Label-and-value rows fill two cells each: the header below them reaches
+        # further across, so it is the header, not they.
+        [
+            ["Recording timeliness: minutes"],
+            ["Generated", dt.datetime(2027, 1, 12, 9, 0)],
+            ["Team", "All"],
+        ],
+    ],
+)
 def test_xlsx_title_rows_above_the_header_are_skipped_and_said(
-    ruleset: Ruleset, tmp_path: Path
+    ruleset: Ruleset, tmp_path: Path, titles: list[list[object]]
 ) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.append(["Recording timeliness: minutes"])
-    sheet.append([None, None, "Generated 12/01/2027 09:00"])  # one cell, not in column A
-    sheet.append([])
+    for row in titles:
+        sheet.append(row)
     sheet.append(["Child ID", "Rule", "Completed At", "Actual Meeting"])
     sheet.append([1234, "minutes", dt.datetime(2027, 1, 7), dt.date(2026, 12, 14)])
     sheet.append([1235, "minutes", None, dt.date(2026, 12, 14)])
@@ -321,29 +334,6 @@ def test_xlsx_title_rows_above_the_header_are_skipped_and_said(
         "sheet 'Sheet': the header is row 4; the 3 row(s) above it (a title, a date line "
         "or blank) were skipped, and records are numbered from it",
     )
-
-
-def test_xlsx_label_and_value_rows_above_the_header_are_skipped(
-    ruleset: Ruleset, tmp_path: Path
-) -> None:
-    # "Generated | date" and "Team | All" fill two cells each: the header below them
-    # reaches further across, so it is the header, not they.
-    openpyxl = pytest.importorskip("openpyxl")
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["Recording timeliness: minutes"])
-    sheet.append(["Generated", dt.datetime(2027, 1, 12, 9, 0)])
-    sheet.append(["Team", "All"])
-    sheet.append(["Child ID", "Rule", "Completed At", "Actual Meeting"])
-    sheet.append([1234, "minutes", dt.datetime(2027, 1, 7), dt.date(2026, 12, 14)])
-    sheet.append([1235, "minutes", None, dt.date(2026, 12, 14)])
-    path = tmp_path / "labelled.xlsx"
-    book.save(path)
-    report = timeliness(path, ruleset, AS_OF)
-    assert list(report.rows["Child ID"]) == ["1234", "1235"]
-    assert list(report.rows["status"]) == ["on_time", "overdue"]
-    assert list(report.rows["source_row"]) == [1, 2]
-    assert "the header is row 4" in report.summary.warnings[0]
 
 
 def test_xlsx_columns_past_the_last_name_must_be_blank(ruleset: Ruleset, tmp_path: Path) -> None:
