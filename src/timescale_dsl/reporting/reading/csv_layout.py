@@ -233,7 +233,6 @@ def _header_of(text: str, separator: str) -> tuple[int, list[str], float] | None
             continue
         below = [records[i] for i in filled[place + 1 : place + 1 + FIT_RECORDS]]
         if can_head(names, below) and (not below or 2 <= len(below[0]) <= len(names)):
-            after = [len(records[i]) for i in filled[place + 1 : place + 1 + FIT_RECORDS]]
-            fit = sum(width == len(names) for width in after) / len(after) if after else 1.0
+            fit = sum(len(record) == len(names) for record in below) / len(below) if below else 1.0
             return index, names, fit
     return None
