@@ -241,6 +241,9 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("Outcome by close of business on the next working day after the visit", "Outcome within 1 working day of visit"),
         ("Outcome on the next working day after the visit", "Outcome within 1 working day of visit"),
         ("Outcome by the end of the same day as the visit", "Outcome on the day of visit"),
+        ("Outcome by the end of the day of the visit", "Outcome on the day of visit"),
+        ("Outcome by end of day of the visit", "Outcome on the day of visit"),
+        ("Outcome by close of the day of the visit", "Outcome on the day of visit"),
     ],
     "otherwise after a comma": [
         ("Visit within 1 day of referral if s47, otherwise within 2 working days of referral", "Visit within 1 day of referral if s47; otherwise within 2 working days of referral"),
