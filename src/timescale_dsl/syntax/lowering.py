@@ -117,16 +117,11 @@ _FREQUENCIES = {
 _UNIT_WORDS = {
     "working day": ast.Unit.WORKING_DAYS,
     "school day": ast.Unit.SCHOOL_DAYS,
-    "calendar day": ast.Unit.CALENDAR_DAYS,
     "day": ast.Unit.CALENDAR_DAYS,
     "week": ast.Unit.WEEKS,
-    "calendar week": ast.Unit.WEEKS,
     "fortnight": ast.Unit.WEEKS,
-    "calendar fortnight": ast.Unit.WEEKS,
     "month": ast.Unit.MONTHS,
-    "calendar month": ast.Unit.MONTHS,
     "year": ast.Unit.YEARS,
-    "calendar year": ast.Unit.YEARS,
 }
 
 
@@ -199,11 +194,13 @@ def frequency_interval(text: str) -> ast.Duration:
     interval = _INTERVAL.search(words)
     if interval is not None:
         count = _count_of(interval["count"])
-        unit_word = " ".join(interval["unit"].casefold().split())
+        written = " ".join(interval["unit"].casefold().split())
+        # "calendar" before a unit changes nothing ("3 calendar months", "calendar day").
+        unit_word = written.removeprefix("calendar ")
         if unit_word not in _UNIT_WORDS:  # "working weeks", "school months"
-            raise UnitError(unit_word)
+            raise UnitError(written)
         if count is not None:
-            scale = FORTNIGHT_WEEKS if unit_word.endswith("fortnight") else 1
+            scale = FORTNIGHT_WEEKS if unit_word == "fortnight" else 1
             return ast.Duration(count * scale, _UNIT_WORDS[unit_word])
     for match in _COUNTED_FREQUENCY.finditer(words):
         count = _count_of(match["count"])
